@@ -1,0 +1,198 @@
+"""El «alumno» que ven los casos de prueba: una forma uniforme de llamar a sus funciones.
+
+Cases never touch the student's objects directly. They call
+``alumno.llamar("softmax", Z)`` and receive plain data (NumPy arrays, numbers,
+tuples, lists, dicts); anything else arrives as ``ObjetoNoAdmitido``.
+
+- ``AlumnoAislado``: trusted grading. The code runs in ``ProcesoAislado``.
+- ``AlumnoLocal``: the student's own kernel (public self-checks only), with
+  the same round trip through the encoder so that both behave alike.
+"""
+from __future__ import annotations
+
+import copy
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import trabajador
+from .aislamiento import ConfiguracionAislamiento, LimitesAislamiento, ProcesoAislado
+from .errores import ErrorAislamiento, ErrorDelAlumno, TiempoAgotado
+
+
+def _mensaje_error(nombre: str, respuesta: dict) -> str:
+    tipo, detalle = respuesta.get("tipo"), respuesta.get("mensaje", "")
+    if tipo == "ausente":
+        return (f"No encontré la función `{nombre}` en tu cuaderno. Comprueba que la celda que la define "
+                "se ejecuta sin errores y que el nombre es exactamente ese.")
+    if "NotImplementedError" in detalle:
+        return f"`{nombre}` todavía no está implementada (lanza NotImplementedError)."
+    if tipo == "no_serializable":
+        return f"`{nombre}` devolvió algo que no se puede comparar: {detalle}"
+    return f"`{nombre}` lanzó un error: {detalle}"
+
+
+class _AlumnoBase:
+    """Shared interface: ``llamar`` returns plain data or raises ``ErrorDelAlumno``."""
+
+    ultima_llamada: dict
+
+    def llamar(self, nombre: str, *args, **kwargs):
+        respuesta = self._llamar(nombre, list(args), kwargs)
+        if not respuesta.get("ok"):
+            raise ErrorDelAlumno(_mensaje_error(nombre, respuesta))
+        self.ultima_llamada = respuesta
+        return respuesta["valor"]
+
+    def _llamar(self, nombre, args, kwargs) -> dict:
+        raise NotImplementedError
+
+
+class AlumnoLocal(_AlumnoBase):
+    """Llama a las funciones definidas en el espacio de nombres del propio cuaderno."""
+
+    def __init__(self, espacio: dict, directorio: Path | str = "."):
+        self.espacio = espacio
+        self.directorio = Path(directorio)
+
+    def _llamar(self, nombre, args, kwargs) -> dict:
+        funcion = self.espacio.get(nombre)
+        if not callable(funcion):
+            return {"ok": False, "tipo": "ausente"}
+        args = trabajador._materializar(copy.deepcopy(args))
+        kwargs = trabajador._materializar(copy.deepcopy(kwargs))
+        try:
+            valor = funcion(*args, **kwargs)
+        except Exception as exc:
+            return {"ok": False, "tipo": "excepcion", "mensaje": trabajador._resumen_error(exc)}
+        respuesta = {"ok": True, "valor": valor, "args_despues": [a if hasattr(a, "shape") else None for a in args]}
+        return trabajador.decodificar_mensaje(trabajador.codificar_mensaje(respuesta))
+
+    def modelo_construido(self, nombre: str = "construir_modelo") -> dict:
+        modelo = self.espacio.get(nombre)
+        if not callable(modelo):
+            raise ErrorDelAlumno(_mensaje_error(nombre, {"tipo": "ausente"}))
+        with tempfile.TemporaryDirectory() as tmp:
+            respuesta = trabajador.Trabajador(-1, -1)._guardar_modelo(modelo(), str(Path(tmp) / "m.keras"), 0.0)
+            if respuesta.get("ok") and isinstance(respuesta["valor"], dict):
+                return _exigir_modelo(nombre, trabajador.evaluar_modelo({"ruta": respuesta["valor"]["__modelo__"]}))
+        raise ErrorDelAlumno(f"`{nombre}()` debe devolver un `keras.Model`.")
+
+    def modelo_guardado(self, archivo: str = "modelo.keras", x=None) -> dict:
+        ruta = self.directorio / archivo
+        if not ruta.is_file():
+            raise ErrorDelAlumno(_sin_modelo(archivo))
+        return _exigir_modelo(archivo, trabajador.evaluar_modelo({"ruta": str(ruta), "x": x}))
+
+
+class AlumnoAislado(_AlumnoBase):
+    """Ejecuta el cuaderno en un proceso aislado y le hace llamadas con plazo.
+
+    If a call times out or kills the worker, the next call starts a new worker
+    and runs the notebook again, so one bad function costs only its own points.
+    """
+
+    def __init__(self, celdas: list, configuracion: ConfiguracionAislamiento,
+                 inyecciones: dict | None = None, directorio_entrega: Path | None = None):
+        self.celdas = celdas
+        self.configuracion = configuracion
+        self.inyecciones = inyecciones or {}
+        self.directorio_entrega = Path(directorio_entrega) if directorio_entrega else None
+        self.proceso: ProcesoAislado | None = None
+        self.salidas_celdas: list | None = None
+        self.error_inicio: str | None = None
+        self._evaluador: ProcesoAislado | None = None
+
+    def __enter__(self) -> "AlumnoAislado":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for proceso in (self.proceso, self._evaluador):
+            if proceso is not None:
+                proceso.cerrar()
+
+    def _asegurar_proceso(self) -> ProcesoAislado:
+        if self.proceso is None or not self.proceso.vivo:
+            self.proceso = ProcesoAislado(self.configuracion)
+            try:
+                salidas = self.proceso.iniciar(self.celdas)
+            except ErrorAislamiento as exc:
+                self.error_inicio = str(exc)
+                raise ErrorDelAlumno(f"No se pudo ejecutar tu cuaderno: {exc}.") from exc
+            if self.salidas_celdas is None:
+                self.salidas_celdas = salidas
+        return self.proceso
+
+    def ejecutar_cuaderno(self) -> list:
+        """Ejecuta las celdas una vez (si no se había hecho) y devuelve sus salidas."""
+        try:
+            self._asegurar_proceso()
+        except ErrorDelAlumno:
+            return []
+        return self.salidas_celdas or []
+
+    def _llamar(self, nombre, args, kwargs, extra=None) -> dict:
+        proceso = self._asegurar_proceso()
+        orden = {"orden": "llamar", "funcion": nombre, "args": args, "kwargs": kwargs,
+                 "inyectar": self.inyecciones.get(nombre, {}), **(extra or {})}
+        plazo = self.configuracion.limites.segundos_llamada
+        try:
+            return proceso.pedir(orden, plazo)
+        except TiempoAgotado:
+            return {"ok": False, "tipo": "tiempo",
+                    "mensaje": f"tardó más de {plazo:g} s (¿un bucle infinito o demasiadas épocas?)"}
+        except ErrorAislamiento as exc:
+            return {"ok": False, "tipo": "muerte", "mensaje": str(exc)}
+
+    # -- Keras ---------------------------------------------------------------
+    def modelo_construido(self, nombre: str = "construir_modelo") -> dict:
+        """Llama a `nombre()` en el proceso del alumno, guarda el modelo y lo describe en uno limpio."""
+        respuesta = self._llamar(nombre, [], {}, {"guardar_modelo": "construido.keras"})
+        if not respuesta.get("ok"):
+            raise ErrorDelAlumno(_mensaje_error(nombre, respuesta))
+        if not (isinstance(respuesta["valor"], dict) and "__modelo__" in respuesta["valor"]):
+            raise ErrorDelAlumno(f"`{nombre}()` debe devolver un `keras.Model`; devolvió {respuesta['valor']!r}.")
+        return self._evaluar(self.proceso.directorio / "construido.keras", nombre, None)
+
+    def modelo_guardado(self, archivo: str = "modelo.keras", x=None) -> dict:
+        """Describe (y opcionalmente predice con) el modelo entregado, sin ejecutar código del alumno."""
+        origen = self.directorio_entrega / archivo if self.directorio_entrega else None
+        if origen is None or not origen.is_file():
+            raise ErrorDelAlumno(_sin_modelo(archivo))
+        return self._evaluar(origen, archivo, x)
+
+    def _evaluar(self, ruta: Path, nombre: str, x) -> dict:
+        evaluador = self._proceso_evaluador()
+        destino = evaluador.directorio / "a_evaluar.keras"
+        shutil.copy(ruta, destino)
+        try:
+            respuesta = evaluador.pedir({"orden": "evaluar_modelo", "ruta": str(destino), "x": x},
+                                        self.configuracion.limites.segundos_inicio)
+        except ErrorAislamiento as exc:
+            self._evaluador = None
+            raise ErrorDelAlumno(f"No se pudo evaluar `{nombre}`: {exc}.") from exc
+        return _exigir_modelo(nombre, respuesta)
+
+    def _proceso_evaluador(self) -> ProcesoAislado:
+        if self._evaluador is None or not self._evaluador.vivo:
+            limites = self.configuracion.limites
+            self._evaluador = ProcesoAislado(ConfiguracionAislamiento(
+                limites=LimitesAislamiento(memoria_gib=limites.memoria_gib, segundos_inicio=limites.segundos_inicio),
+                prohibidos=self.configuracion.prohibidos, precargar=("numpy", "keras")))
+            self._evaluador.iniciar([])
+        return self._evaluador
+
+
+def _sin_modelo(archivo: str) -> str:
+    return (f"No encontré `{archivo}` junto a tu cuaderno. Ejecuta la celda de entrenamiento "
+            f"(guarda el modelo con `modelo.save('{archivo}')`) y entrega el archivo con el cuaderno.")
+
+
+def _exigir_modelo(nombre: str, respuesta: dict) -> dict:
+    if respuesta.get("ok"):
+        return {**respuesta["valor"], "predicciones": respuesta.get("predicciones")}
+    if respuesta.get("tipo") == "carga":
+        raise ErrorDelAlumno(
+            f"Keras no pudo cargar `{nombre}` en modo seguro: {respuesta.get('mensaje')}. "
+            "Usa solo capas estándar de Keras (sin Lambda ni capas propias) y guarda con `modelo.save(...)`.")
+    raise ErrorDelAlumno(f"El modelo `{nombre}` falló al predecir: {respuesta.get('mensaje')}")

@@ -1,0 +1,37 @@
+"""Casos de `exactitud(P, y)`."""
+import numpy as np
+
+from autograder.casos import caso
+from autograder.verificar import exigir_cercano, exigir_numero
+
+
+def _errores_conocidos(correcto, n):
+    return ((correcto * n, "devolviste el número de aciertos; la exactitud es la fracción (divide por n)."),
+            (correcto * 100, "devuelve una fracción entre 0 y 1, no un porcentaje."))
+
+
+@caso(puntos=1, exito="3 aciertos de 4 dan 0.75.")
+def test_ejemplo_pequeno(alumno):
+    P = np.array([[0.7, 0.3], [0.2, 0.8], [0.6, 0.4], [0.9, 0.1]])
+    valor = exigir_numero(alumno.llamar("exactitud", P, np.array([0, 1, 1, 0])), "exactitud(ejemplo)")
+    exigir_cercano(valor, 0.75, "exactitud(ejemplo de 4 filas)", errores_conocidos=_errores_conocidos(0.75, 4))
+
+
+@caso(puntos=1, oculta=True, exito="coincide con la referencia en entradas aleatorias.")
+def test_valores_ocultos(alumno, rng, referencia):
+    n, k = int(rng.integers(5, 40)), int(rng.integers(2, 6))
+    P, y = rng.dirichlet(np.ones(k), size=n), rng.integers(0, k, size=n)
+    correcto = referencia.exactitud(P, y)
+    valor = exigir_numero(alumno.llamar("exactitud", P, y), f"exactitud con n={n}")
+    exigir_cercano(valor, correcto, f"exactitud con n={n}", errores_conocidos=_errores_conocidos(correcto, n), revelar=False)
+
+
+@caso(puntos=1, oculta=True, exito="los empates se resuelven como np.argmax (gana la primera clase).")
+def test_empates(alumno, rng, referencia):
+    """Filas con probabilidades empatadas: cuenta la primera clase máxima."""
+    k = int(rng.integers(2, 5))
+    P = np.full((3, k), 1 / k)
+    y = np.array([0, 1, 0])
+    valor = exigir_numero(alumno.llamar("exactitud", P, y), "exactitud con filas empatadas")
+    exigir_cercano(valor, referencia.exactitud(P, y), "exactitud con filas empatadas", revelar=False,
+                   pista="usa np.argmax(P, axis=1), que en un empate elige la primera columna.")

@@ -1,0 +1,78 @@
+"""Resultados de una calificación y su presentación (texto en español y JSON)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class ResultadoCaso:
+    id: str
+    ejercicio: str
+    puntaje: float
+    puntaje_max: float
+    aprobada: bool
+    mensaje: str
+    oculta: bool = False
+
+
+@dataclass
+class ResultadoCalificacion:
+    tarea: str
+    alumno: str
+    casos: list = field(default_factory=list)
+    salidas_celdas: list = field(default_factory=list)
+    segundos: float = 0.0
+
+    @property
+    def puntaje(self) -> float:
+        return round(sum(c.puntaje for c in self.casos), 6)
+
+    @property
+    def puntaje_max(self) -> float:
+        return round(sum(c.puntaje_max for c in self.casos), 6)
+
+    def del_ejercicio(self, ejercicio: str) -> list:
+        return [c for c in self.casos if c.ejercicio == ejercicio]
+
+    def puntaje_ejercicio(self, ejercicio: str) -> float:
+        return round(sum(c.puntaje for c in self.del_ejercicio(ejercicio)), 6)
+
+    def a_json(self) -> dict:
+        return {
+            "tarea": self.tarea,
+            "puntaje": self.puntaje,
+            "puntaje_max": self.puntaje_max,
+            "pruebas": [
+                {k: v for k, v in asdict(c).items() if k in ("id", "puntaje", "puntaje_max", "aprobada", "mensaje")}
+                for c in self.casos
+            ],
+        }
+
+
+def _puntos(x: float) -> str:
+    return f"{x:g}"
+
+
+def texto_caso(caso: ResultadoCaso) -> str:
+    marca = "✔" if caso.aprobada else "✘"
+    cabecera = f"{marca} {caso.id} [{_puntos(caso.puntaje)}/{_puntos(caso.puntaje_max)}]"
+    return f"{cabecera}: {caso.mensaje}"
+
+
+def texto_ejercicio(casos: list) -> str:
+    obtenido = sum(c.puntaje for c in casos)
+    maximo = sum(c.puntaje_max for c in casos)
+    lineas = [texto_caso(c) for c in casos]
+    lineas.append(f"Puntaje de este ejercicio: {_puntos(round(obtenido, 6))} de {_puntos(round(maximo, 6))}.")
+    return "\n".join(lineas)
+
+
+def texto_resultado(resultado: ResultadoCalificacion, titulo: str = "Calificación") -> str:
+    lineas = [f"{titulo} de la tarea {resultado.tarea}", ""]
+    ejercicios = list(dict.fromkeys(c.ejercicio for c in resultado.casos))
+    for ejercicio in ejercicios:
+        lineas.append(f"== {ejercicio} ==")
+        lineas.append(texto_ejercicio(resultado.del_ejercicio(ejercicio)))
+        lineas.append("")
+    lineas.append(f"Total: {_puntos(resultado.puntaje)} de {_puntos(resultado.puntaje_max)} puntos.")
+    return "\n".join(lineas)

@@ -1,0 +1,397 @@
+"""Proceso aislado que ejecuta el código del alumno y responde llamadas con datos planos.
+
+This file is copied into a fresh sandbox directory and run as
+``python -I trabajador.py FD_ENTRADA FD_SALIDA``. It must only depend on the
+standard library and NumPy (Keras is imported on demand), because the project
+itself is *not* importable from inside the sandbox.
+
+Trust model: everything in this process is untrusted once the student's code
+has run. It never sees expected values or scores; it only receives inputs and
+returns outputs encoded as JSON + ``.npz`` (loaded with ``allow_pickle=False``).
+The trusted parent (``autograder.aislamiento``) does every comparison.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import struct
+import sys
+import time
+import traceback
+
+import numpy as np
+
+LIMITE_SALIDA = 20_000  # characters of captured output kept per cell or call
+LIMITE_MENSAJE = 512 * 2**20
+
+# --------------------------------------------------------------------------
+# Encoding of plain data (shared with the trusted side, which imports it).
+# --------------------------------------------------------------------------
+
+
+class ObjetoNoAdmitido:
+    """Marcador de un valor que no es dato plano (se reporta por su tipo)."""
+
+    def __init__(self, tipo: str, texto: str):
+        self.tipo = tipo
+        self.texto = texto
+
+    def __repr__(self) -> str:
+        return f"<objeto de tipo {self.tipo}>"
+
+
+class FuncionDePrueba:
+    """A scalar test function named by the trusted side, built in the worker."""
+
+    def __init__(self, nombre: str, **parametros):
+        self.nombre = nombre
+        self.parametros = parametros
+
+
+def _nombre_tipo(valor) -> str:
+    tipo = type(valor)
+    return f"{tipo.__module__}.{tipo.__qualname__}" if tipo.__module__ != "builtins" else tipo.__qualname__
+
+
+def _codificar(valor, arrays: list, profundidad: int = 0):
+    if profundidad > 20:
+        raise ValueError("estructura demasiado anidada")
+    if valor is None or isinstance(valor, (bool, str)):
+        return valor
+    if isinstance(valor, int) and not isinstance(valor, bool):
+        return valor
+    if isinstance(valor, float):
+        return {"__float__": repr(valor)}
+    if isinstance(valor, np.ndarray) and type(valor) is np.ndarray and valor.dtype.kind in "biufc":
+        arrays.append(valor)
+        return {"__nd__": len(arrays) - 1}
+    if isinstance(valor, np.generic) and valor.dtype.kind in "biufc":
+        arrays.append(np.asarray(valor))
+        return {"__escalar__": len(arrays) - 1}
+    if isinstance(valor, tuple):
+        return {"__tupla__": [_codificar(v, arrays, profundidad + 1) for v in valor]}
+    if isinstance(valor, list):
+        return [_codificar(v, arrays, profundidad + 1) for v in valor]
+    if isinstance(valor, dict) and all(isinstance(k, str) for k in valor):
+        return {"__dict__": {k: _codificar(v, arrays, profundidad + 1) for k, v in valor.items()}}
+    if isinstance(valor, FuncionDePrueba):
+        return {"__funcion__": valor.nombre, "parametros": _codificar(valor.parametros, arrays, profundidad + 1)}
+    try:
+        texto = repr(valor)[:200]
+    except Exception:  # a student's object may break its own repr
+        texto = "?"
+    return {"__otro__": _nombre_tipo(valor), "texto": texto}
+
+
+def _decodificar(dato, arrays):
+    if isinstance(dato, list):
+        return [_decodificar(v, arrays) for v in dato]
+    if not isinstance(dato, dict):
+        return dato
+    if "__float__" in dato:
+        return float(dato["__float__"])
+    if "__nd__" in dato:
+        return arrays[f"a{dato['__nd__']}"]
+    if "__escalar__" in dato:
+        return arrays[f"a{dato['__escalar__']}"][()]
+    if "__tupla__" in dato:
+        return tuple(_decodificar(v, arrays) for v in dato["__tupla__"])
+    if "__dict__" in dato:
+        return {k: _decodificar(v, arrays) for k, v in dato["__dict__"].items()}
+    if "__funcion__" in dato:
+        return FuncionDePrueba(dato["__funcion__"], **_decodificar(dato["parametros"], arrays))
+    if "__otro__" in dato:
+        return ObjetoNoAdmitido(dato["__otro__"], dato.get("texto", ""))
+    raise ValueError("mensaje mal formado")
+
+
+def codificar_mensaje(mensaje: dict) -> bytes:
+    """dict (with arrays anywhere) → bytes: 4-byte JSON length, JSON, then an .npz."""
+    arrays: list = []
+    cabecera = json.dumps(_codificar(mensaje, arrays)).encode()
+    buffer = io.BytesIO()
+    np.savez(buffer, **{f"a{i}": a for i, a in enumerate(arrays)})
+    return struct.pack("<I", len(cabecera)) + cabecera + buffer.getvalue()
+
+
+def decodificar_mensaje(datos: bytes) -> dict:
+    (largo,) = struct.unpack("<I", datos[:4])
+    cabecera = json.loads(datos[4 : 4 + largo])
+    with np.load(io.BytesIO(datos[4 + largo :]), allow_pickle=False) as arrays:
+        return _decodificar(cabecera, {k: arrays[k] for k in arrays.files})
+
+
+def enviar(fd: int, mensaje: dict) -> None:
+    datos = codificar_mensaje(mensaje)
+    cuerpo = struct.pack("<Q", len(datos)) + datos
+    vista = memoryview(cuerpo)
+    while vista:
+        escritos = os.write(fd, vista)
+        vista = vista[escritos:]
+
+
+def _leer_exacto(fd: int, n: int) -> bytes:
+    partes, faltan = [], n
+    while faltan:
+        trozo = os.read(fd, min(faltan, 1 << 20))
+        if not trozo:
+            raise EOFError("el otro proceso cerró la conexión")
+        partes.append(trozo)
+        faltan -= len(trozo)
+    return b"".join(partes)
+
+
+def recibir(fd: int) -> dict:
+    (largo,) = struct.unpack("<Q", _leer_exacto(fd, 8))
+    if largo > LIMITE_MENSAJE:
+        raise ValueError("mensaje demasiado grande")
+    return decodificar_mensaje(_leer_exacto(fd, largo))
+
+
+# --------------------------------------------------------------------------
+# Sandbox policy: an audit hook that cannot be removed once installed.
+# --------------------------------------------------------------------------
+
+_EVENTOS_PROHIBIDOS = {
+    "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
+    "os.fork", "os.forkpty", "os.kill", "os.killpg", "socket.connect", "socket.bind",
+    "pty.spawn", "ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata", "sys.remote_exec",
+}
+_EVENTOS_ESCRITURA = {
+    "os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.chmod", "os.chown",
+    "os.symlink", "os.link", "os.truncate", "os.utime", "shutil.rmtree",
+}
+_BANDERAS_ESCRITURA = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+
+
+def _dentro(ruta: str, raices) -> bool:
+    return any(ruta == r or ruta.startswith(r.rstrip(os.sep) + os.sep) for r in raices)
+
+
+def instalar_politica(directorio: str, prohibidos: list, excepciones: list) -> None:
+    """Deny reading `prohibidos` (except `excepciones`), writing outside `directorio`,
+    and starting processes, sockets or native code."""
+    directorio = os.path.realpath(directorio)
+    escritura_ok = [directorio, "/dev/null", "/dev/shm"]
+    prohibidos = [os.path.realpath(p) for p in prohibidos]
+    excepciones = [os.path.realpath(p) for p in excepciones] + [directorio]
+    realpath, fspath = os.path.realpath, os.fspath
+
+    def verificar(ruta, escribir: bool) -> None:
+        if isinstance(ruta, int):
+            return
+        try:
+            real = realpath(fspath(ruta) if not isinstance(ruta, bytes) else ruta.decode())
+        except (TypeError, ValueError):
+            return
+        if escribir and not _dentro(real, escritura_ok):
+            raise PermissionError(f"el aislamiento no permite escribir en {real}")
+        if _dentro(real, prohibidos) and not _dentro(real, excepciones):
+            raise PermissionError(f"el aislamiento no permite acceder a {real}")
+
+    def gancho(evento, argumentos):
+        if evento == "open":
+            ruta, modo, banderas = argumentos
+            escribir = (isinstance(modo, str) and any(c in modo for c in "wax+")) or (
+                modo is None and bool((banderas or 0) & _BANDERAS_ESCRITURA))
+            verificar(ruta, escribir)
+        elif evento in ("os.listdir", "os.scandir", "os.chdir", "glob.glob"):
+            if argumentos and argumentos[0] is not None:
+                verificar(argumentos[0], False)
+        elif evento in _EVENTOS_ESCRITURA:
+            verificar(argumentos[0], True)
+            if evento in ("os.rename", "os.symlink", "os.link") and len(argumentos) > 1:
+                verificar(argumentos[1], True)
+        elif evento in _EVENTOS_PROHIBIDOS:
+            raise PermissionError(f"el aislamiento no permite '{evento}' al calificar")
+
+    sys.addaudithook(gancho)
+
+
+# --------------------------------------------------------------------------
+# Execution of the notebook and answering calls.
+# --------------------------------------------------------------------------
+
+
+def _construir_funcion(especificacion: FuncionDePrueba):
+    """Scalar functions the trusted side can ask for (used by gradient checks)."""
+    p = especificacion.parametros
+    if especificacion.nombre == "cuadratica_seno":
+        A, c = np.asarray(p["A"]), np.asarray(p["c"])
+        return lambda x: float(np.sum(A * x**2) + np.sum(np.sin(c * x)))
+    if especificacion.nombre == "producto_lineal":
+        A = np.asarray(p["A"])
+        return lambda x: float(np.sum(A * x))
+    raise ValueError(f"función de prueba desconocida: {especificacion.nombre}")
+
+
+def _materializar(valor):
+    if isinstance(valor, FuncionDePrueba):
+        return _construir_funcion(valor)
+    if isinstance(valor, list):
+        return [_materializar(v) for v in valor]
+    if isinstance(valor, tuple):
+        return tuple(_materializar(v) for v in valor)
+    if isinstance(valor, dict):
+        return {k: _materializar(v) for k, v in valor.items()}
+    return valor
+
+
+def _resumen_error(error: BaseException) -> str:
+    lineas = traceback.format_exception_only(type(error), error)
+    return "".join(lineas).strip()[:2000]
+
+
+def _recortar(texto: str) -> str:
+    return texto if len(texto) <= LIMITE_SALIDA else texto[:LIMITE_SALIDA] + "\n[... salida recortada ...]"
+
+
+def _quitar_magias(codigo: str) -> str:
+    """IPython magics and shell escapes are not Python: comment them out."""
+    if codigo.lstrip().startswith("%%"):
+        return ""
+    return "\n".join("pass  # " + l if l.lstrip().startswith(("%", "!")) else l for l in codigo.split("\n"))
+
+
+class Trabajador:
+    def __init__(self, entrada: int, salida: int):
+        self.entrada, self.salida = entrada, salida
+        self.espacio: dict = {"__name__": "__main__"}
+
+    def ejecutar_celdas(self, celdas: list) -> list:
+        resultados = []
+        for celda in celdas:
+            buffer = io.StringIO()
+            error = None
+            try:
+                codigo = compile(_quitar_magias(celda["codigo"]), f"<celda {celda['indice']}>", "exec")
+                with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+                    exec(codigo, self.espacio)
+            except BaseException as exc:  # the student's cell may raise anything, even SystemExit
+                error = _resumen_error(exc)
+            resultados.append({"indice": celda["indice"], "salida": _recortar(buffer.getvalue()), "error": error})
+        return resultados
+
+    def llamar(self, orden: dict) -> dict:
+        nombre = orden["funcion"]
+        funcion = self.espacio.get(nombre)
+        if not callable(funcion):
+            return {"ok": False, "tipo": "ausente", "mensaje": f"no existe una función llamada '{nombre}'"}
+        originales = self._inyectar(orden.get("inyectar") or {})
+        args = _materializar(list(orden.get("args") or []))
+        kwargs = _materializar(orden.get("kwargs") or {})
+        buffer = io.StringIO()
+        inicio = time.perf_counter()
+        try:
+            with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+                valor = funcion(*args, **kwargs)
+        except BaseException as exc:
+            return {"ok": False, "tipo": "excepcion", "mensaje": _resumen_error(exc), "salida": _recortar(buffer.getvalue())}
+        finally:
+            self.espacio.update(originales)
+        segundos = time.perf_counter() - inicio
+        args_despues = [a if isinstance(a, np.ndarray) else None for a in args]
+        if orden.get("guardar_modelo"):
+            return self._guardar_modelo(valor, orden["guardar_modelo"], segundos)
+        return {"ok": True, "valor": valor, "args_despues": args_despues,
+                "salida": _recortar(buffer.getvalue()), "segundos": segundos}
+
+    def _inyectar(self, fuentes: dict) -> dict:
+        """Replace dependencies by trusted versions for the duration of one call."""
+        originales = {}
+        privado = {"np": np, "__name__": "referencia"}  # one namespace: injected functions call each other
+        for nombre, fuente in fuentes.items():
+            exec(compile(fuente, f"<referencia {nombre}>", "exec"), privado)
+        for nombre in fuentes:
+            if nombre in self.espacio:
+                originales[nombre] = self.espacio[nombre]
+            self.espacio[nombre] = privado[nombre]
+        return originales
+
+    def _guardar_modelo(self, modelo, ruta: str, segundos: float) -> dict:
+        import keras
+
+        if not isinstance(modelo, keras.Model):
+            return {"ok": True, "valor": modelo, "segundos": segundos}
+        try:
+            modelo.save(ruta)
+        except BaseException as exc:
+            return {"ok": False, "tipo": "excepcion", "mensaje": "no se pudo guardar el modelo: " + _resumen_error(exc)}
+        return {"ok": True, "valor": {"__modelo__": ruta}, "segundos": segundos}
+
+    def bucle(self) -> None:
+        while True:
+            try:
+                orden = recibir(self.entrada)
+            except EOFError:
+                return
+            if orden["orden"] == "iniciar":
+                for modulo in orden.get("precargar", []):
+                    __import__(modulo)
+                sys.path.insert(0, os.getcwd())
+                instalar_politica(os.getcwd(), orden["prohibidos"], orden["excepciones"])
+                celdas = self.ejecutar_celdas(orden["celdas"])
+                respuesta = {"ok": True, "celdas": celdas}
+            elif orden["orden"] == "llamar":
+                respuesta = self.llamar(orden)
+            elif orden["orden"] == "evaluar_modelo":
+                respuesta = evaluar_modelo(orden)
+            else:
+                respuesta = {"ok": False, "tipo": "protocolo", "mensaje": "orden desconocida"}
+            try:
+                enviar(self.salida, respuesta)
+            except (TypeError, ValueError) as exc:
+                enviar(self.salida, {"ok": False, "tipo": "no_serializable", "mensaje": _resumen_error(exc)})
+
+
+def evaluar_modelo(orden: dict) -> dict:
+    """Load a saved model in safe mode (no student code) and describe it.
+
+    Runs in a worker that never executed student code, so nothing in Keras
+    can have been monkeypatched."""
+    import keras
+
+    try:
+        modelo = keras.saving.load_model(orden["ruta"], safe_mode=True, compile=True)
+    except BaseException as exc:
+        return {"ok": False, "tipo": "carga", "mensaje": _resumen_error(exc)}
+    capas = []
+    for capa in modelo.layers:
+        config = capa.get_config()
+        capas.append({
+            "clase": type(capa).__name__,
+            "activacion": str(config.get("activation", "")),
+            "forma_salida": json.dumps(_forma(capa)),
+            "regularizador": bool(config.get("kernel_regularizer")),
+            "unidades": int(config.get("units") or config.get("filters") or 0),
+        })
+    perdida = getattr(modelo, "loss", None)
+    resumen = {
+        "entrada": json.dumps([None if d is None else int(d) for d in modelo.inputs[0].shape]) if modelo.inputs else "null",
+        "salida": json.dumps([None if d is None else int(d) for d in modelo.outputs[0].shape]) if modelo.outputs else "null",
+        "capas": capas,
+        "compilado": bool(getattr(modelo, "compiled", False)),
+        "perdida": perdida if isinstance(perdida, str) else (type(perdida).__name__ if perdida is not None else ""),
+        "parametros": int(modelo.count_params()),
+    }
+    respuesta = {"ok": True, "valor": resumen}
+    if orden.get("x") is not None:
+        try:
+            respuesta["predicciones"] = np.asarray(modelo.predict(orden["x"], batch_size=512, verbose=0), dtype=np.float32)
+        except BaseException as exc:
+            return {"ok": False, "tipo": "prediccion", "mensaje": _resumen_error(exc), "valor": resumen}
+    return respuesta
+
+
+def _forma(capa):
+    try:
+        forma = capa.output.shape
+    except (AttributeError, ValueError):
+        return None
+    return [None if d is None else int(d) for d in forma]
+
+
+if __name__ == "__main__":
+    Trabajador(int(sys.argv[1]), int(sys.argv[2])).bucle()
