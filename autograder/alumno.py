@@ -27,6 +27,8 @@ def _mensaje_error(nombre: str, respuesta: dict) -> str:
                 "se ejecuta sin errores y que el nombre es exactamente ese.")
     if "NotImplementedError" in detalle:
         return f"`{nombre}` todavía no está implementada (lanza NotImplementedError)."
+    if tipo == "inicio":
+        return detalle
     if tipo == "no_serializable":
         return f"`{nombre}` devolvió algo que no se puede comparar: {detalle}"
     return f"`{nombre}` lanzó un error: {detalle}"
@@ -112,6 +114,8 @@ class AlumnoAislado(_AlumnoBase):
                 proceso.cerrar()
 
     def _asegurar_proceso(self) -> ProcesoAislado:
+        if self.error_inicio is not None:  # a notebook that could not start once is not retried per case
+            raise ErrorDelAlumno(f"No se pudo ejecutar tu cuaderno: {self.error_inicio}.")
         if self.proceso is None or not self.proceso.vivo:
             self.proceso = ProcesoAislado(self.configuracion)
             try:
@@ -132,7 +136,10 @@ class AlumnoAislado(_AlumnoBase):
         return self.salidas_celdas or []
 
     def _llamar(self, nombre, args, kwargs, extra=None) -> dict:
-        proceso = self._asegurar_proceso()
+        try:
+            proceso = self._asegurar_proceso()
+        except ErrorDelAlumno as error:
+            return {"ok": False, "tipo": "inicio", "mensaje": str(error)}
         orden = {"orden": "llamar", "funcion": nombre, "args": args, "kwargs": kwargs,
                  "inyectar": self.inyecciones.get(nombre, {}), **(extra or {})}
         plazo = self.configuracion.limites.segundos_llamada
