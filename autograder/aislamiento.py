@@ -34,6 +34,7 @@ class LimitesAislamiento:
     memoria_gib: float = 3.0
     segundos_inicio: float = 120.0
     segundos_llamada: float = 30.0
+    segundos_celda: float = 60.0
     archivo_max_mib: int = 512
 
 
@@ -125,6 +126,7 @@ class ProcesoAislado:
                 "precargar": list(self.configuracion.precargar),
                 "prohibidos": _rutas_prohibidas(self.configuracion.prohibidos),
                 "excepciones": [sys.prefix, sys.base_prefix],
+                "segundos_celda": self.configuracion.limites.segundos_celda,
             },
             self.configuracion.limites.segundos_inicio,
         )

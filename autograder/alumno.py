@@ -140,11 +140,11 @@ class AlumnoAislado(_AlumnoBase):
             proceso = self._asegurar_proceso()
         except ErrorDelAlumno as error:
             return {"ok": False, "tipo": "inicio", "mensaje": str(error)}
-        orden = {"orden": "llamar", "funcion": nombre, "args": args, "kwargs": kwargs,
-                 "inyectar": self.inyecciones.get(nombre, {}), **(extra or {})}
         plazo = self.configuracion.limites.segundos_llamada
+        orden = {"orden": "llamar", "funcion": nombre, "args": args, "kwargs": kwargs, "segundos": plazo,
+                 "inyectar": self.inyecciones.get(nombre, {}), **(extra or {})}
         try:
-            return proceso.pedir(orden, plazo)
+            return proceso.pedir(orden, plazo + 5)  # the worker's own alarm fires first; this is the backstop
         except TiempoAgotado:
             return {"ok": False, "tipo": "tiempo",
                     "mensaje": f"tardó más de {plazo:g} s (¿un bucle infinito o demasiadas épocas?)"}
@@ -192,7 +192,7 @@ class AlumnoAislado(_AlumnoBase):
 
 def _sin_modelo(archivo: str) -> str:
     return (f"No encontré `{archivo}` junto a tu cuaderno. Ejecuta la celda de entrenamiento "
-            f"(guarda el modelo con `modelo.save('{archivo}')`) y entrega el archivo con el cuaderno.")
+            "(la celda de entrenamiento lo guarda con `entrenar_y_guardar`) y entrega el archivo con el cuaderno.")
 
 
 def _exigir_modelo(nombre: str, respuesta: dict) -> dict:

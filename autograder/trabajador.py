@@ -16,10 +16,12 @@ import contextlib
 import io
 import json
 import os
+import signal
 import struct
 import sys
 import time
 import traceback
+import warnings
 
 import numpy as np
 
@@ -248,6 +250,28 @@ def _recortar(texto: str) -> str:
     return texto if len(texto) <= LIMITE_SALIDA else texto[:LIMITE_SALIDA] + "\n[... salida recortada ...]"
 
 
+class TiempoAgotadoEnTrabajador(BaseException):
+    """Raised inside student code by an alarm; BaseException so `except Exception` does not swallow it."""
+
+
+@contextlib.contextmanager
+def _alarma(segundos):
+    if not segundos:
+        yield
+        return
+
+    def interrumpir(*_):
+        raise TiempoAgotadoEnTrabajador(f"se superó el tiempo máximo de {segundos:g} s")
+
+    anterior = signal.signal(signal.SIGALRM, interrumpir)
+    signal.setitimer(signal.ITIMER_REAL, segundos)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, anterior)
+
+
 def _quitar_magias(codigo: str) -> str:
     """IPython magics and shell escapes are not Python: comment them out."""
     if codigo.lstrip().startswith("%%"):
@@ -260,14 +284,14 @@ class Trabajador:
         self.entrada, self.salida = entrada, salida
         self.espacio: dict = {"__name__": "__main__"}
 
-    def ejecutar_celdas(self, celdas: list) -> list:
+    def ejecutar_celdas(self, celdas: list, segundos_celda=None) -> list:
         resultados = []
         for celda in celdas:
             buffer = io.StringIO()
             error = None
             try:
                 codigo = compile(_quitar_magias(celda["codigo"]), f"<celda {celda['indice']}>", "exec")
-                with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+                with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer), _alarma(segundos_celda):
                     exec(codigo, self.espacio)
             except BaseException as exc:  # the student's cell may raise anything, even SystemExit
                 error = _resumen_error(exc)
@@ -285,8 +309,11 @@ class Trabajador:
         buffer = io.StringIO()
         inicio = time.perf_counter()
         try:
-            with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+            with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer), _alarma(orden.get("segundos")):
                 valor = funcion(*args, **kwargs)
+        except TiempoAgotadoEnTrabajador:
+            return {"ok": False, "tipo": "tiempo", "mensaje": f"tardó más de {orden['segundos']:g} s "
+                    "(¿un bucle infinito o demasiadas épocas?)"}
         except BaseException as exc:
             return {"ok": False, "tipo": "excepcion", "mensaje": _resumen_error(exc), "salida": _recortar(buffer.getvalue())}
         finally:
@@ -332,7 +359,7 @@ class Trabajador:
                     __import__(modulo)
                 sys.path.insert(0, os.getcwd())
                 instalar_politica(os.getcwd(), orden["prohibidos"], orden["excepciones"])
-                celdas = self.ejecutar_celdas(orden["celdas"])
+                celdas = self.ejecutar_celdas(orden["celdas"], orden.get("segundos_celda"))
                 respuesta = {"ok": True, "celdas": celdas}
             elif orden["orden"] == "llamar":
                 respuesta = self.llamar(orden)
@@ -354,7 +381,9 @@ def evaluar_modelo(orden: dict) -> dict:
     import keras
 
     try:
-        modelo = keras.saving.load_model(orden["ruta"], safe_mode=True, compile=True)
+        with warnings.catch_warnings():  # e.g. "Skipping variable loading for optimizer" goes to stderr
+            warnings.simplefilter("ignore")
+            modelo = keras.saving.load_model(orden["ruta"], safe_mode=True, compile=True)
     except BaseException as exc:
         return {"ok": False, "tipo": "carga", "mensaje": _resumen_error(exc)}
     capas = []

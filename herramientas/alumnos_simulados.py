@@ -89,7 +89,23 @@ def perfiles_03():
     }
 
 
-PERFILES = {"03_softmax_entropia": perfiles_03}
+def perfiles_07():
+    """The partial student forgets /255 and submits an untrained model; the cheater patches Keras."""
+    def parcial(nb, fuente):
+        completar(nb, fuente)
+        _reemplazar(nb, "preprocesar", "/ 255.0", "/ 1.0")
+        return nb
+
+    return {
+        "completo": lambda nb, fuente: completar(nb, fuente),
+        "en_blanco": lambda nb, fuente: nb,
+        "parcial": parcial,
+        "tramposo": lambda nb, fuente: hacer_trampa(nb, keras=True),
+        "roto": lambda nb, fuente: romper(nb, fuente, "construir_modelo"),
+    }
+
+
+PERFILES = {"03_softmax_entropia": perfiles_03, "07_keras_mnist": perfiles_07}
 
 
 def copiar_artefactos(artefactos: dict, destino: Path) -> None:

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -109,7 +110,8 @@ def main(argv=None) -> int:
     os.environ.setdefault("CURSO_DL_DATOS", str(RAIZ.parent / "shared" / "datasets"))
     from herramientas.artefactos_demo import artefactos_para
 
-    csv_notas = ciclo(directorio, tareas, artefactos_para(tareas, directorio / "artefactos"))
+    with tempfile.TemporaryDirectory(prefix="artefactos_demo_") as artefactos:
+        csv_notas = ciclo(directorio, tareas, artefactos_para(tareas, Path(artefactos)))
     print()
     print(tabla_de_notas(csv_notas))
     print(f"\nRetroalimentación HTML en {directorio / 'feedback'}; notas en {csv_notas}")

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Crea .venv (si falta) e instala las dependencias fijadas en pyproject.toml.
+# Uso: source scripts/entorno.sh   (lo llaman scripts/demo.sh y scripts/pruebas.sh)
+set -euo pipefail
+RAIZ="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PYTHON_BASE="${PYTHON:-python3}"
+if [ ! -x "$RAIZ/.venv/bin/python" ]; then
+    echo "Creando el entorno virtual en $RAIZ/.venv ..."
+    "$PYTHON_BASE" -m venv "$RAIZ/.venv"
+fi
+PY="$RAIZ/.venv/bin/python"
+MARCA="$RAIZ/.venv/.dependencias-$(sha256sum "$RAIZ/pyproject.toml" | cut -c1-16)"
+if [ ! -f "$MARCA" ]; then
+    echo "Instalando dependencias (unos 2 minutos la primera vez) ..."
+    "$PY" -m pip install --quiet --upgrade pip
+    "$PY" - "$RAIZ/pyproject.toml" > "$RAIZ/.venv/requisitos.txt" <<'PYEOF'
+import sys, tomllib
+print("\n".join(tomllib.load(open(sys.argv[1], "rb"))["project"]["dependencies"]))
+PYEOF
+    "$PY" -m pip install --quiet -r "$RAIZ/.venv/requisitos.txt"
+    touch "$MARCA"
+fi
+export PATH="$RAIZ/.venv/bin:$PATH"
+export PYTHONPATH="$RAIZ${PYTHONPATH:+:$PYTHONPATH}"
+# Datos sin conexión: por defecto, ../shared/datasets si existe (así lo monta la integración continua).
+if [ -z "${CURSO_DL_DATOS:-}" ] && [ -d "$RAIZ/../shared/datasets" ]; then
+    export CURSO_DL_DATOS="$(cd "$RAIZ/../shared/datasets" && pwd)"
+fi
+export TF_CPP_MIN_LOG_LEVEL=3
+cd "$RAIZ"

@@ -1,0 +1,141 @@
+"""¿Califica el motor la tarea 03 como debe: referencia, en blanco, funciones rotas, trampas, pistas?"""
+import pytest
+
+from conftest import calificar, con_celda, en_blanco
+
+FUNCION_ROTA = '''def {nombre}(*args, **kwargs):
+    raise NotImplementedError()
+'''
+
+
+def test_la_referencia_obtiene_todos_los_puntos(resultado_referencia03):
+    fallidas = [c.mensaje for c in resultado_referencia03.casos if not c.aprobada]
+    assert fallidas == []
+    assert resultado_referencia03.puntaje == resultado_referencia03.puntaje_max == 26
+
+
+def test_el_cuaderno_en_blanco_obtiene_cero(fuente03):
+    resultado = calificar(en_blanco(fuente03), "03_softmax_entropia")
+    assert resultado.puntaje == 0
+    assert all("todavía no está implementada" in c.mensaje for c in resultado.casos)
+
+
+@pytest.mark.parametrize("ejercicio", ["softmax", "one_hot", "entropia_cruzada", "entropia_cruzada_binaria",
+                                       "exactitud", "gradientes_softmax", "entrenar_regresion_logistica"])
+def test_romper_una_funcion_solo_cuesta_sus_puntos(fuente03, tarea03, resultado_referencia03, ejercicio):
+    nb = con_celda(fuente03, ejercicio, FUNCION_ROTA.format(nombre=ejercicio))
+    resultado = calificar(nb, "03_softmax_entropia")
+    for otro in tarea03.ejercicios:
+        esperado = 0 if otro == ejercicio else resultado_referencia03.puntaje_ejercicio(otro)
+        assert resultado.puntaje_ejercicio(otro) == esperado, otro
+
+
+def test_la_misma_entrega_recibe_la_misma_nota_y_otro_alumno_otras_entradas(fuente03):
+    softmax_eje_0 = con_celda(fuente03, "softmax", "import numpy as np\ndef softmax(Z):\n"
+                              "    Z = np.asarray(Z, dtype=float)\n    e = np.exp(Z - Z.max())\n"
+                              "    return e / e.sum(axis=0, keepdims=True)\n")
+    primera = calificar(softmax_eje_0, "03_softmax_entropia", alumno="ana")
+    segunda = calificar(softmax_eje_0, "03_softmax_entropia", alumno="ana")
+    otro = calificar(softmax_eje_0, "03_softmax_entropia", alumno="beto")
+    assert [c.mensaje for c in primera.casos] == [c.mensaje for c in segunda.casos]
+    assert primera.puntaje == segunda.puntaje
+    ocultos_ana = [c.mensaje for c in primera.casos if c.oculta and not c.aprobada]
+    ocultos_beto = [c.mensaje for c in otro.casos if c.oculta and not c.aprobada]
+    assert ocultos_ana != ocultos_beto  # shapes/values of the hidden inputs differ per student
+
+
+PARCHES_TRAMPA = '''import numpy as np
+np.allclose = lambda *a, **k: True
+np.isclose = lambda *a, **k: True
+np.testing.assert_allclose = lambda *a, **k: None
+import builtins
+builtins.AssertionError = Exception
+print("Total: 26 de 26 puntos.")
+'''
+
+
+def test_parchear_numpy_y_falsear_salidas_no_da_puntos(fuente03):
+    nb = en_blanco(fuente03)
+    from nbformat.v4 import new_code_cell, new_output
+
+    nb.cells.insert(1, new_code_cell(PARCHES_TRAMPA))
+    for c in nb.cells:
+        if c.get("metadata", {}).get("nbgrader", {}).get("grade"):
+            c["metadata"]["tags"] = ["skip-execution"]
+            c["source"] = "pass"
+            c["outputs"] = [new_output("execute_result", data={"text/plain": "26"}, execution_count=1)]
+    assert calificar(nb, "03_softmax_entropia").puntaje == 0
+
+
+def test_el_codigo_del_alumno_no_puede_leer_el_proyecto_ni_escribir_fuera(fuente03):
+    espia = '''import os
+resultados = []
+for accion in (lambda: open(os.path.join({raiz!r}, "solutions", "softmax_entropia.py")).read(),
+               lambda: os.listdir({raiz!r}),
+               lambda: open("/tmp/fuera_del_aislamiento.txt", "w"),
+               lambda: __import__("subprocess").run(["cat", "/etc/hostname"])):
+    try:
+        accion()
+        resultados.append("permitido")
+    except PermissionError:
+        resultados.append("denegado")
+print(resultados)
+'''
+    from conftest import RAIZ
+    from nbformat.v4 import new_code_cell
+
+    nb = en_blanco(fuente03)
+    nb.cells.insert(1, new_code_cell(espia.format(raiz=str(RAIZ))))
+    resultado = calificar(nb, "03_softmax_entropia")
+    salida = next(s["salida"] for s in resultado.salidas_celdas if s["indice"] == 1)
+    assert "['denegado', 'denegado', 'denegado', 'denegado']" in salida
+
+
+@pytest.mark.parametrize("ejercicio, codigo, pista", [
+    ("softmax", "def softmax(Z):\n    Z = np.asarray(Z, dtype=float)\n    e = np.exp(Z)\n"
+                "    return e / e.sum(axis=0, keepdims=True)\n", "normalizaste por columnas"),
+    ("softmax", "def softmax(Z):\n    Z = np.asarray(Z, dtype=float)\n    e = np.exp(Z)\n"
+                "    return e / e.sum(axis=-1, keepdims=True)\n", "resta el máximo de cada fila"),
+    ("entropia_cruzada", "def entropia_cruzada(P, y):\n    P = np.asarray(P, dtype=float)\n"
+                         "    return float(-np.sum(np.log(np.clip(P[np.arange(len(y)), y], 1e-12, 1))))\n",
+     "sumaste las pérdidas"),
+    ("entropia_cruzada", "def entropia_cruzada(P, y):\n    P = np.asarray(P, dtype=float)\n"
+                         "    return float(np.mean(np.log(np.clip(P[np.arange(len(y)), y], 1e-12, 1))))\n",
+     "falta el signo menos"),
+    ("entropia_cruzada", "def entropia_cruzada(P, y):\n    P = np.asarray(P, dtype=float)\n"
+                         "    return float(-np.mean(np.log(P[np.arange(len(y)), y])))\n", "np.clip"),
+    ("entropia_cruzada_binaria", "def entropia_cruzada_binaria(p, y):\n    p = np.asarray(p, dtype=float)\n"
+                                 "    return float(-np.mean(y * np.log(np.clip(p, 1e-12, 1))))\n",
+     "falta el término (1 - y)"),
+    ("exactitud", "def exactitud(P, y):\n    return float(np.sum(np.argmax(P, axis=1) == y))\n",
+     "devolviste el número de aciertos"),
+    ("gradientes_softmax", "def gradientes_softmax(X, y, W, b):\n    X = np.asarray(X, dtype=float)\n"
+                           "    dZ = softmax(X @ W + b) - one_hot(y, W.shape[1])\n    return X.T @ dZ, dZ.sum(axis=0)\n",
+     "falta dividir por n"),
+    ("gradientes_softmax", "def gradientes_softmax(X, y, W, b):\n    X = np.asarray(X, dtype=float)\n"
+                           "    dZ = (one_hot(y, W.shape[1]) - softmax(X @ W + b)) / len(y)\n"
+                           "    return X.T @ dZ, dZ.sum(axis=0)\n", "el signo está invertido"),
+    ("gradientes_softmax", "def gradientes_softmax(X, y, W, b):\n    X = np.asarray(X, dtype=float)\n"
+                           "    dZ = (softmax(X @ W + b) - one_hot(y, W.shape[1])) / len(y)\n"
+                           "    return X.T @ dZ, dZ.sum(axis=1)\n", "suma dZ sobre los ejemplos"),
+    ("one_hot", "def one_hot(y, k):\n    return np.eye(k)[np.asarray(y) - 1]\n", "las etiquetas empiezan en 0"),
+])
+def test_cada_error_conocido_recibe_su_pista(fuente03, ejercicio, codigo, pista):
+    resultado = calificar(con_celda(fuente03, ejercicio, "import numpy as np\n" + codigo), "03_softmax_entropia")
+    mensajes = " ".join(c.mensaje for c in resultado.del_ejercicio(ejercicio) if not c.aprobada)
+    assert pista in mensajes, mensajes
+
+
+def test_un_bucle_infinito_agota_el_plazo_y_solo_pierde_esa_funcion(fuente03, resultado_referencia03):
+    nb = con_celda(fuente03, "exactitud", "def exactitud(P, y):\n    while True:\n        pass\n")
+    resultado = calificar(nb, "03_softmax_entropia")
+    assert resultado.puntaje == resultado_referencia03.puntaje - resultado_referencia03.puntaje_ejercicio("exactitud")
+    assert any("tardó más de" in c.mensaje for c in resultado.del_ejercicio("exactitud"))
+
+
+def test_los_mensajes_de_casos_ocultos_no_revelan_valores_esperados(fuente03):
+    nb = con_celda(fuente03, "softmax", "import numpy as np\ndef softmax(Z):\n    return np.zeros_like(np.asarray(Z, float))\n")
+    resultado = calificar(nb, "03_softmax_entropia")
+    for caso in resultado.del_ejercicio("softmax"):
+        if caso.oculta:
+            assert "esperado:" not in caso.mensaje
