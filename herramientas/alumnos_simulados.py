@@ -73,36 +73,32 @@ def romper(nb, fuente, celda_que_falta: str):
     return nb
 
 
-def perfiles_03():
+def _perfiles(errores: list, keras: bool, celda_que_falta: str) -> dict:
+    """The five profiles; `errores` are (grade_id, old, new) edits that make the partial student wrong."""
     def parcial(nb, fuente):
         completar(nb, fuente)
-        _reemplazar(nb, "softmax", "np.sum(exponenciales, axis=-1", "np.sum(exponenciales, axis=0")
-        _reemplazar(nb, "entropia_cruzada", "-np.mean(", "-np.sum(")
+        for grade_id, viejo, nuevo in errores:
+            _reemplazar(nb, grade_id, viejo, nuevo)
         return nb
 
     return {
         "completo": lambda nb, fuente: completar(nb, fuente),
         "en_blanco": lambda nb, fuente: nb,
         "parcial": parcial,
-        "tramposo": lambda nb, fuente: hacer_trampa(nb),
-        "roto": lambda nb, fuente: romper(nb, fuente, "exactitud"),
+        "tramposo": lambda nb, fuente: hacer_trampa(nb, keras=keras),
+        "roto": lambda nb, fuente: romper(nb, fuente, celda_que_falta),
     }
+
+
+def perfiles_03():
+    """The partial student normalises softmax by columns and sums the cross-entropy."""
+    return _perfiles([("softmax", "np.sum(exponenciales, axis=-1", "np.sum(exponenciales, axis=0"),
+                      ("entropia_cruzada", "-np.mean(", "-np.sum(")], keras=False, celda_que_falta="exactitud")
 
 
 def perfiles_07():
     """The partial student forgets /255 and submits an untrained model; the cheater patches Keras."""
-    def parcial(nb, fuente):
-        completar(nb, fuente)
-        _reemplazar(nb, "preprocesar", "/ 255.0", "/ 1.0")
-        return nb
-
-    return {
-        "completo": lambda nb, fuente: completar(nb, fuente),
-        "en_blanco": lambda nb, fuente: nb,
-        "parcial": parcial,
-        "tramposo": lambda nb, fuente: hacer_trampa(nb, keras=True),
-        "roto": lambda nb, fuente: romper(nb, fuente, "construir_modelo"),
-    }
+    return _perfiles([("preprocesar", "/ 255.0", "/ 1.0")], keras=True, celda_que_falta="construir_modelo")
 
 
 PERFILES = {"03_softmax_entropia": perfiles_03, "07_keras_mnist": perfiles_07}
