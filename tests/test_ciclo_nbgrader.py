@@ -59,7 +59,8 @@ def test_la_retroalimentacion_no_muestra_codigo_ni_valores_ocultos(curso, tarea_
     ocultos = {f"{e}/{c.nombre}" for e in tarea.ejercicios for c in tarea.casos(e) if c.oculta}
     for html in (directorio / "feedback").glob(f"*/{tarea_id}/{tarea_id}.html"):
         texto = unescape(re.sub(r"<[^>]+>", "", html.read_text()))
-        assert "referencia." not in texto and "HIDDEN TESTS" not in texto
+        assert re.search(r"referencia\.\w", texto) is None, "código de un caso oculto en la retroalimentación"
+        assert "HIDDEN TESTS" not in texto
         bloques = re.split(r"\n(?=[✔✘] )", texto)  # one block per case: its line and the lines of its message
         for bloque in bloques:
             if any(bloque.startswith(f"✘ {caso} [") for caso in ocultos):
