@@ -29,6 +29,8 @@ def _mensaje_error(nombre: str, respuesta: dict) -> str:
         return f"`{nombre}` todavía no está implementada (lanza NotImplementedError)."
     if tipo == "inicio":
         return detalle
+    if tipo == "tiempo":
+        return f"`{nombre}` {detalle}."
     if tipo == "no_serializable":
         return f"`{nombre}` devolvió algo que no se puede comparar: {detalle}"
     return f"`{nombre}` lanzó un error: {detalle}"
@@ -144,12 +146,14 @@ class AlumnoAislado(_AlumnoBase):
         orden = {"orden": "llamar", "funcion": nombre, "args": args, "kwargs": kwargs, "segundos": plazo,
                  "inyectar": self.inyecciones.get(nombre, {}), **(extra or {})}
         try:
-            return proceso.pedir(orden, plazo + 5)  # the worker's own alarm fires first; this is the backstop
+            respuesta = proceso.pedir(orden, plazo + 5)  # the worker's own alarm fires first; this is the backstop
         except TiempoAgotado:
-            return {"ok": False, "tipo": "tiempo",
-                    "mensaje": f"tardó más de {plazo:g} s (¿un bucle infinito o demasiadas épocas?)"}
+            respuesta = {"ok": False, "tipo": "tiempo"}
         except ErrorAislamiento as exc:
             return {"ok": False, "tipo": "muerte", "mensaje": str(exc)}
+        if respuesta.get("tipo") == "tiempo":
+            respuesta["mensaje"] = f"tardó más de {plazo:g} s (¿un bucle infinito o demasiadas épocas?)"
+        return respuesta
 
     # -- Keras ---------------------------------------------------------------
     def modelo_construido(self, nombre: str = "construir_modelo") -> dict:

@@ -312,8 +312,7 @@ class Trabajador:
             with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer), _alarma(orden.get("segundos")):
                 valor = funcion(*args, **kwargs)
         except TiempoAgotadoEnTrabajador:
-            return {"ok": False, "tipo": "tiempo", "mensaje": f"tardó más de {orden['segundos']:g} s "
-                    "(¿un bucle infinito o demasiadas épocas?)"}
+            return {"ok": False, "tipo": "tiempo"}
         except BaseException as exc:
             return {"ok": False, "tipo": "excepcion", "mensaje": _resumen_error(exc), "salida": _recortar(buffer.getvalue())}
         finally:

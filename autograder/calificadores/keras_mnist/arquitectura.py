@@ -9,8 +9,6 @@ are JSON text such as ``"[null, 784]"`` and ``capas`` is a list of dicts with
 from __future__ import annotations
 
 import json
-import warnings
-from contextlib import contextmanager
 
 from autograder.errores import Fallo
 
@@ -19,18 +17,6 @@ NUM_CLASES = 10
 CAPAS_PERMITIDAS = ("InputLayer", "Dense", "Dropout", "Activation", "Softmax", "ReLU", "Flatten")
 CAPAS_CONVOLUCIONALES = ("Conv", "Pooling", "Pool")
 CAPAS_RECURRENTES = ("LSTM", "GRU", "RNN", "Bidirectional")
-
-
-@contextmanager
-def sin_avisos_de_keras():
-    """Silencia los UserWarning que Keras emite al recargar un modelo compilado y sin entrenar.
-
-    Only matters when the cases run in the student's own kernel (``comprobar``),
-    where the model is described in-process; in the sandbox it is a no-op.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        yield
 
 
 def _forma(texto) -> tuple | None:
