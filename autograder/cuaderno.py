@@ -56,12 +56,22 @@ def es_celda_de_prueba(celda) -> bool:
     return bool(meta.get("grade") and not meta.get("solution")) or grade_id.startswith(PREFIJO_CELDA)
 
 
+def se_omite_al_calificar(celda) -> bool:
+    """Provided cells that only load data, train or plot are marked ``curso_dl.omitir_al_calificar``.
+
+    Grading calls the student's functions and reads the submitted files, so these cells
+    would only cost time. Removing the mark only makes one's own grading slower.
+    """
+    propios = celda.get("metadata", {}).get("curso_dl") or {}
+    return isinstance(propios, dict) and bool(propios.get("omitir_al_calificar"))
+
+
 def celdas_del_alumno(nb) -> list[dict]:
     """Las celdas de código que se ejecutan en el proceso aislado, en orden."""
     return [
         {"indice": i, "codigo": celda.source}
         for i, celda in enumerate(nb.cells)
-        if celda.cell_type == "code" and not es_celda_de_prueba(celda)
+        if celda.cell_type == "code" and not es_celda_de_prueba(celda) and not se_omite_al_calificar(celda)
     ]
 
 

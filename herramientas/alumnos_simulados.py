@@ -1,13 +1,10 @@
 """Alumnos simulados para la demo y las pruebas del ciclo de nbgrader.
 
 Each profile takes the notebook a student fetched (the release) and the
-source notebook, and returns what that student submits, plus the extra files
-(e.g. ``modelo.keras``) to put beside it.
+source notebook, and returns what that student submits. What each task's profiles get wrong
+lives in ``herramientas/simulados/<paquete>.py``.
 """
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
 
 from autograder.cuaderno import metadatos_nbgrader
 
@@ -73,7 +70,7 @@ def romper(nb, fuente, celda_que_falta: str):
     return nb
 
 
-def _perfiles(errores: list, keras: bool, celda_que_falta: str) -> dict:
+def perfiles(errores: list, keras: bool, celda_que_falta: str) -> dict:
     """The five profiles; `errores` are (grade_id, old, new) edits that make the partial student wrong."""
     def parcial(nb, fuente):
         completar(nb, fuente)
@@ -88,22 +85,3 @@ def _perfiles(errores: list, keras: bool, celda_que_falta: str) -> dict:
         "tramposo": lambda nb, fuente: hacer_trampa(nb, keras=keras),
         "roto": lambda nb, fuente: romper(nb, fuente, celda_que_falta),
     }
-
-
-def perfiles_03():
-    """The partial student normalises softmax by columns and sums the cross-entropy."""
-    return _perfiles([("softmax", "np.sum(exponenciales, axis=-1", "np.sum(exponenciales, axis=0"),
-                      ("entropia_cruzada", "-np.mean(", "-np.sum(")], keras=False, celda_que_falta="exactitud")
-
-
-def perfiles_07():
-    """The partial student forgets /255 and submits an untrained model; the cheater patches Keras."""
-    return _perfiles([("preprocesar", "/ 255.0", "/ 1.0")], keras=True, celda_que_falta="construir_modelo")
-
-
-PERFILES = {"03_softmax_entropia": perfiles_03, "07_keras_mnist": perfiles_07}
-
-
-def copiar_artefactos(artefactos: dict, destino: Path) -> None:
-    for nombre, origen in artefactos.items():
-        shutil.copy(origen, Path(destino) / nombre)

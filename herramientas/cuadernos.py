@@ -37,9 +37,16 @@ class Cuaderno:
         """Celda de texto bloqueada."""
         self.celdas.append(new_markdown_cell(inspect.cleandoc(markdown), metadata=_meta(self._id("texto"))))
 
-    def codigo(self, fuente: str) -> None:
-        """Celda de código provista (bloqueada, no calificada)."""
-        self.celdas.append(new_code_cell(inspect.cleandoc(fuente), metadata=_meta(self._id("codigo"))))
+    def codigo(self, fuente: str, al_calificar: bool = True) -> None:
+        """Celda de código provista (bloqueada, no calificada).
+
+        ``al_calificar=False`` for cells that only load data, train or plot: the grader skips
+        them (``autograder.cuaderno.se_omite_al_calificar``). Nothing graded may depend on them.
+        """
+        metadatos = _meta(self._id("codigo"))
+        if not al_calificar:
+            metadatos["curso_dl"] = {"omitir_al_calificar": True}
+        self.celdas.append(new_code_cell(inspect.cleandoc(fuente), metadata=metadatos))
 
     def demostracion(self, fuente: str) -> None:
         """Celda libre para que el alumno pruebe su función (no bloqueada, no calificada)."""

@@ -18,7 +18,8 @@ from pathlib import Path
 import nbformat
 
 from autograder.curso import preparar_curso
-from herramientas.alumnos_simulados import PERFILES
+from autograder.calificadores import tareas_disponibles
+from herramientas.simulados import artefactos_para, perfiles_de
 
 RAIZ = Path(__file__).resolve().parents[1]
 ALUMNOS = {"ana": "completo", "beto": "en_blanco", "carla": "parcial", "dario": "tramposo", "eva": "roto"}
@@ -58,7 +59,7 @@ def ciclo(directorio: Path, tareas: list[str], artefactos_por_perfil=None) -> Pa
         nbgrader("generate_assignment", tarea, "--force", cwd=directorio)
         nbgrader("release_assignment", tarea, "--force", cwd=directorio)
         fuente = nbformat.read(directorio / "source" / tarea / f"{tarea}.ipynb", as_version=4)
-        perfiles = PERFILES[tarea]()
+        perfiles = perfiles_de(tarea)
         casas = {alumno: directorio / "alumnos" / alumno for alumno in ALUMNOS}
         for casa in casas.values():
             casa.mkdir(parents=True, exist_ok=True)
@@ -106,10 +107,8 @@ def tabla_de_notas(csv_notas: Path) -> str:
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     directorio = Path(argv.pop(0)) if argv else RAIZ / "demo_curso"
-    tareas = argv or list(PERFILES)
+    tareas = argv or tareas_disponibles()
     os.environ.setdefault("CURSO_DL_DATOS", str(RAIZ.parent / "shared" / "datasets"))
-    from herramientas.artefactos_demo import artefactos_para
-
     with tempfile.TemporaryDirectory(prefix="artefactos_demo_") as artefactos:
         csv_notas = ciclo(directorio, tareas, artefactos_para(tareas, Path(artefactos)))
     print()

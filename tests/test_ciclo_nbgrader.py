@@ -6,14 +6,10 @@ from html import unescape
 import pytest
 
 from autograder.calificadores import cargar_tarea
-from herramientas.artefactos_demo import artefactos_para
 from herramientas.demo import ALUMNOS, ciclo
+from herramientas.simulados import artefactos_para, celda_que_falta, puntos_del_tramposo
 
 TAREAS = ["03_softmax_entropia", "07_keras_mnist"]
-FUNCION_QUE_FALTA = {"03_softmax_entropia": "exactitud", "07_keras_mnist": "construir_modelo"}
-# The Keras cheater submits an untrained model with the right layers: that file earns the architecture
-# point by itself. Patching keras.Model.predict in the notebook must earn nothing more.
-PUNTOS_HONESTOS_DEL_TRAMPOSO = {"03_softmax_entropia": 0, "07_keras_mnist": 1}
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +28,9 @@ def test_notas_de_la_clase_simulada(curso, tarea_id):
     maximo = sum(tarea.puntos(e) for e in tarea.ejercicios)
     assert notas[(tarea_id, "completo")] == maximo
     assert notas[(tarea_id, "en_blanco")] == 0
-    assert notas[(tarea_id, "tramposo")] == PUNTOS_HONESTOS_DEL_TRAMPOSO[tarea_id]
+    assert notas[(tarea_id, "tramposo")] == puntos_del_tramposo(tarea_id)
     assert 0 < notas[(tarea_id, "parcial")] < maximo
-    assert notas[(tarea_id, "roto")] == maximo - tarea.puntos(FUNCION_QUE_FALTA[tarea_id])
+    assert notas[(tarea_id, "roto")] == maximo - tarea.puntos(celda_que_falta(tarea_id))
 
 
 @pytest.mark.parametrize("tarea_id", TAREAS)

@@ -5,12 +5,12 @@ import inspect
 
 import pytest
 
-from autograder.calificadores import PAQUETES, cargar_tarea
+from autograder.calificadores import cargar_tarea, tareas_disponibles
 from autograder.cuaderno import metadatos_nbgrader
 from autograder.kit import escribir_kit, version_publica
 from conftest import cuaderno_fuente
 
-TAREAS = list(PAQUETES)
+TAREAS = tareas_disponibles()
 
 
 @pytest.mark.parametrize("tarea_id", TAREAS)

@@ -6,9 +6,22 @@ import importlib.util
 
 from ..errores import ErrorCalificador
 
+# Assignment id (folder under assignments/) → grader subpackage. A task whose subpackage is not
+# present (e.g. not yet written, or cut from a student kit) is simply not available.
 PAQUETES = {
+    "01_perceptron": "perceptron",
+    "02_descenso_gradiente": "descenso_gradiente",
     "03_softmax_entropia": "softmax_entropia",
+    "04_backprop": "backprop",
+    "05_keras_iris": "keras_iris",
+    "06_keras_digitos": "keras_digitos",
     "07_keras_mnist": "keras_mnist",
+    "08_fashion_mnist": "fashion_mnist",
+    "09_cnn_mnist": "cnn_mnist",
+    "10_cnn_cifar10": "cnn_cifar10",
+    "11_lstm_imdb": "lstm_imdb",
+    "12_sobreajuste": "sobreajuste",
+    "13_autoevaluacion": "autoevaluacion",
 }
 
 
