@@ -1,0 +1,66 @@
+"""Casos de `escalon(z)`: 1.0 donde z >= 0 y 0.0 donde z < 0, con la forma de z.
+
+Decision on types: the values are graded on any numeric or boolean array (compared as
+floats), and one separate case asks for a float array, as the contract says. A student who
+returns booleans or integers loses only that point and is told how to convert.
+"""
+import numpy as np
+
+from autograder.casos import caso
+from autograder.errores import Fallo
+from autograder.verificar import exigir_array, exigir_cercano, exigir_forma
+
+Z_PUB = np.array([-2.0, -0.5, 0.0, 0.5, 3.0])
+PISTA_ESTRICTO = "en z = 0 el escalón vale 1: la condición es z >= 0, no z > 0."
+PISTA_INVERTIDO = "los valores están invertidos: 1.0 donde z >= 0 y 0.0 donde z < 0."
+
+
+def _errores_conocidos(z):
+    return ((np.where(z > 0, 1.0, 0.0), PISTA_ESTRICTO), (np.where(z >= 0, 0.0, 1.0), PISTA_INVERTIDO))
+
+
+def _pedir(alumno, z, que):
+    s = exigir_array(alumno.llamar("escalon", z), que)
+    exigir_forma(s, z.shape, que, "escalon actúa elemento a elemento: la salida tiene la forma de z.")
+    return s
+
+
+@caso(puntos=1, exito="escalon([-2, -0.5, 0, 0.5, 3]) = [0, 0, 1, 1, 1] (en z = 0 vale 1).")
+def test_ejemplo_en_la_recta(alumno):
+    """Cinco valores, uno de ellos exactamente 0."""
+    s = _pedir(alumno, Z_PUB, "escalon([-2, -0.5, 0, 0.5, 3])")
+    exigir_cercano(s, [0.0, 0.0, 1.0, 1.0, 1.0], "escalon([-2, -0.5, 0, 0.5, 3])", atol=0, rtol=0,
+                   errores_conocidos=_errores_conocidos(Z_PUB))
+
+
+@caso(puntos=1, exito="devuelve un array de floats (1.0 y 0.0).")
+def test_devuelve_floats(alumno):
+    """El resultado es float, como pide el enunciado, y no booleano ni entero."""
+    s = _pedir(alumno, Z_PUB, "escalon([-2, -0.5, 0, 0.5, 3])")
+    if s.dtype.kind != "f":
+        raise Fallo(f"escalon([-2, -0.5, 0, 0.5, 3]): el array tiene dtype {s.dtype} y se esperaban floats "
+                    "(1.0 y 0.0). Una comparación como z >= 0 da booleanos: conviértelos con "
+                    "(z >= 0).astype(float) o usa np.where(z >= 0, 1.0, 0.0).")
+
+
+@caso(puntos=1, oculta=True, exito="funciona con matrices (n, d) que contienen ceros exactos.")
+def test_matriz_con_ceros(alumno, rng):
+    """Una matriz aleatoria (n, d) con algunas entradas exactamente 0."""
+    n, d = int(rng.integers(2, 8)), int(rng.integers(2, 6))
+    z = rng.normal(0, 2, size=(n, d))
+    z[rng.random(size=(n, d)) < 0.3] = 0.0
+    que = f"escalon de una matriz {n}×{d} con ceros"
+    s = _pedir(alumno, z, que)
+    exigir_cercano(s, np.where(z >= 0, 1.0, 0.0), que, atol=0, rtol=0,
+                   errores_conocidos=_errores_conocidos(z), revelar=False)
+
+
+@caso(puntos=1, oculta=True, exito="funciona con un solo elemento, en forma (1,) y (1, 1).")
+def test_un_elemento(alumno, rng):
+    """Un único valor, como vector (1,) y como matriz (1, 1)."""
+    valor = float(rng.choice([-1.0, 0.0, 1.0]) * rng.uniform(0.1, 5))
+    for z in (np.array([valor]), np.array([[valor]])):
+        que = f"escalon de un array de forma {z.shape}"
+        s = _pedir(alumno, z, que)
+        exigir_cercano(s, np.where(z >= 0, 1.0, 0.0), que, atol=0, rtol=0,
+                       errores_conocidos=_errores_conocidos(z), revelar=False)

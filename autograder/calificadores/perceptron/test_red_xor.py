@@ -1,0 +1,72 @@
+"""Casos de `red_xor(X)`: la red de dos capas de unidades escalón con los pesos de las diapositivas."""
+import numpy as np
+
+from autograder.casos import caso
+from autograder.verificar import exigir_array, exigir_cercano, exigir_forma
+
+TABLA = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR = np.array([0.0, 1.0, 1.0, 0.0])
+
+PISTA_INTERCAMBIO = ("intercambiaste las unidades ocultas: h1 es la unidad OR (b1 = -0.5) y h2 la unidad AND "
+                     "(b2 = -1.5); la salida es escalon(1·h1 − 1.5·h2 − 0.5).")
+PISTA_OR = "devolviste OR: falta restar la unidad AND en la salida (w32 = -1.5)."
+PISTA_AND = "devolviste AND: la salida combina las dos unidades ocultas, escalon(1·h1 − 1.5·h2 − 0.5)."
+PISTA_ESTRICTO = ("en los bordes de la franja, donde alguna suma ponderada vale exactamente 0, la unidad debe dar 1: "
+                  "usa tu función escalon (z >= 0), no z > 0.")
+PISTA_NO_ES_LA_RED = ("con entradas reales la salida no es la de la red de las diapositivas: calcula las dos unidades "
+                      "ocultas y la de salida con esos pesos y escalon, no con operaciones lógicas sobre x1 y x2.")
+
+
+def _escalon(z):
+    return np.where(z >= 0, 1.0, 0.0)
+
+
+def _red(X, w_oculta, b_oculta, w_salida, b_salida, activar=_escalon):
+    return activar(activar(X @ w_oculta + b_oculta) @ w_salida + b_salida)
+
+
+def _errores_conocidos(X):
+    x1, x2 = X[:, 0], X[:, 1]
+    unos = np.ones((2, 2))
+    return (
+        (_red(X, unos, np.array([-1.5, -0.5]), np.array([1.0, -1.5]), -0.5), PISTA_INTERCAMBIO),
+        (_escalon(x1 + x2 - 0.5), PISTA_OR),
+        (_escalon(x1 + x2 - 1.5), PISTA_AND),
+        (_red(X, unos, np.array([-0.5, -1.5]), np.array([1.0, -1.5]), -0.5,
+              activar=lambda z: np.where(z > 0, 1.0, 0.0)), PISTA_ESTRICTO),
+        (np.logical_xor(x1 != 0, x2 != 0).astype(float), PISTA_NO_ES_LA_RED),
+    )
+
+
+def _pedir(alumno, X, que):
+    salida = exigir_array(alumno.llamar("red_xor", X), que)
+    exigir_forma(salida, (X.shape[0],), que, "Una salida por fila de X: forma (n,).")
+    return salida
+
+
+@caso(puntos=2, exito="la red da la tabla de XOR: [0, 1, 1, 0].")
+def test_tabla_xor(alumno):
+    """Las cuatro filas de la tabla de verdad, en orden."""
+    que = "red_xor(tabla de verdad)"
+    exigir_cercano(_pedir(alumno, TABLA, que), XOR, que, atol=0, rtol=0, errores_conocidos=_errores_conocidos(TABLA))
+
+
+@caso(puntos=1, oculta=True, exito="funciona con filas repetidas en cualquier orden y con una sola fila.")
+def test_filas_en_otro_orden(alumno, rng):
+    """Filas binarias aleatorias (n, 2) y una sola fila (1, 2)."""
+    n = int(rng.integers(5, 12))
+    for X in (rng.integers(0, 2, size=(n, 2)).astype(float), rng.integers(0, 2, size=(1, 2)).astype(float)):
+        que = f"red_xor con X binaria de forma {X.shape}"
+        exigir_cercano(_pedir(alumno, X, que), np.logical_xor(X[:, 0], X[:, 1]).astype(float), que, atol=0, rtol=0,
+                       errores_conocidos=_errores_conocidos(X), revelar=False)
+
+
+@caso(puntos=1, oculta=True, exito="es la red de las diapositivas: con entradas reales da 1 en la franja 0.5 ≤ x1 + x2 < 1.5.")
+def test_es_la_red_de_las_diapositivas(alumno, rng, referencia):
+    """Puntos reales del cuadrado [0, 1]², algunos justo en los bordes x1 + x2 = 0.5 y x1 + x2 = 1.5."""
+    reales = rng.uniform(0, 1, size=(int(rng.integers(6, 12)), 2))
+    bordes = np.array([[0.25, 0.25], [0.5, 0.0], [0.75, 0.75], [1.0, 0.5]])
+    X = rng.permutation(np.vstack([reales, bordes]))
+    que = f"red_xor con {X.shape[0]} puntos reales del cuadrado [0, 1]²"
+    exigir_cercano(_pedir(alumno, X, que), referencia.red_xor(X), que, atol=0, rtol=0,
+                   errores_conocidos=_errores_conocidos(X), revelar=False)

@@ -1,0 +1,72 @@
+"""Casos de `salida_perceptron(X, w, b)`: escalon(X @ w + b), forma (n,)."""
+import numpy as np
+
+from autograder.casos import caso
+from autograder.verificar import exigir_array, exigir_cercano, exigir_forma
+
+# The four inputs of a two-input logic gate, in truth-table order.
+TABLA = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+
+PISTA_SIN_SESGO = "olvidaste el sesgo: la salida es escalon(X @ w + b), no escalon(X @ w)."
+PISTA_SIN_ESCALON = "devolviste la suma ponderada X @ w + b; falta aplicarle escalon para obtener 0 o 1."
+PISTA_ESTRICTO = "un ejemplo con X @ w + b = 0 exactamente debe dar 1 (z >= 0, no z > 0): usa tu función escalon."
+
+
+def _escalon(z):
+    return np.where(z >= 0, 1.0, 0.0)
+
+
+def _errores_conocidos(X, w, b):
+    z = X @ w + b
+    return ((_escalon(X @ w), PISTA_SIN_SESGO), (z, PISTA_SIN_ESCALON), (np.where(z > 0, 1.0, 0.0), PISTA_ESTRICTO))
+
+
+def _pedir(alumno, X, w, b, que):
+    y_pred = exigir_array(alumno.llamar("salida_perceptron", X, w, b), que)
+    pista = ("Devuelve un vector (n,), no una columna (n, 1): con w de forma (d,), X @ w ya tiene forma (n,)."
+             if y_pred.shape == (X.shape[0], 1) else "Una decisión por ejemplo: forma (n,).")
+    exigir_forma(y_pred, (X.shape[0],), que, pista)
+    return y_pred
+
+
+@caso(puntos=1, exito="con w = [1, 1] y b = -1.5 el perceptrón calcula AND: [0, 0, 0, 1].")
+def test_puerta_and(alumno):
+    """La tabla de verdad de dos entradas con los pesos de la puerta AND."""
+    w, b = np.array([1.0, 1.0]), -1.5
+    que = "salida_perceptron(tabla, w=[1, 1], b=-1.5)"
+    y_pred = _pedir(alumno, TABLA, w, b, que)
+    exigir_cercano(y_pred, [0.0, 0.0, 0.0, 1.0], que, atol=0, rtol=0, errores_conocidos=_errores_conocidos(TABLA, w, b))
+
+
+@caso(puntos=1, exito="con w = [1, 1] y b = -1 calcula OR: [0, 1, 1, 1] (z = 0 cuenta como 1).")
+def test_puerta_or_con_z_cero(alumno):
+    """Con b = -1 dos de los cuatro ejemplos quedan exactamente en z = 0 y deben dar 1."""
+    w, b = np.array([1.0, 1.0]), -1.0
+    que = "salida_perceptron(tabla, w=[1, 1], b=-1)"
+    y_pred = _pedir(alumno, TABLA, w, b, que)
+    exigir_cercano(y_pred, [0.0, 1.0, 1.0, 1.0], que, atol=0, rtol=0, errores_conocidos=_errores_conocidos(TABLA, w, b))
+
+
+@caso(puntos=2, oculta=True, exito="coincide con la referencia en datos aleatorios (n, d), también cuando z = 0.")
+def test_valores_ocultos(alumno, rng, referencia):
+    """Entradas enteras (n, d), pesos y sesgo enteros: varios ejemplos caen exactamente en z = 0."""
+    n, d = int(rng.integers(5, 15)), int(rng.integers(2, 6))
+    X = rng.integers(-2, 3, size=(n, d)).astype(float)
+    w = rng.integers(-2, 3, size=d).astype(float)
+    b = float(rng.integers(-2, 3))
+    que = f"salida_perceptron con X de forma ({n}, {d})"
+    y_pred = _pedir(alumno, X, w, b, que)
+    exigir_cercano(y_pred, referencia.salida_perceptron(X, w, b), que, atol=0, rtol=0,
+                   errores_conocidos=_errores_conocidos(X, w, b), revelar=False)
+
+
+@caso(puntos=1, oculta=True, exito="funciona con un solo ejemplo (1, d) y con una sola entrada (n, 1).")
+def test_un_ejemplo_y_una_entrada(alumno, rng, referencia):
+    """Formas borde: X (1, d) devuelve (1,); X (n, 1) con w (1,) devuelve (n,)."""
+    d, n = int(rng.integers(2, 6)), int(rng.integers(3, 9))
+    for X, w in ((rng.normal(size=(1, d)), rng.normal(size=d)), (rng.normal(size=(n, 1)), rng.normal(size=1))):
+        b = float(rng.normal())
+        que = f"salida_perceptron con X de forma {X.shape}"
+        y_pred = _pedir(alumno, X, w, b, que)
+        exigir_cercano(y_pred, referencia.salida_perceptron(X, w, b), que, atol=0, rtol=0,
+                       errores_conocidos=_errores_conocidos(X, w, b), revelar=False)
