@@ -3,6 +3,8 @@
 Cases never touch the student's objects directly. They call
 ``alumno.llamar("softmax", Z)`` and receive plain data (NumPy arrays, numbers,
 tuples, lists, dicts); anything else arrives as ``ObjetoNoAdmitido``.
+``alumno.valor("respuesta_01")`` reads a global variable of the notebook
+(str, number, bool or None; anything else arrives as ``ObjetoNoAdmitido``).
 
 - ``AlumnoAislado``: trusted grading. The code runs in ``ProcesoAislado``.
 - ``AlumnoLocal``: the student's own kernel (public self-checks only), with
@@ -18,6 +20,15 @@ from pathlib import Path
 from . import trabajador
 from .aislamiento import ConfiguracionAislamiento, LimitesAislamiento, ProcesoAislado
 from .errores import ErrorAislamiento, ErrorDelAlumno, TiempoAgotado
+
+
+def _mensaje_error_variable(nombre: str, respuesta: dict) -> str:
+    if respuesta.get("tipo") == "ausente":
+        return (f"No encontré la variable `{nombre}` en tu cuaderno. Comprueba que la celda que la define "
+                "se ejecuta y que el nombre es exactamente ese.")
+    if respuesta.get("tipo") == "inicio":
+        return respuesta.get("mensaje", "")
+    return f"No se pudo leer la variable `{nombre}`: {respuesta.get('mensaje', '')}"
 
 
 def _mensaje_error(nombre: str, respuesta: dict) -> str:
@@ -48,7 +59,17 @@ class _AlumnoBase:
         self.ultima_llamada = respuesta
         return respuesta["valor"]
 
+    def valor(self, nombre: str):
+        """El valor de la variable global `nombre` del cuaderno, como dato simple."""
+        respuesta = self._valor(nombre)
+        if not respuesta.get("ok"):
+            raise ErrorDelAlumno(_mensaje_error_variable(nombre, respuesta))
+        return respuesta["valor"]
+
     def _llamar(self, nombre, args, kwargs) -> dict:
+        raise NotImplementedError
+
+    def _valor(self, nombre) -> dict:
         raise NotImplementedError
 
 
@@ -70,6 +91,12 @@ class AlumnoLocal(_AlumnoBase):
         except Exception as exc:
             return {"ok": False, "tipo": "excepcion", "mensaje": trabajador._resumen_error(exc)}
         respuesta = {"ok": True, "valor": valor, "args_despues": [a if hasattr(a, "shape") else None for a in args]}
+        return trabajador.decodificar_mensaje(trabajador.codificar_mensaje(respuesta))
+
+    def _valor(self, nombre) -> dict:
+        if nombre not in self.espacio:
+            return {"ok": False, "tipo": "ausente"}
+        respuesta = {"ok": True, "valor": trabajador.dato_simple(self.espacio[nombre])}
         return trabajador.decodificar_mensaje(trabajador.codificar_mensaje(respuesta))
 
     def modelo_construido(self, nombre: str = "construir_modelo") -> dict:
@@ -154,6 +181,16 @@ class AlumnoAislado(_AlumnoBase):
         if respuesta.get("tipo") == "tiempo":
             respuesta["mensaje"] = f"tardó más de {plazo:g} s (¿un bucle infinito o demasiadas épocas?)"
         return respuesta
+
+    def _valor(self, nombre) -> dict:
+        try:
+            proceso = self._asegurar_proceso()
+        except ErrorDelAlumno as error:
+            return {"ok": False, "tipo": "inicio", "mensaje": str(error)}
+        try:
+            return proceso.pedir({"orden": "valor", "nombre": nombre}, self.configuracion.limites.segundos_llamada + 5)
+        except ErrorAislamiento as exc:  # includes TiempoAgotado
+            return {"ok": False, "tipo": "muerte", "mensaje": str(exc)}
 
     # -- Keras ---------------------------------------------------------------
     def modelo_construido(self, nombre: str = "construir_modelo") -> dict:

@@ -4,6 +4,7 @@ Used by the notebook's test cells::
 
     comprobar = Comprobaciones("03_softmax_entropia")   # provided setup cell
     comprobar("softmax", softmax)                        # graded test cell
+    comprobar("metricas", respuesta_25=respuesta_25)     # values (e.g. quiz answers) by keyword
 
 This runs in the student's own kernel, so it is only feedback: the grade is
 always computed out of the kernel by ``autograder.motor``.
@@ -27,10 +28,10 @@ class Comprobaciones:
         self.tarea = cargar_tarea(tarea_id)
         self.directorio = Path(directorio)
 
-    def __call__(self, ejercicio: str, *funciones) -> None:
+    def __call__(self, ejercicio: str, *funciones, **valores) -> None:
         if ejercicio not in self.tarea.ejercicios:
             raise ValueError(f"'{ejercicio}' no es un ejercicio de {self.tarea.id}")
-        espacio = {f.__name__: f for f in funciones}
+        espacio = {**{f.__name__: f for f in funciones}, **valores}
         resultados = ejecutar_casos(self.tarea, AlumnoLocal(espacio, self.directorio), "publico",
                                     solo_publicas=True, ejercicios=(ejercicio,))
         print(texto_ejercicio(resultados).replace("Puntaje de este ejercicio", "Comprobaciones públicas"))

@@ -80,6 +80,8 @@ def _codificar(valor, arrays: list, profundidad: int = 0):
         return {"__dict__": {k: _codificar(v, arrays, profundidad + 1) for k, v in valor.items()}}
     if isinstance(valor, FuncionDePrueba):
         return {"__funcion__": valor.nombre, "parametros": _codificar(valor.parametros, arrays, profundidad + 1)}
+    if isinstance(valor, ObjetoNoAdmitido):
+        return {"__otro__": valor.tipo, "texto": valor.texto}
     try:
         texto = repr(valor)[:200]
     except Exception:  # a student's object may break its own repr
@@ -229,6 +231,20 @@ def _construir_funcion(especificacion: FuncionDePrueba):
     raise ValueError(f"función de prueba desconocida: {especificacion.nombre}")
 
 
+def dato_simple(valor):
+    """A student's global variable as plain data: str, int, float, bool or None; anything else by its type.
+
+    Only exact built-in types pass (a ``str`` subclass could redefine ``__eq__``); NumPy scalars
+    become their Python value. Nothing of the student's object is called (not even ``repr``).
+    """
+    tipo = type(valor)
+    if issubclass(tipo, np.generic) and tipo.__module__ == "numpy" and valor.dtype.kind in "biufU":
+        valor, tipo = valor.item(), type(valor.item())
+    if valor is None or tipo in (str, int, float, bool):
+        return valor
+    return ObjetoNoAdmitido(_nombre_tipo(valor), "")
+
+
 def _materializar(valor):
     if isinstance(valor, FuncionDePrueba):
         return _construir_funcion(valor)
@@ -324,6 +340,13 @@ class Trabajador:
         return {"ok": True, "valor": valor, "args_despues": args_despues,
                 "salida": _recortar(buffer.getvalue()), "segundos": segundos}
 
+    def valor(self, orden: dict) -> dict:
+        """The value of one global variable of the notebook (see ``dato_simple``)."""
+        nombre = orden["nombre"]
+        if nombre not in self.espacio:
+            return {"ok": False, "tipo": "ausente", "mensaje": f"no existe una variable llamada '{nombre}'"}
+        return {"ok": True, "valor": dato_simple(self.espacio[nombre])}
+
     def _inyectar(self, fuentes: dict) -> dict:
         """Replace dependencies by trusted versions for the duration of one call."""
         originales = {}
@@ -362,6 +385,8 @@ class Trabajador:
                 respuesta = {"ok": True, "celdas": celdas}
             elif orden["orden"] == "llamar":
                 respuesta = self.llamar(orden)
+            elif orden["orden"] == "valor":
+                respuesta = self.valor(orden)
             elif orden["orden"] == "evaluar_modelo":
                 respuesta = evaluar_modelo(orden)
             else:
