@@ -57,7 +57,7 @@ def configuracion_para(tarea: Tarea, directorio_entrega: Path | None, prohibidos
         for artefacto in tarea.artefactos:
             if (Path(directorio_entrega) / artefacto).is_file():
                 archivos[artefacto] = Path(directorio_entrega) / artefacto
-    precargar = ("numpy", "matplotlib.pyplot", "keras") if tarea.usa_keras else ("numpy", "matplotlib.pyplot")
+    precargar = (*tarea.precargar, "keras") if tarea.usa_keras else tarea.precargar
     return ConfiguracionAislamiento(limites=tarea.limites, archivos=archivos,
                                     prohibidos=list(prohibidos), precargar=precargar)
 

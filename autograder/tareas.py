@@ -29,6 +29,7 @@ class Tarea:
     dependencias: dict = field(default_factory=dict)
     usa_keras: bool = False
     artefactos: tuple = ()
+    precargar: tuple = ("numpy", "matplotlib.pyplot")  # imported in the worker before the student's code
     limites: LimitesAislamiento = field(default_factory=LimitesAislamiento)
 
     @staticmethod
