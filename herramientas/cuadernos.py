@@ -57,9 +57,24 @@ class Cuaderno:
         fuente = inspect.getsource(funcion).rstrip("\n")
         self.celdas.append(new_code_cell(fuente, metadata=_meta(funcion.__name__, solucion=True, bloqueada=False)))
 
-    def prueba(self, ejercicio: str, *funciones: str) -> None:
-        """Celda de prueba calificada: llama a las comprobaciones públicas del ejercicio."""
+    def respuestas(self, grade_id: str, fuente: str) -> None:
+        """Celda de solución con un código dado (p. ej. las respuestas de un cuestionario).
+
+        ``fuente`` must hold one ``### BEGIN SOLUTION`` / ``### END SOLUTION`` region: what
+        precedes it (e.g. ``respuesta_01 = None``) is what the student receives besides the stub.
+        """
+        if fuente.count("### BEGIN SOLUTION") != 1 or fuente.count("### END SOLUTION") != 1:
+            raise ValueError(f"la celda {grade_id} debe tener exactamente una región BEGIN/END SOLUTION")
+        self.celdas.append(new_code_cell(fuente.rstrip("\n"),
+                                         metadata=_meta(grade_id, solucion=True, bloqueada=False)))
+
+    def prueba(self, ejercicio: str, *funciones: str, valores: tuple = ()) -> None:
+        """Celda de prueba calificada: llama a las comprobaciones públicas del ejercicio.
+
+        ``valores`` are variable names passed by keyword (``respuesta_01=respuesta_01``), one per line.
+        """
         argumentos = "".join(f", {f}" for f in funciones)
+        argumentos += "".join(f",\n          {v}={v}" for v in valores)
         fuente = (f"# Comprobaciones públicas de `{ejercicio}`. Al calificar se usan además casos ocultos.\n"
                   f'comprobar("{ejercicio}"{argumentos})')
         puntos = self.tarea.puntos(ejercicio)
