@@ -1,0 +1,18 @@
+"""Calificador de 13_autoevaluacion: cuestionario de opción múltiple sobre la teoría del curso.
+
+Each exercise is a block of questions with one answer cell (grade id = block name) and one
+graded test cell. The public case of a block only checks the format of its answers; the hidden
+cases (one per question) compare them with the key in ``solutions.autoevaluacion``.
+"""
+from autograder.aislamiento import LimitesAislamiento
+from autograder.tareas import Tarea
+
+TAREA = Tarea(
+    id="13_autoevaluacion",
+    paquete="autoevaluacion",
+    ejercicios=("perceptron_y_activaciones", "softmax_y_entropia", "descenso_de_gradiente", "retropropagacion",
+                "sobreajuste_y_regularizacion", "convolucionales_y_recurrentes", "metricas"),
+    referencia="solutions.autoevaluacion",
+    precargar=("numpy",),  # the quiz imports nothing else; matplotlib would triple the start-up time
+    limites=LimitesAislamiento(memoria_gib=1.0, segundos_inicio=30.0, segundos_llamada=5.0, segundos_celda=5.0),
+)

@@ -1,0 +1,60 @@
+"""Lectura y corrección de las respuestas del cuestionario (``respuesta_NN = "b"``).
+
+Shipped in the student kit: it holds no answer. ``corregir`` receives the key from the
+grading side (the ``referencia`` module, hidden cases only).
+"""
+from __future__ import annotations
+
+from autograder.errores import Fallo
+from autograder.trabajador import ObjetoNoAdmitido
+
+LETRAS = ("a", "b", "c", "d")
+
+
+def variable(numero: int) -> str:
+    return f"respuesta_{numero:02d}"
+
+
+def problema_de_formato(valor, numero: int) -> str | None:
+    """Qué le pasa a una respuesta mal escrita (en español), o None si es una letra válida."""
+    nombre = variable(numero)
+    if valor is None:
+        return (f"`{nombre}` todavía vale None: escribe la letra elegida entre comillas, "
+                f'por ejemplo {nombre} = "a".')
+    if not isinstance(valor, str):
+        tipo = valor.tipo if isinstance(valor, ObjetoNoAdmitido) else type(valor).__name__
+        return (f"`{nombre}` es de tipo {tipo}; debe ser un texto con una sola letra entre comillas, "
+                f'por ejemplo {nombre} = "a".')
+    if valor.strip().lower() not in LETRAS:
+        return (f"`{nombre}` vale {valor[:20]!r}, que no es una de las opciones: "
+                'escribe solo la letra, "a", "b", "c" o "d".')
+    return None
+
+
+def leer_respuesta(alumno, numero: int) -> str:
+    """La letra elegida, en minúsculas y sin espacios; Fallo si falta o no tiene el formato."""
+    valor = alumno.valor(variable(numero))
+    problema = problema_de_formato(valor, numero)
+    if problema:
+        raise Fallo(f"Pregunta {numero:02d} sin respuesta válida: {problema}")
+    return valor.strip().lower()
+
+
+def exigir_formato(alumno, numeros: tuple) -> None:
+    """Todas las respuestas del bloque son letras válidas; si no, un mensaje con cada problema."""
+    problemas = [problema_de_formato(alumno.valor(variable(n)), n) for n in numeros]
+    problemas = [p for p in problemas if p]
+    if problemas:
+        raise Fallo(f"{len(problemas)} de {len(numeros)} respuestas del bloque no tienen el formato pedido:\n  "
+                    + "\n  ".join(problemas))
+
+
+def corregir(alumno, referencia, numero: int) -> None:
+    """Fallo si la respuesta no es la correcta: dice qué repasar (y una pista si la hay), nunca la letra correcta."""
+    letra = leer_respuesta(alumno, numero)
+    pregunta = referencia.pregunta(numero)
+    if letra != pregunta.correcta:
+        pista = pregunta.pistas.get(letra)
+        raise Fallo(f"Pregunta {numero:02d}: la opción «{letra}» no es correcta."
+                    + (f" Pista: {pista}" if pista else "")
+                    + f"\n  Repasa {pregunta.repaso}.")
