@@ -4,13 +4,8 @@ The model is built in the student's process, saved, and described in a clean
 process (``alumno.modelo_construido``); the checks below only read that
 description. No training happens here.
 """
-from autograder.calificadores.keras_mnist.arquitectura import (
-    exigir_compilado_categorica,
-    exigir_entrada_784,
-    exigir_salida_softmax_10,
-    exigir_solo_densas,
-)
 from autograder.casos import caso
+from autograder.comprobaciones_keras import exigir_compilado, exigir_entrada, exigir_salida, exigir_solo_densas
 
 QUE = "construir_modelo()"
 
@@ -29,11 +24,11 @@ def test_solo_capas_densas(alumno):
 def test_entrada_784_y_salida_softmax_10(alumno):
     """La entrada es (None, 784) y la salida (None, 10) con activación softmax en la última capa."""
     descripcion = _modelo(alumno)
-    exigir_entrada_784(descripcion, QUE)
-    exigir_salida_softmax_10(descripcion, QUE)
+    exigir_entrada(descripcion, QUE, (None, 784))
+    exigir_salida(descripcion, QUE, 10, "softmax", "una salida por dígito")
 
 
 @caso(puntos=1, exito="está compilado con la entropía cruzada categórica.")
 def test_compilado_con_entropia_cruzada_categorica(alumno):
     """El modelo se devuelve compilado y con loss='categorical_crossentropy'."""
-    exigir_compilado_categorica(_modelo(alumno), QUE)
+    exigir_compilado(_modelo(alumno), QUE, "categorical_crossentropy")

@@ -21,13 +21,15 @@ from functools import lru_cache
 
 import numpy as np
 
-from autograder.calificadores.keras_mnist.arquitectura import (
-    exigir_entrada_784,
-    exigir_salida_softmax_10,
-    exigir_solo_densas,
-)
 from autograder.casos import caso
-from autograder.errores import ErrorDelAlumno, Fallo
+from autograder.comprobaciones_keras import (
+    exactitud,
+    exigir_entrada,
+    exigir_exactitud,
+    exigir_salida,
+    exigir_solo_densas,
+    predicciones_del_entregado,
+)
 
 ARCHIVO = "modelo.keras"
 QUE = "el modelo entregado (modelo.keras)"
@@ -50,37 +52,18 @@ def test_arquitectura_del_modelo_entregado(alumno):
     """modelo.keras tiene solo capas densas, entrada (None, 784) y salida softmax de 10."""
     descripcion = alumno.modelo_guardado(ARCHIVO)
     exigir_solo_densas(descripcion, QUE)
-    exigir_entrada_784(descripcion, QUE)
-    exigir_salida_softmax_10(descripcion, QUE)
+    exigir_entrada(descripcion, QUE, (None, 784))
+    exigir_salida(descripcion, QUE, 10, "softmax", "una salida por dígito")
 
 
 @caso(puntos=2, exito=f"la exactitud en las 10000 imágenes de prueba de MNIST es ≥ {UMBRAL_EXACTITUD}.")
 def test_exactitud_en_prueba(alumno):
     """Exactitud de modelo.keras en el conjunto de prueba de MNIST (10000 imágenes) ≥ 0.97."""
     X, y = conjunto_de_prueba()
-    try:
-        predicciones = alumno.modelo_guardado(ARCHIVO, x=X)["predicciones"]
-    except ErrorDelAlumno as error:
-        if "al predecir" not in str(error):
-            raise
-        raise Fallo(f"{error}\n  Pista: el conjunto de prueba se le pasa como un array (10000, 784) de píxeles "
-                    "entre 0 y 1, igual que lo devuelve `preprocesar`. ¿Entrenaste un modelo con otra forma de "
-                    "entrada (por ejemplo, imágenes de 28×28 sin aplanar)?") from None
-    if not isinstance(predicciones, np.ndarray) or predicciones.shape != (X.shape[0], 10):
-        forma = getattr(predicciones, "shape", None)
-        raise Fallo(f"{QUE}: las predicciones tienen forma {forma} y se esperaba (10000, 10), "
-                    "una probabilidad por dígito para cada imagen de prueba.")
-    if not np.all(np.isfinite(predicciones)):
-        raise Fallo(f"{QUE}: las predicciones contienen nan o inf; el entrenamiento divergió. "
-                    "Revisa que los píxeles estén divididos entre 255 y vuelve a entrenar.")
-    exactitud = float(np.mean(np.argmax(predicciones, axis=1) == y))
-    if exactitud >= UMBRAL_EXACTITUD:
-        return
-    if exactitud < 0.2:
-        pista = ("es casi la de adivinar al azar (0.1): ¿guardaste el modelo sin entrenar o entrenaste con "
-                 "etiquetas o imágenes desordenadas?")
-    else:
-        pista = ("entrena con las 60000 imágenes de entrenamiento durante más épocas (la referencia usa 6 épocas "
-                 "con lotes de 128 y llega a 0.979) y comprueba que `preprocesar` divide entre 255.")
-    raise Fallo(f"{QUE}: la exactitud en las 10000 imágenes de prueba es {exactitud:.4f} y se pide "
-                f"≥ {UMBRAL_EXACTITUD}.\n  Pista: {pista}")
+    predicciones = predicciones_del_entregado(
+        alumno, X, QUE, (X.shape[0], 10), ARCHIVO,
+        "píxeles entre 0 y 1, igual que los devuelve `preprocesar`. ¿Entrenaste un modelo con otra forma de "
+        "entrada (por ejemplo, imágenes de 28×28 sin aplanar)?")
+    exigir_exactitud(exactitud(predicciones, y), UMBRAL_EXACTITUD, QUE, "las 10000 imágenes de prueba", azar=0.1,
+                     pista="entrena con las 60000 imágenes de entrenamiento durante más épocas (la referencia usa "
+                           "6 épocas con lotes de 128 y llega a 0.979) y comprueba que `preprocesar` divide entre 255.")

@@ -1,0 +1,182 @@
+"""Comprobaciones comunes de los modelos de Keras: arquitectura y exactitud del modelo entregado.
+
+Every function reads the plain description returned by ``alumno.modelo_construido(...)`` /
+``alumno.modelo_guardado(...)`` (see ``evaluar_modelo`` in ``autograder/trabajador.py``):
+``entrada`` and ``salida`` are JSON text such as ``"[null, 784]"``; ``capas`` is a list of dicts
+with ``clase``, ``activacion``, ``regularizador`` and ``unidades``. Each mismatch raises ``Fallo``
+with a Spanish hint; the task packages only choose the parameters (shapes, classes, loss,
+threshold) and add task-specific hints.
+"""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from .errores import ErrorDelAlumno, Fallo
+
+CAPAS_DENSAS = ("InputLayer", "Dense", "Dropout", "Activation", "Softmax", "ReLU", "Flatten")
+CAPAS_CONVOLUCIONALES = ("Conv", "Pooling", "Pool")
+CAPAS_RECURRENTES = ("LSTM", "GRU", "RNN", "Bidirectional")
+
+
+def forma(texto) -> tuple | None:
+    try:
+        valor = json.loads(texto)
+    except (TypeError, ValueError):
+        return None
+    return tuple(valor) if isinstance(valor, list) else None
+
+
+def mostrar(forma_) -> str:
+    if forma_ is None:
+        return "desconocida"
+    return "(" + ", ".join("None" if d is None else str(d) for d in forma_) + ("," if len(forma_) == 1 else "") + ")"
+
+
+def clases_de_capas(descripcion: dict) -> list[str]:
+    return [capa["clase"] for capa in descripcion["capas"]]
+
+
+def exigir_solo_densas(descripcion: dict, que: str, tarea_convolucional: str = "09_cnn_mnist") -> None:
+    """Solo capas Dense (más Dropout, Flatten y capas de activación) y al menos una Dense."""
+    clases = clases_de_capas(descripcion)
+    for clase in clases:
+        if clase in CAPAS_DENSAS:
+            continue
+        if any(parte in clase for parte in CAPAS_CONVOLUCIONALES):
+            raise Fallo(f"{que}: tiene una capa {clase}. En esta tarea la red usa solo capas Dense "
+                        f"(las convoluciones llegan en la tarea {tarea_convolucional}). Quita las capas "
+                        "convolucionales y de pooling y trabaja con las imágenes aplanadas.")
+        if any(parte in clase for parte in CAPAS_RECURRENTES):
+            raise Fallo(f"{que}: tiene una capa recurrente {clase}. En esta tarea la red usa solo capas Dense "
+                        "(las redes recurrentes llegan en la tarea 11_lstm_imdb).")
+        raise Fallo(f"{que}: tiene una capa {clase}. En esta tarea la red usa solo capas Dense "
+                    f"(se admiten también {', '.join(c for c in CAPAS_DENSAS if c != 'Dense')}).")
+    if "Dense" not in clases:
+        raise Fallo(f"{que}: no tiene ninguna capa Dense; se esperaba una red de capas densas.")
+
+
+def exigir_capas(descripcion: dict, que: str, clase: str, minimo: int = 1, pista: str = "") -> None:
+    """Al menos `minimo` capas de la clase `clase` (por ejemplo 2 × Conv2D, o 1 × LSTM)."""
+    cuantas = clases_de_capas(descripcion).count(clase)
+    if cuantas < minimo:
+        veces = "una capa" if minimo == 1 else f"al menos {minimo} capas"
+        raise Fallo(f"{que}: tiene {cuantas} capa(s) {clase} y se pide {veces} {clase}. "
+                    f"Capas del modelo: {', '.join(clases_de_capas(descripcion)) or 'ninguna'}."
+                    + (f"\n  Pista: {pista}" if pista else ""))
+
+
+def exigir_entrada(descripcion: dict, que: str, esperada: tuple, pista: str = "") -> None:
+    """La entrada del modelo tiene forma `esperada` (con None en el eje de los ejemplos)."""
+    entrada = forma(descripcion["entrada"])
+    if entrada == tuple(esperada):
+        return
+    if not pista and entrada and None not in entrada[1:] and np.prod(entrada[1:]) == np.prod(esperada[1:]):
+        pista = (f"Tu modelo espera los mismos valores con otra forma: la red recibe lo que devuelve el "
+                 f"preprocesamiento, arrays {mostrar(esperada)}; usa keras.Input(shape={mostrar(esperada[1:])})"
+                 + (" (imágenes aplanadas)." if len(esperada) == 2 else "."))
+    raise Fallo(f"{que}: la entrada tiene forma {mostrar(entrada)} y se esperaba {mostrar(esperada)}. "
+                + (pista or f"Empieza el modelo con keras.Input(shape={mostrar(esperada[1:])})."))
+
+
+def exigir_salida(descripcion: dict, que: str, unidades: int, activacion: str = "softmax", explicacion: str = "") -> None:
+    """Salida (None, unidades) y la última capa con la activación pedida (softmax o sigmoid)."""
+    salida = forma(descripcion["salida"])
+    if salida != (None, unidades):
+        raise Fallo(f"{que}: la salida tiene forma {mostrar(salida)} y se esperaba (None, {unidades}). "
+                    f"La última capa debe ser Dense({unidades}, activation='{activacion}')"
+                    + (f": {explicacion}" if explicacion else ".")
+                    + (" ¿Tiene el número de clases correcto?" if salida and len(salida) == 2 else ""))
+    ultima = descripcion["capas"][-1] if descripcion["capas"] else {"clase": "", "activacion": ""}
+    if ultima["activacion"] == activacion or (activacion == "softmax" and ultima["clase"] == "Softmax"):
+        return
+    if ultima["activacion"] in ("linear", "", "None"):
+        raise Fallo(f"{que}: la última capa ({ultima['clase']}) no tiene activación, así que la red devuelve logits "
+                    f"(puntuaciones sin normalizar) y no probabilidades. Usa Dense({unidades}, "
+                    f"activation='{activacion}') para que la salida sea "
+                    + ("una probabilidad por clase que suma 1." if activacion == "softmax"
+                       else "la probabilidad de la clase positiva, entre 0 y 1."))
+    raise Fallo(f"{que}: la última capa usa la activación '{ultima['activacion']}' y se esperaba '{activacion}'. "
+                + ("Las clases son excluyentes: softmax da una probabilidad por clase que suma 1."
+                   if activacion == "softmax" else "Para dos clases, sigmoid da la probabilidad de la clase positiva."))
+
+
+_PERDIDAS = {
+    "categoricalcrossentropy": "categorical_crossentropy",
+    "sparsecategoricalcrossentropy": "sparse_categorical_crossentropy",
+    "binarycrossentropy": "binary_crossentropy",
+}
+
+
+def exigir_compilado(descripcion: dict, que: str, perdida: str = "categorical_crossentropy") -> None:
+    """Compilado con la pérdida pedida (por defecto la entropía cruzada categórica, etiquetas one-hot)."""
+    if not descripcion["compilado"]:
+        raise Fallo(f"{que}: el modelo no está compilado. Antes de devolverlo llama a "
+                    f"modelo.compile(optimizer='adam', loss='{perdida}', metrics=['accuracy']).")
+    usada = _PERDIDAS.get(str(descripcion["perdida"]).lower().replace("_", ""), str(descripcion["perdida"]))
+    if usada == perdida:
+        return
+    if (usada, perdida) == ("sparse_categorical_crossentropy", "categorical_crossentropy"):
+        pista = ("sparse_categorical_crossentropy espera etiquetas enteras, pero aquí las etiquetas están en "
+                 "one-hot: con one-hot la pérdida es 'categorical_crossentropy'.")
+    elif (usada, perdida) == ("categorical_crossentropy", "sparse_categorical_crossentropy"):
+        pista = "con etiquetas enteras (sin one-hot) la pérdida es 'sparse_categorical_crossentropy'."
+    elif usada == "binary_crossentropy":
+        pista = f"binary_crossentropy es para 2 clases con una sola salida sigmoid; aquí corresponde '{perdida}'."
+    elif perdida == "binary_crossentropy":
+        pista = "con una sola salida sigmoid (dos clases) la pérdida es 'binary_crossentropy'."
+    else:
+        pista = f"para esta tarea usa loss='{perdida}'."
+    raise Fallo(f"{que}: se compiló con la pérdida '{descripcion['perdida']}'. Pista: {pista}")
+
+
+def exigir_regularizacion(descripcion: dict, que: str) -> None:
+    """Al menos una capa Dropout o una capa con kernel_regularizer (L1/L2)."""
+    capas = descripcion["capas"]
+    if any(c["clase"] == "Dropout" or c.get("regularizador") for c in capas):
+        return
+    raise Fallo(f"{que}: no tiene ninguna capa Dropout ni ningún kernel_regularizer. Añade por ejemplo "
+                "layers.Dropout(0.3) después de una capa oculta, o kernel_regularizer=keras.regularizers.L2(1e-3) "
+                "en una capa Dense.")
+
+
+def predicciones_del_entregado(alumno, x, que: str, forma_salida: tuple, archivo: str = "modelo.keras",
+                               pista_entrada: str = "") -> np.ndarray:
+    """Predicciones del modelo entregado sobre `x` (en el proceso limpio), con su forma verificada."""
+    try:
+        predicciones = alumno.modelo_guardado(archivo, x=x)["predicciones"]
+    except ErrorDelAlumno as error:
+        if "al predecir" not in str(error):
+            raise
+        raise Fallo(f"{error}\n  Pista: el conjunto de prueba se le pasa como un array {mostrar(x.shape)}"
+                    + (f"; {pista_entrada}" if pista_entrada else ". ¿Entrenaste el modelo con otra forma de entrada?")
+                    ) from None
+    if not isinstance(predicciones, np.ndarray) or predicciones.shape != tuple(forma_salida):
+        raise Fallo(f"{que}: las predicciones tienen forma {mostrar(getattr(predicciones, 'shape', None))} "
+                    f"y se esperaba {mostrar(forma_salida)}.")
+    if not np.all(np.isfinite(predicciones)):
+        raise Fallo(f"{que}: las predicciones contienen nan o inf; el entrenamiento divergió. "
+                    "Revisa la normalización de las entradas y la tasa de aprendizaje, y vuelve a entrenar.")
+    return predicciones
+
+
+def exactitud(predicciones: np.ndarray, y: np.ndarray) -> float:
+    """Fracción de aciertos: argmax por fila, o umbral 0.5 si hay una sola salida (sigmoid)."""
+    if predicciones.ndim == 2 and predicciones.shape[1] > 1:
+        etiquetas = np.argmax(predicciones, axis=1)
+    else:
+        etiquetas = (predicciones.reshape(-1) >= 0.5).astype(np.int64)
+    return float(np.mean(etiquetas == np.asarray(y).reshape(-1)))
+
+
+def exigir_exactitud(valor: float, umbral: float, que: str, datos: str, azar: float, pista: str) -> None:
+    """Exactitud ≥ umbral; si no, un mensaje que distingue «sin entrenar» de «le falta entrenamiento»."""
+    if valor >= umbral:
+        return
+    if valor < azar + 0.1:
+        detalle = (f"es casi la de adivinar al azar ({azar:.2g}): ¿guardaste el modelo sin entrenar, o "
+                   "entrenaste con las etiquetas o las entradas desordenadas o sin preprocesar?")
+    else:
+        detalle = pista
+    raise Fallo(f"{que}: la exactitud en {datos} es {valor:.4f} y se pide ≥ {umbral}.\n  Pista: {detalle}")
