@@ -2,6 +2,7 @@
 import ast
 import importlib
 import inspect
+import re
 
 import pytest
 
@@ -13,15 +14,41 @@ from conftest import cuaderno_fuente
 TAREAS = tareas_disponibles()
 
 
+def _variables_asignadas(fuente: str) -> dict:
+    """Las variables `respuesta_NN` que deja definidas una celda (ejecutada en un espacio vacío)."""
+    espacio: dict = {}
+    exec(compile(fuente, "<celda>", "exec"), espacio)
+    return {k: v for k, v in espacio.items() if re.fullmatch(r"respuesta_\d+", k)}
+
+
+def _sin_solucion(fuente: str) -> str:
+    """La celda sin su región de solución (lo que recibe el alumno, sin el esbozo que lanza)."""
+    return re.sub(r"### BEGIN SOLUTION.*?### END SOLUTION\n?", "", fuente, flags=re.S)
+
+
 @pytest.mark.parametrize("tarea_id", TAREAS)
-def test_cada_celda_de_solucion_es_la_funcion_de_referencia(tarea_id):
+def test_cada_celda_de_solucion_es_la_referencia(tarea_id):
+    """Funciones: cada celda es el código de su función de referencia.
+    Cuestionario (la referencia tiene CLAVE): cada celda de respuestas asigna exactamente la clave de su
+    bloque, sin la región de solución deja todas sus respuestas en None, y entre todas cubren la clave."""
     tarea = cargar_tarea(tarea_id)
     referencia = importlib.import_module(tarea.referencia)
     soluciones = {metadatos_nbgrader(c)["grade_id"]: c.source for c in cuaderno_fuente(tarea_id).cells
                   if metadatos_nbgrader(c).get("solution")}
     assert soluciones, "el cuaderno no tiene celdas de solución"
+    respondidas = {}
     for nombre, fuente in soluciones.items():
-        assert fuente.rstrip() == inspect.getsource(getattr(referencia, nombre)).rstrip(), nombre
+        if hasattr(referencia, "CLAVE"):
+            asignadas = _variables_asignadas(fuente)
+            esperadas = {p.variable: p.correcta for p in referencia.preguntas_del_bloque(nombre)}
+            assert asignadas == esperadas, nombre
+            assert _variables_asignadas(_sin_solucion(fuente)) == dict.fromkeys(esperadas), nombre
+            assert fuente.rstrip() == referencia.celda_de_respuestas(nombre).rstrip(), nombre
+            respondidas.update(asignadas)
+        else:
+            assert fuente.rstrip() == inspect.getsource(getattr(referencia, nombre)).rstrip(), nombre
+    if hasattr(referencia, "CLAVE"):
+        assert respondidas == referencia.CLAVE
 
 
 @pytest.mark.parametrize("tarea_id", TAREAS)
@@ -55,6 +82,7 @@ def test_el_kit_publico_no_lleva_casos_ocultos_ni_soluciones(tarea_id, tmp_path)
             if caso.oculta:
                 assert f"def test_{caso.nombre}(" not in codigo
     assert "BEGIN SOLUTION" not in codigo
+    assert re.search(r"respuesta_\d+\W{1,8}[abcd]\b", codigo) is None, "el kit contiene respuestas de un cuestionario"
 
 
 def test_version_publica_quita_casos_ocultos_y_conserva_comentarios():
