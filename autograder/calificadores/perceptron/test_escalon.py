@@ -38,9 +38,10 @@ def test_devuelve_floats(alumno):
     """El resultado es float, como pide el enunciado, y no booleano ni entero."""
     s = _pedir(alumno, Z_PUB, "escalon([-2, -0.5, 0, 0.5, 3])")
     if s.dtype.kind != "f":
+        causa = ("una comparación como z >= 0 da booleanos" if s.dtype.kind == "b"
+                 else "np.where(z >= 0, 1, 0) da enteros")
         raise Fallo(f"escalon([-2, -0.5, 0, 0.5, 3]): el array tiene dtype {s.dtype} y se esperaban floats "
-                    "(1.0 y 0.0). Una comparación como z >= 0 da booleanos: conviértelos con "
-                    "(z >= 0).astype(float) o usa np.where(z >= 0, 1.0, 0.0).")
+                    f"(1.0 y 0.0). Ojo: {causa}; usa np.where(z >= 0, 1.0, 0.0) o (z >= 0).astype(float).")
 
 
 @caso(puntos=1, oculta=True, exito="funciona con matrices (n, d) que contienen ceros exactos.")

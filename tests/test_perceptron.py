@@ -1,0 +1,181 @@
+"""¿Califica el motor la tarea 01_perceptron como debe: referencia, en blanco, funciones rotas, pistas?
+
+Every submission goes through the real grading path (``conftest.calificar`` →
+``autograder.motor.calificar_cuaderno``). Known mistakes are grouped: each variant notebook
+carries at most one mistake per exercise, which is possible because each exercise is graded
+with the reference versions of the functions it calls. So the sandbox starts a dozen times.
+"""
+import inspect
+
+import pytest
+
+from autograder.calificadores import cargar_tarea
+from conftest import calificar, con_celda, cuaderno_fuente, en_blanco
+from herramientas.simulados import perfiles_de
+from solutions import perceptron as referencia
+
+TAREA_ID = "01_perceptron"
+TAREA = cargar_tarea(TAREA_ID)
+PUNTOS = {"escalon": 4, "salida_perceptron": 5, "entrenar_perceptron": 10, "red_xor": 4}
+SEGUNDOS_OBJETIVO = 5.0  # target for `python -m autograder calificar` on the course machine
+
+
+@pytest.fixture(scope="module")
+def fuente():
+    return cuaderno_fuente(TAREA_ID)
+
+
+@pytest.fixture(scope="module")
+def resultado_referencia(fuente):
+    return calificar(fuente, TAREA_ID)
+
+
+def _fuente_modificada(nombre: str, viejo: str, nuevo: str) -> str:
+    """The reference function's source with one edit (the edit must apply)."""
+    codigo = inspect.getsource(getattr(referencia, nombre))
+    assert viejo in codigo, f"{viejo!r} no está en la referencia de {nombre}"
+    return codigo.replace(viejo, nuevo)
+
+
+# -- reference, blank, broken ----------------------------------------------------
+
+def test_la_referencia_obtiene_todos_los_puntos_rapido(resultado_referencia):
+    """¿El cuaderno fuente saca 23/23 con los puntos por ejercicio anunciados, sin errores y a tiempo?"""
+    fallidas = [c.mensaje for c in resultado_referencia.casos if not c.aprobada]
+    assert fallidas == []
+    assert {e: resultado_referencia.puntaje_ejercicio(e) for e in TAREA.ejercicios} == PUNTOS
+    assert resultado_referencia.puntaje == resultado_referencia.puntaje_max == 23
+    assert [s["error"] for s in resultado_referencia.salidas_celdas if s["error"]] == []
+    assert resultado_referencia.segundos < SEGUNDOS_OBJETIVO
+
+
+def test_el_cuaderno_en_blanco_obtiene_cero(fuente):
+    resultado = calificar(en_blanco(fuente), TAREA_ID)
+    assert resultado.puntaje == 0
+    assert all("todavía no está implementada" in c.mensaje for c in resultado.casos)
+
+
+@pytest.mark.parametrize("ejercicio", TAREA.ejercicios)
+def test_romper_una_funcion_solo_cuesta_sus_puntos(fuente, ejercicio):
+    nb = con_celda(fuente, ejercicio, f"def {ejercicio}(*args, **kwargs):\n    raise NotImplementedError()\n")
+    resultado = calificar(nb, TAREA_ID)
+    for otro in TAREA.ejercicios:
+        assert resultado.puntaje_ejercicio(otro) == (0 if otro == ejercicio else PUNTOS[otro]), otro
+
+
+# -- known mistakes: (exercise, wrong source, hint expected in its messages) -----
+
+ESCALON_ESTRICTO = _fuente_modificada("escalon", "z >= 0", "z > 0")
+ESCALON_BOOLEANO = "def escalon(z):\n    return np.asarray(z) >= 0\n"
+ESCALON_INVERTIDO = _fuente_modificada("escalon", "np.where(z >= 0, 1.0, 0.0)", "np.where(z >= 0, 0.0, 1.0)")
+ESCALON_ENTERO = "def escalon(z):\n    return np.where(np.asarray(z) >= 0, 1, 0)\n"
+
+SALIDA_SIN_SESGO = _fuente_modificada("salida_perceptron", "escalon(X @ w + b)", "escalon(X @ w)")
+SALIDA_SIN_ESCALON = _fuente_modificada("salida_perceptron", "escalon(X @ w + b)", "X @ w + b")
+SALIDA_ESTRICTA = _fuente_modificada("salida_perceptron", "escalon(X @ w + b)", "np.where(X @ w + b > 0, 1.0, 0.0)")
+SALIDA_COLUMNA = _fuente_modificada("salida_perceptron", "escalon(X @ w + b)", "escalon(X @ w.reshape(-1, 1) + b)")
+
+ENTRENAR_SIGNO = _fuente_modificada("entrenar_perceptron", "diferencia = y[i] - escalon(X[i] @ w + b)",
+                                    "diferencia = escalon(X[i] @ w + b) - y[i]")
+ENTRENAR_SIN_SESGO = _fuente_modificada("entrenar_perceptron", "                b = b + tasa * diferencia\n", "")
+ENTRENAR_SIN_PARADA = _fuente_modificada("entrenar_perceptron", "        if fallos == 0:\n            break\n", "")
+ENTRENAR_CUENTA_DESPUES = _fuente_modificada(
+    "entrenar_perceptron", "        errores.append(fallos)\n",
+    "        fallos = int(np.sum(escalon(X @ w + b) != y))\n        errores.append(fallos)\n")
+ENTRENAR_GENERADOR_POR_EPOCA = _fuente_modificada(
+    "entrenar_perceptron", "for i in generador.permutation(n):", "for i in np.random.default_rng(semilla).permutation(n):")
+
+XOR_INTERCAMBIADA = _fuente_modificada("red_xor", "np.array([-0.5, -1.5])", "np.array([-1.5, -0.5])")
+XOR_SOLO_OR = "def red_xor(X):\n    return escalon(np.asarray(X, dtype=float) @ np.array([1.0, 1.0]) - 0.5)\n"
+XOR_ESTRICTA = '''def red_xor(X):
+    X = np.asarray(X, dtype=float)
+    h1 = (X[:, 0] + X[:, 1] - 0.5 > 0).astype(float)
+    h2 = (X[:, 0] + X[:, 1] - 1.5 > 0).astype(float)
+    return (h1 - 1.5 * h2 - 0.5 > 0).astype(float)
+'''
+XOR_LOGICA = "def red_xor(X):\n    X = np.asarray(X)\n    return np.logical_xor(X[:, 0] != 0, X[:, 1] != 0).astype(float)\n"
+
+# Each variant: {exercise: (wrong source, hint, points it must lose)}; the other exercises stay correct.
+VARIANTES = {
+    "estricto_signo_intercambiada": {
+        "escalon": (ESCALON_ESTRICTO, "la condición es z >= 0, no z > 0", None),
+        "salida_perceptron": (SALIDA_SIN_SESGO, "olvidaste el sesgo", None),
+        "entrenar_perceptron": (ENTRENAR_SIGNO, "el signo de la actualización está invertido", None),
+        "red_xor": (XOR_INTERCAMBIADA, "intercambiaste las unidades ocultas", None),
+    },
+    "booleano_sin_escalon_sin_sesgo_solo_or": {
+        "escalon": (ESCALON_BOOLEANO, "dtype bool", 1),
+        "salida_perceptron": (SALIDA_SIN_ESCALON, "falta aplicarle escalon", None),
+        "entrenar_perceptron": (ENTRENAR_SIN_SESGO, "el sesgo no cambió", None),
+        "red_xor": (XOR_SOLO_OR, "devolviste OR", None),
+    },
+    "invertido_estricta_sin_parada": {
+        "escalon": (ESCALON_INVERTIDO, "los valores están invertidos", None),
+        "salida_perceptron": (SALIDA_ESTRICTA, "debe dar 1 (z >= 0, no z > 0)", None),
+        "entrenar_perceptron": (ENTRENAR_SIN_PARADA, "después de una época con 0 errores hay que parar", None),
+        "red_xor": (XOR_ESTRICTA, "usa tu función escalon (z >= 0), no z > 0", None),
+    },
+    "entero_columna_cuenta_despues_logica": {
+        "escalon": (ESCALON_ENTERO, "dtype int64", 1),
+        "salida_perceptron": (SALIDA_COLUMNA, "no una columna (n, 1)", None),
+        "entrenar_perceptron": (ENTRENAR_CUENTA_DESPUES, "DURANTE la época", None),
+        "red_xor": (XOR_LOGICA, "no con operaciones lógicas", None),
+    },
+    "generador_por_epoca": {
+        "entrenar_perceptron": (ENTRENAR_GENERADOR_POR_EPOCA, "np.random.default_rng(semilla) creado al principio", 1),
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def resultados_variantes(fuente):
+    resultados = {}
+    for nombre, errores in VARIANTES.items():
+        nb = fuente
+        for ejercicio, (codigo, _, _) in errores.items():
+            nb = con_celda(nb, ejercicio, "import numpy as np\n" + codigo)
+        resultados[nombre] = calificar(nb, TAREA_ID, alumno=f"alumno_{nombre}")
+    return resultados
+
+
+@pytest.mark.parametrize("variante", VARIANTES)
+def test_cada_error_conocido_recibe_su_pista_y_solo_cuesta_su_ejercicio(resultados_variantes, variante):
+    resultado = resultados_variantes[variante]
+    for ejercicio in TAREA.ejercicios:
+        if ejercicio not in VARIANTES[variante]:
+            assert resultado.puntaje_ejercicio(ejercicio) == PUNTOS[ejercicio], ejercicio
+            continue
+        _, pista, perdidos = VARIANTES[variante][ejercicio]
+        mensajes = " ".join(c.mensaje for c in resultado.del_ejercicio(ejercicio) if not c.aprobada)
+        assert pista in mensajes, (ejercicio, mensajes)
+        if perdidos is not None:
+            assert resultado.puntaje_ejercicio(ejercicio) == PUNTOS[ejercicio] - perdidos, ejercicio
+        else:
+            assert resultado.puntaje_ejercicio(ejercicio) < PUNTOS[ejercicio], ejercicio
+
+
+def test_un_escalon_que_devuelve_booleanos_solo_pierde_el_punto_del_tipo(resultados_variantes):
+    """The stated decision: values are graded on any numeric array; one point asks for floats."""
+    resultado = resultados_variantes["booleano_sin_escalon_sin_sesgo_solo_or"]
+    (fallida,) = [c for c in resultado.del_ejercicio("escalon") if not c.aprobada]
+    assert fallida.id == "escalon/devuelve_floats"
+
+
+def test_los_mensajes_de_casos_ocultos_no_revelan_valores_esperados(resultados_variantes):
+    ocultos_fallidos = [c for r in resultados_variantes.values() for c in r.casos if c.oculta and not c.aprobada]
+    assert len(ocultos_fallidos) >= 10
+    for caso in ocultos_fallidos:
+        assert "esperado:" not in caso.mensaje and "se esperaba [" not in caso.mensaje, caso.mensaje
+
+
+# -- simulated students (herramientas/simulados/perceptron.py) --------------------
+
+@pytest.mark.parametrize("perfil", ["parcial", "roto"])
+def test_alumnos_simulados(fuente, perfil):
+    nb = perfiles_de(TAREA_ID)[perfil](en_blanco(fuente), fuente)
+    resultado = calificar(nb, TAREA_ID)
+    if perfil == "parcial":
+        assert 0 < resultado.puntaje < 23
+        assert resultado.puntaje_ejercicio("salida_perceptron") == PUNTOS["salida_perceptron"]
+    else:
+        assert resultado.puntaje == 23 - PUNTOS["red_xor"]
