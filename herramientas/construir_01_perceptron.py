@@ -201,15 +201,26 @@ def _entrenamiento(c: Cuaderno, puntos: dict) -> None:
 
         La celda siguiente entrena un perceptrón para cada puerta, muestra la tabla de verdad con las
         predicciones, la **curva de aprendizaje** (errores por época, que debe llegar a 0) y la **frontera de
-        decisión**: la recta $w_1 x_1 + w_2 x_2 + b = 0$ que separa los puntos con salida 1 (a un lado) de los
-        de salida 0 (al otro).
+        decisión**: la recta $w_1 x_1 + w_2 x_2 + b = 0$ que separa los puntos con salida 1 (región sombreada)
+        de los de salida 0.
+
+        Fíjate en que la recta aprendida pasa justo por algún punto: ahí $z = 0$ y el escalón da 1, así que el
+        punto queda bien clasificado, pero sin ningún margen. La regla del perceptrón se detiene con la primera
+        recta que separa los datos, no con la «mejor»; otros métodos (como las máquinas de vectores de soporte)
+        buscan la recta más alejada de los puntos.
         """)
     c.codigo("""
         import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
 
 
         def dibujar_frontera(eje, X, y, w, b, titulo):
-            \"\"\"Dibuja los puntos (rellenos si y = 1) y la recta w[0]·x1 + w[1]·x2 + b = 0.\"\"\"
+            \"\"\"Sombrea la región donde el perceptrón da 1, dibuja la recta w·x + b = 0 y los puntos (rojo si y = 1).\"\"\"
+            valores = np.linspace(-0.5, 1.5, 201)
+            malla_x1, malla_x2 = np.meshgrid(valores, valores)
+            region = salida_perceptron(np.column_stack([malla_x1.ravel(), malla_x2.ravel()]), w, b)
+            eje.contourf(malla_x1, malla_x2, region.reshape(malla_x1.shape), levels=[-0.5, 0.5, 1.5],
+                         colors=["#dde6f5", "#f5d6d6"])
             eje.scatter(X[:, 0], X[:, 1], c=y, cmap="coolwarm", s=150, edgecolors="black", vmin=0, vmax=1)
             x1 = np.linspace(-0.5, 1.5, 50)
             if abs(w[1]) > 1e-12:
@@ -231,6 +242,8 @@ def _entrenamiento(c: Cuaderno, puntos: dict) -> None:
                 print(f"   {x[0]:.0f}  {x[1]:.0f}  | {real}  {predicho:.0f}")
             ejes[fila, 0].plot(range(1, len(errores) + 1), errores, "o-")
             ejes[fila, 0].set(xlabel="época", ylabel="errores", title=f"{nombre}: curva de aprendizaje")
+            ejes[fila, 0].xaxis.set_major_locator(MaxNLocator(integer=True))
+            ejes[fila, 0].yaxis.set_major_locator(MaxNLocator(integer=True))
             dibujar_frontera(ejes[fila, 1], tabla, y, w, b, f"{nombre}: frontera aprendida")
         plt.tight_layout()
         plt.show()
@@ -278,6 +291,7 @@ def _xor(c: Cuaderno, puntos: dict) -> None:
                        title="XOR: ninguna recta separa los colores")
         eje_errores.plot(range(1, len(errores) + 1), errores, "o-")
         eje_errores.set(xlabel="época", ylabel="errores", ylim=(0, 4.5), title="XOR: los errores no llegan a 0")
+        eje_errores.axhline(0, color="gray", linewidth=0.8)
         plt.tight_layout()
         plt.show()
         """, al_calificar=False)
