@@ -30,7 +30,6 @@ c.texto("""
 """)
 c.codigo("""
     import numpy as np
-    import matplotlib.pyplot as plt
 
     from autograder.comprobar import Comprobaciones
 
@@ -160,7 +159,8 @@ c.texto("""
     que una misma tasa de aprendizaje sirva para todas. El objetivo es superar 0.90 de exactitud.
 """)
 c.solucion(ref.entrenar_regresion_logistica)
-c.demostracion("""
+c.codigo("""
+    import matplotlib.pyplot as plt
     from sklearn.datasets import load_iris
 
     X_iris, y_iris = load_iris(return_X_y=True)
@@ -172,7 +172,7 @@ c.demostracion("""
     plt.ylabel("entropía cruzada")
     plt.title("Curva de aprendizaje en Iris")
     plt.show()
-""")
+""", al_calificar=False)
 c.prueba("entrenar_regresion_logistica", "entrenar_regresion_logistica")
 c.texto("""
     ## Antes de entregar

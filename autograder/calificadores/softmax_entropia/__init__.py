@@ -12,6 +12,7 @@ TAREA = Tarea(
         "gradientes_softmax": ("softmax", "one_hot"),
         "entrenar_regresion_logistica": ("softmax", "one_hot", "entropia_cruzada", "gradientes_softmax"),
     },
+    precargar=("numpy",),
     limites=LimitesAislamiento(memoria_gib=3.0, segundos_inicio=60.0, segundos_llamada=10.0,
                                segundos_celda=10.0),
 )
