@@ -56,14 +56,10 @@ c.texto(f"""
 
     **Cómo se responde.** Cada pregunta tiene cuatro opciones y una sola es correcta. Al final de cada
     bloque hay una celda de respuestas con una variable por pregunta, que empieza valiendo `None`.
-    Sustituye las líneas `# TU CÓDIGO AQUÍ` y `raise NotImplementedError()` por tus respuestas, con la letra
-    entre comillas:
-
-    ```python
-    respuesta_01 = "c"
-    ```
-
-    (también puedes cambiar cada `None` por la letra y borrar esas dos líneas).
+    Sustituye las líneas `# TU CÓDIGO AQUÍ` y `raise NotImplementedError()` por tus respuestas, una línea
+    por pregunta de la forma `respuesta_NN = "x"`, donde `x` es la letra elegida entre comillas (`"a"`,
+    `"b"`, `"c"` o `"d"`; no `a` sin comillas ni `"a)"`). También puedes cambiar cada `None` por la letra y
+    borrar esas dos líneas.
 
     **Cómo se califica.** Cada pregunta vale 1 punto, y cada bloque 0.5 puntos más si todas sus respuestas
     tienen el formato pedido. La celda de prueba de cada bloque solo comprueba ese formato: si tus
