@@ -19,12 +19,12 @@ def problema_de_formato(valor, numero: int) -> str | None:
     """Qué le pasa a una respuesta mal escrita (en español), o None si es una letra válida."""
     nombre = variable(numero)
     if valor is None:
-        return (f"`{nombre}` todavía vale None: escribe la letra elegida entre comillas, "
-                f'por ejemplo {nombre} = "a".')
+        return (f"`{nombre}` todavía vale None: escribe en su lugar la letra elegida entre comillas "
+                '("a", "b", "c" o "d").')
     if not isinstance(valor, str):
         tipo = valor.tipo if isinstance(valor, ObjetoNoAdmitido) else type(valor).__name__
-        return (f"`{nombre}` es de tipo {tipo}; debe ser un texto con una sola letra entre comillas, "
-                f'por ejemplo {nombre} = "a".')
+        return (f"`{nombre}` es de tipo {tipo}; debe ser un texto con una sola letra entre comillas "
+                '("a", "b", "c" o "d"), no una variable, un número ni una lista.')
     if valor.strip().lower() not in LETRAS:
         return (f"`{nombre}` vale {valor[:20]!r}, que no es una de las opciones: "
                 'escribe solo la letra, "a", "b", "c" o "d".')
