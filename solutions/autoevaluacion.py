@@ -24,7 +24,8 @@ class Pregunta:
         opciones: los cuatro textos de las opciones a, b, c y d, en ese orden.
         correcta: la letra correcta.
         repaso: dónde se explica el tema («la tarea 04_backprop, función `densa_atras`»).
-        pistas: {letra incorrecta: pista sobre el error típico que lleva a elegirla}.
+        pistas: {letra incorrecta: pista sobre el error típico que lleva a elegirla}, en texto
+            plano (sin LaTeX): aparece en la retroalimentación, no en el cuaderno.
     """
 
     numero: int
@@ -53,10 +54,10 @@ PREGUNTAS = (
         "$w = (0.6, -0.3)$, $b = 0.1$.",
         "$w = (0.6, -0.4)$, $b = 0.1$."),
        "c", "la tarea 01_perceptron, función `entrenar_perceptron` (regla de aprendizaje del perceptrón)",
-       {"a": "calcula primero la salida: con $z = -0.5$ el perceptrón predice 0, pero la etiqueta es 1, "
+       {"a": "calcula primero la salida: con z = −0.5 el perceptrón predice 0, pero la etiqueta es 1, "
              "así que hay un error que corregir.",
-        "b": "el error es $y - \\hat y$ (etiqueta menos predicción), no al revés.",
-        "d": "el cambio de cada peso se multiplica por su componente de $x$."}),
+        "b": "el error es y − ŷ (etiqueta menos predicción), no al revés.",
+        "d": "el cambio de cada peso se multiplica por su componente de x."}),
     _P(2, "perceptron_y_activaciones",
        "¿Por qué un único perceptrón no puede aprender la función XOR?",
        ("Porque la tasa de aprendizaje por defecto es demasiado pequeña: con más épocas lo lograría.",
@@ -78,7 +79,7 @@ PREGUNTAS = (
        "a", "la tarea 04_backprop, funciones de activación (`relu`, `sigmoide`): por qué hace falta una "
             "no linealidad entre capas",
        {"b": "el teorema de aproximación universal necesita una activación no lineal en la capa oculta.",
-        "c": "multiplica las matrices: $W_1 W_2 W_3$ es una sola matriz, tenga el tamaño que tenga."}),
+        "c": "multiplica las matrices: W₁·W₂·W₃ es una sola matriz, tenga el tamaño que tenga."}),
     _P(4, "perceptron_y_activaciones",
        "En las capas ocultas de una red profunda se prefiere ReLU a la sigmoide. ¿Cuál es la razón principal?",
        ("ReLU produce salidas entre 0 y 1, que se interpretan como probabilidades.",
@@ -87,8 +88,8 @@ PREGUNTAS = (
         "La derivada de la sigmoide vale como mucho 0.25; al multiplicarse capa tras capa en la "
         "retropropagación, el gradiente se desvanece. La derivada de ReLU vale 1 para $z > 0$."),
        "d", "la tarea 04_backprop, funciones `derivada_sigmoide` y `derivada_relu`",
-       {"a": "ReLU no está acotada por arriba: $\\max(0, z)$ puede valer 7.",
-        "b": "$\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))$ existe para todo $z$."}),
+       {"a": "ReLU no está acotada por arriba: max(0, z) puede valer 7.",
+        "b": "σ'(z) = σ(z)·(1 − σ(z)) existe para todo z."}),
 
     # --- Bloque 2: softmax y entropía cruzada --------------------------------------------------
     _P(5, "softmax_y_entropia",
@@ -104,8 +105,8 @@ PREGUNTAS = (
        "¿Cuál es la entropía cruzada media (logaritmo natural)? Ayuda: $\\ln 2 \\approx 0.693$.",
        ("0.375", "0.981", "2.079", "1.040"),
        "d", "la tarea 03_softmax_entropia, sección «3. Entropía cruzada»",
-       {"a": "eso es la probabilidad media; la pérdida es $-\\log$ de la probabilidad de la clase correcta.",
-        "b": "toma primero $-\\log$ de cada ejemplo y después la media (no el logaritmo de la media).",
+       {"a": "eso es la probabilidad media; la pérdida es −log de la probabilidad de la clase correcta.",
+        "b": "toma primero −log de cada ejemplo y después la media (no el logaritmo de la media).",
         "c": "la pérdida de un conjunto es la media sobre los ejemplos, no la suma."}),
     _P(7, "softmax_y_entropia",
        "En la clasificación de reseñas de IMDB (positiva o negativa) la red termina en **una sola unidad**. "
@@ -125,7 +126,7 @@ PREGUNTAS = (
        "c", "la tarea 03_softmax_entropia, sección «6. Gradiente de la pérdida»",
        {"a": "revisa el signo: subir el logit de la clase correcta debe bajar la pérdida.",
         "b": "falta restar la codificación one-hot de la etiqueta.",
-        "d": "eso es la derivada respecto de la probabilidad $P_0$, no respecto de los logits."}),
+        "d": "eso es la derivada respecto de la probabilidad P₀, no respecto de los logits."}),
 
     # --- Bloque 3: descenso de gradiente -------------------------------------------------------
     _P(9, "descenso_de_gradiente",
@@ -133,9 +134,9 @@ PREGUNTAS = (
        "¿Cuánto vale $w$ tras **un** paso?",
        ("3.6", "2.7", "0", "2.4"),
        "d", "la tarea 02_descenso_gradiente, función `descenso_gradiente` (la regla de actualización)",
-       {"a": "el paso va en contra del gradiente: se resta $\\eta\\, f'(w)$.",
-        "b": "la derivada de $w^2$ es $2w$.",
-        "c": "un paso de descenso de gradiente no salta al mínimo: se mueve $\\eta\\, f'(w)$."}),
+       {"a": "el paso va en contra del gradiente: se resta η·f'(w).",
+        "b": "la derivada de w² es 2w.",
+        "c": "un paso de descenso de gradiente no salta al mínimo: se mueve η·f'(w)."}),
     _P(10, "descenso_de_gradiente",
        "Durante el entrenamiento la pérdida oscila con saltos cada vez más grandes y termina en `nan`. "
        "¿Qué es lo más probable?",
@@ -170,9 +171,9 @@ PREGUNTAS = (
        ("1", "2", "12", "6"),
        "c", "la tarea 04_backprop (la regla de la cadena)",
        {"a": "eso es el valor de la pérdida, no su derivada.",
-        "b": "te quedaste en $\\partial L/\\partial a$: la regla de la cadena multiplica todas las derivadas "
-             "locales hasta llegar a $w$.",
-        "d": "falta el último factor, $\\partial z/\\partial w$."}),
+        "b": "te quedaste en ∂L/∂a: la regla de la cadena multiplica todas las derivadas "
+             "locales hasta llegar a w.",
+        "d": "falta el último factor, ∂z/∂w."}),
     _P(14, "retropropagacion",
        "¿Qué hace la retropropagación (*backpropagation*)?",
        ("Actualiza los pesos restándoles el gradiente multiplicado por la tasa de aprendizaje.",
@@ -193,16 +194,16 @@ PREGUNTAS = (
         "$dW = X^\\top dZ$ y $db$ = suma de $dZ$ sobre las unidades (eje 1), de forma $(n,)$.",
         "$dW = XW$ y $db = b$."),
        "a", "la tarea 04_backprop, función `densa_atras`",
-       {"b": "cada gradiente tiene la forma de su parámetro: $dW$ como $W$, $(d, h)$, y $db$ como $b$, $(h,)$.",
-        "c": "$b$ se suma a todos los ejemplos, así que su gradiente suma sobre los ejemplos."}),
+       {"b": "cada gradiente tiene la forma de su parámetro: dW como W, (d, h), y db como b, (h,).",
+        "c": "b se suma a todos los ejemplos, así que su gradiente suma sobre los ejemplos."}),
     _P(16, "retropropagacion",
        "Hacia adelante, ReLU calcula $A = \\max(0, Z)$. Si $Z = (-1, 2, 0.5)$ y el gradiente que llega es "
        "$dA = (3, -4, 5)$, ¿cuánto vale $dZ$?",
        ("$(3, -4, 5)$", "$(0, -4, 5)$", "$(0, 2, 0.5)$", "$(0, 0, 5)$"),
        "b", "la tarea 04_backprop, función `relu_atras`",
-       {"a": "ReLU deja pasar el gradiente solo donde $Z > 0$.",
+       {"a": "ReLU deja pasar el gradiente solo donde Z > 0.",
         "c": "eso es la salida de ReLU hacia adelante, no el gradiente.",
-        "d": "la máscara depende del signo de $Z$, no del de $dA$."}),
+        "d": "la máscara depende del signo de Z, no del de dA."}),
 
     # --- Bloque 5: sobreajuste y regularización ------------------------------------------------
     _P(17, "sobreajuste_y_regularizacion",
@@ -235,7 +236,7 @@ PREGUNTAS = (
         "Anula al azar una fracción de las unidades en cada paso.",
         "Aumenta la tasa de aprendizaje de los pesos grandes para que converjan antes."),
        "a", "la tarea 12_sobreajuste (regularización L2)",
-       {"b": "el gradiente de $w^2$ se hace pequeño cerca de 0: L2 encoge los pesos, pero no los anula.",
+       {"b": "el gradiente de w² se hace pequeño cerca de 0: L2 encoge los pesos, pero no los anula.",
         "c": "eso es dropout."}),
     _P(20, "sobreajuste_y_regularizacion",
        "¿Qué hace una capa `Dropout(0.5)` de Keras?",
@@ -298,7 +299,7 @@ PREGUNTAS = (
        {"a": "eso es la exhaustividad (*recall*): aciertos entre los spam reales. La precisión mira los "
              "predichos como spam.",
         "c": "eso es la exactitud global (aciertos de las dos clases entre el total).",
-        "d": "eso es la fracción de falsas alarmas entre los predichos como spam, $1 - $ precisión."}),
+        "d": "eso es la fracción de falsas alarmas entre los predichos como spam: 1 − precisión."}),
     _P(26, "metricas",
        "Con la misma matriz de confusión de la pregunta 25, ¿cuál es la **exhaustividad** (*recall*) de la "
        "clase «spam»?",
@@ -306,12 +307,12 @@ PREGUNTAS = (
        "c", "la tarea 07_keras_mnist, evaluación (`classification_report`: exhaustividad o *recall*)",
        {"a": "eso es la precisión: aciertos entre los predichos como spam. El recall mira los spam reales.",
         "b": "eso es la exactitud global.",
-        "d": "eso es la fracción de spam reales que se escapan (falsos negativos), $1 - $ recall."}),
+        "d": "eso es la fracción de spam reales que se escapan (falsos negativos): 1 − recall."}),
     _P(27, "metricas",
        "Un modelo tiene precisión 0.8 y exhaustividad (*recall*) 0.5 en una clase. ¿Cuál es su F1?",
        ("0.62", "0.40", "0.65", "0.80"),
        "a", "la tarea 07_keras_mnist, evaluación (`classification_report`: F1)",
-       {"b": "eso es el producto; $F_1 = 2PR/(P + R)$.",
+       {"b": "eso es el producto; F1 = 2·P·R / (P + R).",
         "c": "F1 es la media armónica de precisión y recall, no la aritmética.",
         "d": "F1 combina las dos métricas; no es la mayor de ellas."}),
     _P(28, "metricas",
