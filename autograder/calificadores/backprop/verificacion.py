@@ -1,0 +1,74 @@
+"""Comprobación de gradientes por error relativo, con la tolerancia y la fórmula en el mensaje.
+
+The numerical gradients themselves are computed by each hidden case on the
+trusted side (reference ``gradiente_numerico`` of the reference forward pass);
+this module only compares. It does not import ``solutions``: public cases use it too.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from autograder.errores import ErrorDelAlumno, Fallo
+from autograder.verificar import exigir_array, exigir_forma
+
+TOLERANCIA_GRADIENTE = 1e-7
+PASO = 1e-5
+FORMULA = "error relativo = ‖a − b‖ / max(‖a‖ + ‖b‖, 1e-12)"
+PISTA_MATMUL = ("revisa las formas de los productos: dX = dZ @ W.T es (n, m)·(m, d) → (n, d) y "
+                "dW = X.T @ dZ es (d, n)·(n, m) → (d, m).")
+
+
+def error_relativo(a, b) -> float:
+    """‖a − b‖ / max(‖a‖ + ‖b‖, 1e-12): 0 si son iguales, cerca de 1 si no se parecen."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return float(np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-12))
+
+
+def exigir_gradiente(obtenido, numerico, que: str, errores_conocidos: tuple = (), pista: str = "",
+                     contra: str = f"el gradiente numérico (diferencias centradas, h = {PASO:g})") -> None:
+    """El gradiente del alumno debe coincidir con el de comparación: error relativo < 1e-7.
+
+    ``errores_conocidos`` is a sequence of ``(gradiente_erroneo, explicacion)``; a match (same
+    relative-error tolerance) names the mistake. Expected values are never printed.
+    """
+    obtenido = exigir_array(obtenido, que)
+    exigir_forma(obtenido, np.shape(numerico), que)
+    if not np.all(np.isfinite(obtenido)):
+        raise Fallo(f"{que}: contiene valores nan o inf." + (f"\n  Pista: {pista}" if pista else ""))
+    error = error_relativo(obtenido, numerico)
+    if error < TOLERANCIA_GRADIENTE:
+        return
+    mensaje = (f"{que}: comparado con {contra}, el error relativo es {error:.1e} "
+               f"y se exige < {TOLERANCIA_GRADIENTE:g} ({FORMULA}).")
+    for erroneo, explicacion in errores_conocidos:
+        if error_relativo(obtenido, erroneo) < TOLERANCIA_GRADIENTE:
+            raise Fallo(f"{mensaje}\n  Pista: {explicacion}")
+    raise Fallo(mensaje + (f"\n  Pista: {pista}" if pista else ""))
+
+
+def llamar_con_pista_de_formas(alumno, nombre: str, *args):
+    """Llama a la función; si NumPy protesta por las dimensiones de un producto, lo explica."""
+    try:
+        return alumno.llamar(nombre, *args)
+    except ErrorDelAlumno as error:
+        if "matmul" in str(error) or "shapes" in str(error):
+            raise ErrorDelAlumno(f"{error}\n  Pista: {PISTA_MATMUL}") from None
+        raise
+
+
+def lejos_de_cero(rng, forma, minimo: float = 1e-3) -> np.ndarray:
+    """Normales con |valor| ≥ minimo: las derivadas numéricas de ReLU fallan justo en el pliegue."""
+    valores = rng.normal(size=forma)
+    return np.where(np.abs(valores) < minimo, np.copysign(2 * minimo, valores), valores)
+
+
+def pedir_elemento_a_elemento(alumno, nombre: str, z: np.ndarray, que: str) -> np.ndarray:
+    """Llama a `nombre(z)` y exige un array numérico con la forma de z."""
+    valor = exigir_array(alumno.llamar(nombre, z), que)
+    exigir_forma(valor, z.shape, que, "una función elemento a elemento devuelve la misma forma que su entrada.")
+    return valor
+
+
+def forma_aleatoria(rng) -> tuple:
+    """Una forma de 1 a 3 dimensiones con entre 1 y 6 entradas por eje."""
+    return tuple(int(t) for t in rng.integers(1, 7, size=int(rng.integers(1, 4))))
