@@ -1,0 +1,94 @@
+"""Casos de `modelo_entrenado`: el `modelo.keras` entregado junto al cuaderno.
+
+The submitted file is loaded in safe mode in a clean process (no student code)
+and asked for predictions on the evaluation reviews; the accuracy is computed
+here, on the trusted side. Nothing is retrained at grading time.
+
+Evaluation data: predicting all 25000 test reviews with the reference LSTM took
+37 s in a clean process (batch 512, as the evaluator does; 2 CPUs under a load
+average of about 9), which would push ``calificar`` over its 30 s target, so
+grading uses a fixed, balanced subset of the test set: the
+5000 reviews chosen by ``indices_de_evaluacion`` (2500 negative + 2500 positive,
+drawn without replacement with ``numpy.random.default_rng(11)`` from
+``source_data.cargar_imdb(num_words=10000)``'s test split, in increasing index
+order), padded and truncated to 200 words like ``pad_sequences`` (zeros first,
+last 200 words kept).
+
+Predicting those 5000 took 7.1 s under the same load.
+
+Calibration of the threshold (catalogue: test accuracy ≥ 0.84):
+- data: exactly these 5000 reviews (``conjunto_de_prueba()``);
+- reference: ``solutions.lstm_imdb.entrenar_referencia`` (Embedding 10000×32,
+  LSTM(32), Dense(1) sigmoid; adam, batch 128, 3 epochs on the 25000 training
+  reviews with the last 20 % held out for validation, seed 0) reaches 0.8626 on
+  these 5000 (0.8606 on all 25000 test reviews). Training took 344 s on 2 CPUs
+  shared with other jobs (85–98 s per epoch at a load average of about 9; about
+  44 s per epoch on an idle machine). Validation accuracy per epoch: 0.853,
+  0.872, 0.866. The committed model is ``solutions/modelos/11_lstm_imdb``;
+- margin: 0.0226 below the reference. Measured around it: the same network
+  trained 1 epoch on the first 5000 training reviews gets 0.554, one more epoch
+  on the next 5000 reviews 0.814 (both fail), and an untrained network 0.494;
+- threshold: 0.84 (the catalogue's value; it holds for this data as measured).
+"""
+from functools import lru_cache
+
+import numpy as np
+
+from autograder.calificadores.lstm_imdb.test_construir_modelo import SALIDA, exigir_embedding_y_lstm
+from autograder.calificadores.lstm_imdb.test_preparar_secuencias import rellenar
+from autograder.casos import caso
+from autograder.comprobaciones_keras import (
+    exactitud,
+    exigir_entrada,
+    exigir_exactitud,
+    exigir_salida,
+    predicciones_del_entregado,
+)
+
+ARCHIVO = "modelo.keras"
+QUE = "el modelo entregado (modelo.keras)"
+UMBRAL_EXACTITUD = 0.84
+RESENAS_POR_CLASE = 2500
+SEMILLA_SUBCONJUNTO = 11
+DATOS = f"las {2 * RESENAS_POR_CLASE} reseñas de evaluación (subconjunto equilibrado del conjunto de prueba)"
+
+
+def indices_de_evaluacion(y_test: np.ndarray) -> np.ndarray:
+    """2500 negative and 2500 positive test reviews, fixed by the seed, in increasing order."""
+    rng = np.random.default_rng(SEMILLA_SUBCONJUNTO)
+    elegidos = [rng.choice(np.flatnonzero(y_test == clase), RESENAS_POR_CLASE, replace=False) for clase in (0, 1)]
+    return np.sort(np.concatenate(elegidos))
+
+
+@lru_cache(maxsize=1)
+def conjunto_de_prueba() -> tuple:
+    """Las 5000 reseñas de evaluación como array int32 (5000, 200) y sus etiquetas 0/1."""
+    from source_data import cargar_imdb
+
+    _, (x_test, y_test) = cargar_imdb(num_words=10000)
+    indices = indices_de_evaluacion(np.asarray(y_test))
+    X = rellenar([x_test[i] for i in indices]).astype(np.int32)
+    return X, np.asarray(y_test)[indices].astype(np.int64)
+
+
+@caso(puntos=1, exito="el modelo entregado tiene Embedding y LSTM, entrada (None, 200) y salida sigmoid.")
+def test_arquitectura_del_modelo_entregado(alumno):
+    """modelo.keras tiene Embedding y LSTM, entrada (None, 200) y salida (None, 1) sigmoid."""
+    descripcion = alumno.modelo_guardado(ARCHIVO)
+    exigir_embedding_y_lstm(descripcion, QUE)
+    exigir_entrada(descripcion, QUE, (None, 200))
+    exigir_salida(descripcion, QUE, 1, "sigmoid", SALIDA)
+
+
+@caso(puntos=2, exito=f"la exactitud en las {2 * RESENAS_POR_CLASE} reseñas de evaluación es ≥ {UMBRAL_EXACTITUD}.")
+def test_exactitud_en_prueba(alumno):
+    """Exactitud de modelo.keras en 5000 reseñas de prueba (2500 positivas y 2500 negativas) ≥ 0.84."""
+    X, y = conjunto_de_prueba()
+    predicciones = predicciones_del_entregado(
+        alumno, X, QUE, (X.shape[0], 1), ARCHIVO,
+        "enteros entre 0 y 9999, con relleno de ceros al principio, igual que los devuelve "
+        "`preparar_secuencias`. ¿Tu capa Embedding tiene input_dim=10000 (el vocabulario de cargar_imdb)?")
+    exigir_exactitud(exactitud(predicciones, y), UMBRAL_EXACTITUD, QUE, DATOS, azar=0.5,
+                     pista="entrena más épocas (la referencia usa 3 épocas con lotes de 128 y llega a "
+                           "0.86) y comprueba que `preparar_secuencias` rellena con ceros al principio "
+                           "y que entrenas con las etiquetas y_train.")

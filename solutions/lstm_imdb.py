@@ -1,0 +1,136 @@
+"""Solución de referencia de la tarea 11_lstm_imdb (reseñas de IMDB con Embedding + LSTM).
+
+``preparar_secuencias`` and ``construir_modelo`` are, character for character,
+the solution cells of ``assignments/11_lstm_imdb/11_lstm_imdb.ipynb`` (the
+notebook is generated from them by ``herramientas/construir_11_lstm_imdb.py``).
+The ``### BEGIN/END SOLUTION`` comments mark what nbgrader removes in the
+student's copy. ``LONGITUD`` and ``VOCABULARIO`` are also defined in the
+notebook's setup cell.
+
+``entrenar_referencia`` is not an exercise: it trains the reference model the
+same way the notebook's training cell does, with a fixed seed. Its output is
+committed as ``solutions/modelos/11_lstm_imdb/{modelo.keras,historial.json}``
+(training takes minutes, too long for the default test tier); regenerate it
+with::
+
+    PYTHONPATH=. .venv/bin/python -c "from solutions.lstm_imdb import entrenar_referencia; \\
+        entrenar_referencia('solutions/modelos/11_lstm_imdb')"
+
+See the calibration note in ``autograder/calificadores/lstm_imdb/test_modelo_entrenado.py``
+for the measured time and accuracy.
+"""
+import os
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ start-up lines off stderr
+
+import keras
+import numpy as np
+from keras import layers
+
+from autograder.entrenamiento import calificando, entrenar_y_guardar
+
+LONGITUD = 200
+VOCABULARIO = 10000
+EPOCAS_REFERENCIA = 3
+TAM_LOTE_REFERENCIA = 128
+FRACCION_VALIDACION = 0.2
+
+
+def preparar_secuencias(x):
+    """Convierte reseñas de largo variable en una matriz de enteros de largo fijo LONGITUD (200).
+
+    Sigue la convención por defecto de `keras.utils.pad_sequences(x, maxlen=200)`:
+    - una reseña corta se rellena con ceros **al principio** (relleno «pre»);
+    - de una reseña larga se conservan sus **últimas** 200 palabras (recorte «pre»);
+    así las palabras reales quedan siempre al final, justo antes de que la LSTM dé su salida.
+
+    Args:
+        x: secuencia de n reseñas (lista o array de objetos); cada reseña es una lista
+           de índices enteros de palabras, de cualquier largo (también 0).
+
+    Returns:
+        X: array de enteros (n, LONGITUD) con dtype int32; la fila i contiene la reseña i
+           recortada o rellenada con ceros por la izquierda.
+    """
+    X = np.zeros((len(x), LONGITUD), dtype="int32")
+    ### BEGIN SOLUTION
+    for i, resena in enumerate(x):
+        ultimas = list(resena)[-LONGITUD:]
+        if ultimas:
+            X[i, LONGITUD - len(ultimas):] = ultimas
+    ### END SOLUTION
+    return X
+
+
+def construir_modelo():
+    """Construye y compila una red recurrente que decide si una reseña es positiva.
+
+    Returns:
+        modelo: un `keras.Model` ya compilado (`modelo.compile(...)`), con
+            - entrada de forma (None, LONGITUD) = (None, 200): las secuencias de
+              `preparar_secuencias`;
+            - una capa `Embedding` con `input_dim=VOCABULARIO` (10000) que convierte cada
+              índice de palabra en un vector denso;
+            - una capa `LSTM` que lee la reseña palabra por palabra;
+            - salida (None, 1) con activación sigmoid: la probabilidad de que la reseña
+              sea positiva;
+            - pérdida "binary_crossentropy", optimizador "adam" y la métrica "accuracy".
+    """
+    modelo = None
+    ### BEGIN SOLUTION
+    modelo = keras.Sequential(
+        [
+            keras.Input(shape=(LONGITUD,)),
+            layers.Embedding(input_dim=VOCABULARIO, output_dim=32),
+            layers.LSTM(32),
+            layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+    modelo.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    ### END SOLUTION
+    return modelo
+
+
+def entrenar_referencia(directorio, epocas=EPOCAS_REFERENCIA):
+    """Entrena el modelo de referencia y lo guarda como ``directorio/modelo.keras``.
+
+    Trains exactly like the notebook's training cell (``entrenar_y_guardar`` on the
+    25000 training reviews, batch 128, the last 20 % held out for validation) after
+    ``keras.utils.set_random_seed(0)``, so it also writes ``directorio/historial.json``;
+    the model is then re-saved without the optimizer state (``guardar_sin_optimizador``).
+
+    Args:
+        directorio: carpeta donde escribir ``modelo.keras`` (se crea si no existe).
+        epocas: épocas de entrenamiento.
+
+    Returns:
+        (ruta, historial): la ruta de ``modelo.keras`` y el dict ``History.history``.
+    """
+    from source_data import cargar_imdb
+
+    if calificando():
+        raise RuntimeError("entrenar_referencia entrena siempre: no la llames con CURSO_DL_CALIFICANDO=1")
+    directorio = Path(directorio)
+    directorio.mkdir(parents=True, exist_ok=True)
+    (x_train, y_train), _ = cargar_imdb(num_words=VOCABULARIO)
+    X_train = preparar_secuencias(x_train)
+    keras.utils.set_random_seed(0)
+    modelo = construir_modelo()
+    ruta = directorio / "modelo.keras"
+    historia = entrenar_y_guardar(modelo, X_train, y_train.astype("float32"), ruta=ruta,
+                                  batch_size=TAM_LOTE_REFERENCIA, epochs=epocas,
+                                  validation_split=FRACCION_VALIDACION, verbose=2)
+    guardar_sin_optimizador(modelo, ruta)
+    return ruta, historia.history
+
+
+def guardar_sin_optimizador(modelo, ruta):
+    """Re-saves the trained model with a fresh (unbuilt) optimizer: same weights, about a third of the size.
+
+    Adam keeps two moment estimates per weight, which ``modelo.save`` stores too; the committed
+    reference must stay ≤ 1.5 MB and is never trained further, so it is saved without them. The file
+    still loads compiled with the same loss.
+    """
+    modelo.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    modelo.save(ruta)
