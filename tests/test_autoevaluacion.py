@@ -33,7 +33,7 @@ def publicado(nb):
     return copia
 
 
-def respuestas(bloque: str, letras: dict) -> str:
+def respuestas(letras: dict) -> str:
     """Una celda de respuestas escrita por un alumno: {número: valor en código Python}."""
     return "\n".join(f"respuesta_{n:02d} = {v}" for n, v in letras.items())
 
@@ -90,10 +90,10 @@ def test_borrar_un_bloque_solo_cuesta_sus_puntos(fuente, bloque):
 
 def test_cada_error_de_formato_recibe_su_mensaje(fuente):
     nb = con_celda(fuente, "perceptron_y_activaciones",
-                   respuestas("perceptron_y_activaciones", {1: "None", 2: "2", 3: '"e"', 4: '["d"]'}))
-    nb = con_celda(nb, "softmax_y_entropia", "import numpy as np\n" + respuestas(
-        "softmax_y_entropia", {5: '" A "', 6: '"D"', 7: '"b "', 8: 'np.str_("c")'}))
-    nb = con_celda(nb, "descenso_de_gradiente", respuestas("descenso_de_gradiente", {9: '"d"', 10: '"a"', 11: '"c"'}))
+                   respuestas({1: "None", 2: "2", 3: '"e"', 4: '["d"]'}))
+    nb = con_celda(nb, "softmax_y_entropia",
+                   "import numpy as np\n" + respuestas({5: '" A "', 6: '"D"', 7: '"b "', 8: 'np.str_("c")'}))
+    nb = con_celda(nb, "descenso_de_gradiente", respuestas({9: '"d"', 10: '"a"', 11: '"c"'}))
     resultado = calificar(nb, TAREA_ID)
     mensajes = {c.id.split("/")[1]: c.mensaje for c in resultado.casos if not c.aprobada}
     assert "respuesta_01` todavía vale None" in mensajes["pregunta_01"]
@@ -110,7 +110,7 @@ def test_la_retroalimentacion_de_nbgrader_lista_las_incorrectas_sin_la_clave(fue
     nb = nbformat.from_dict(fuente)
     for bloque in BLOQUES:
         letras = {p.numero: f'"{letra_incorrecta(p)}"' for p in ref.preguntas_del_bloque(bloque)}
-        celda(nb, bloque)["source"] = respuestas(bloque, letras)
+        celda(nb, bloque)["source"] = respuestas(letras)
     nb = nbformat.reads(nbformat.writes(nb), as_version=4)
     recursos = {"nbgrader": {"assignment": TAREA_ID, "student": "ana"}, "metadata": {"path": str(RAIZ)}}
     nb, _ = CalificacionAislada(raiz_curso=str(RAIZ)).preprocess(nb, recursos)
