@@ -20,6 +20,7 @@ Y_AND, Y_OR, Y_XOR = np.array([0, 0, 0, 1]), np.array([0, 1, 1, 1]), np.array([0
 # w = 0 + 0.5·(0 − 1)·[2, 1] = [-1, -0.5] and b = -0.5; in epoch 2, z = -2 - 0.5 - 0.5 = -3 gives ŷ = 0.
 X_UNO, Y_UNO, TASA_UNO, EPOCAS_UNO = np.array([[2.0, 1.0]]), np.array([0]), 0.5, 10
 W_UNO, B_UNO, ERRORES_UNO = np.array([-1.0, -0.5]), -0.5, [1, 0]
+EPOCAS_SEPARABLES = 200  # above the convergence bound of the hidden separable data (see _separables)
 
 PISTA_SIGNO = ("el signo de la actualización está invertido: es w ← w + tasa·(y − ŷ)·x; con (ŷ − y) "
                "el perceptrón se aleja de la respuesta correcta y nunca converge.")
@@ -72,13 +73,22 @@ def _exigir_que_separa(X, y, w, b, errores, que):
 
 
 def _separables(rng, n, d, margen=0.25):
-    """n points in [-1, 1]^d at distance ≥ `margen` (augmented, normalised) from a random hyperplane."""
-    normal = rng.normal(size=d + 1)
+    """n points of both classes in [-1, 1]^d, at distance ≥ `margen` from a random hyperplane.
+
+    The hyperplane passes through a point of [-0.3, 0.3]^d, so for d ≤ 4 the perceptron
+    convergence bound (R/γ)² with R² ≤ d + 1 guarantees fewer than 120 updates.
+    """
+    normal = rng.normal(size=d)
     normal /= np.linalg.norm(normal)
-    X = rng.uniform(-1, 1, size=(20 * n, d))
-    distancias = X @ normal[:d] + normal[d]
-    lejos = np.abs(distancias) >= margen
-    return X[lejos][:n], (distancias[lejos][:n] >= 0).astype(int)
+    sesgo = -normal @ rng.uniform(-0.3, 0.3, size=d)
+    candidatos = rng.uniform(-1, 1, size=(40 * n, d))
+    distancias = candidatos @ normal + sesgo
+    positivos, negativos = candidatos[distancias >= margen], candidatos[distancias <= -margen]
+    cuantos_positivos = int(rng.integers(1, n))
+    X = np.vstack([positivos[:cuantos_positivos], negativos[:n - cuantos_positivos]])
+    y = np.array([1] * cuantos_positivos + [0] * (n - cuantos_positivos))
+    orden = rng.permutation(n)
+    return X[orden], y[orden]
 
 
 @caso(puntos=2, exito="con un solo ejemplo hecho a mano da w = [-1, -0.5], b = -0.5 y errores = [1, 0].")
@@ -133,7 +143,7 @@ def test_datos_separables_ocultos(alumno, rng):
     X, y = _separables(rng, n, d)
     tasa, semilla = float(rng.choice([0.05, 0.1, 0.3, 1.0])), int(rng.integers(0, 1000))
     que = f"entrenar_perceptron con datos separables de forma {X.shape}, tasa={tasa}"
-    w, b, errores = _entrenar(alumno, X, y, que, tasa=tasa, semilla=semilla)
+    w, b, errores = _entrenar(alumno, X, y, que, tasa=tasa, max_epocas=EPOCAS_SEPARABLES, semilla=semilla)
     _exigir_que_separa(X, y, w, b, errores, que)
 
 
@@ -144,7 +154,7 @@ def test_una_entrada_y_un_ejemplo(alumno, rng):
     casos = [_separables(rng, n, 1), (rng.normal(size=(1, d)), rng.integers(0, 2, size=1))]
     for X, y in casos:
         que = f"entrenar_perceptron con X de forma {X.shape}"
-        w, b, errores = _entrenar(alumno, X, y, que, semilla=int(rng.integers(0, 1000)))
+        w, b, errores = _entrenar(alumno, X, y, que, max_epocas=EPOCAS_SEPARABLES, semilla=int(rng.integers(0, 1000)))
         _exigir_que_separa(X, y, w, b, errores, que)
 
 
@@ -166,8 +176,11 @@ def test_tasa_escala_los_pesos(alumno, rng):
 
 @caso(puntos=1, oculta=True, exito="sigue exactamente el procedimiento del enunciado (orden de visita incluido).")
 def test_orden_de_visita_especificado(alumno, rng, referencia):
-    """Mismos w, b y errores que la referencia, que visita los ejemplos en el orden del enunciado."""
-    X, y = _separables(rng, int(rng.integers(10, 25)), int(rng.integers(2, 4)), margen=0.1)
+    """Mismos w, b y errores que la referencia, que visita los ejemplos en el orden del enunciado.
+
+    Almost no margin, so training takes several epochs and the order of every epoch matters.
+    """
+    X, y = _separables(rng, int(rng.integers(20, 40)), int(rng.integers(2, 5)), margen=0.01)
     tasa, semilla = float(rng.choice([0.1, 0.5])), int(rng.integers(0, 1000))
     que = f"entrenar_perceptron con X de forma {X.shape}, tasa={tasa}, semilla={semilla}"
     w, b, errores = _entrenar(alumno, X, y, que, tasa=tasa, semilla=semilla)

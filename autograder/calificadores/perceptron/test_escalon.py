@@ -50,6 +50,7 @@ def test_matriz_con_ceros(alumno, rng):
     n, d = int(rng.integers(2, 8)), int(rng.integers(2, 6))
     z = rng.normal(0, 2, size=(n, d))
     z[rng.random(size=(n, d)) < 0.3] = 0.0
+    z[rng.integers(n), rng.integers(d)] = 0.0  # at least one exact zero
     que = f"escalon de una matriz {n}×{d} con ceros"
     s = _pedir(alumno, z, que)
     exigir_cercano(s, np.where(z >= 0, 1.0, 0.0), que, atol=0, rtol=0,

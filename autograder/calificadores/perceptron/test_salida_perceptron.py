@@ -49,11 +49,11 @@ def test_puerta_or_con_z_cero(alumno):
 
 @caso(puntos=2, oculta=True, exito="coincide con la referencia en datos aleatorios (n, d), también cuando z = 0.")
 def test_valores_ocultos(alumno, rng, referencia):
-    """Entradas enteras (n, d), pesos y sesgo enteros: varios ejemplos caen exactamente en z = 0."""
+    """Entradas y pesos enteros (n, d), con el sesgo elegido para que algún ejemplo caiga exactamente en z = 0."""
     n, d = int(rng.integers(5, 15)), int(rng.integers(2, 6))
     X = rng.integers(-2, 3, size=(n, d)).astype(float)
     w = rng.integers(-2, 3, size=d).astype(float)
-    b = float(rng.integers(-2, 3))
+    b = -float(X[rng.integers(n)] @ w)  # at least one example lies exactly on the boundary (z = 0)
     que = f"salida_perceptron con X de forma ({n}, {d})"
     y_pred = _pedir(alumno, X, w, b, que)
     exigir_cercano(y_pred, referencia.salida_perceptron(X, w, b), que, atol=0, rtol=0,
