@@ -2,7 +2,8 @@
 
 Regla del curso: en las tareas de Keras se entrena **solo** con
 ``entrenar_y_guardar``. En tu computadora entrena el modelo y lo guarda como
-``modelo.keras`` (más ``historial.json`` con las curvas de aprendizaje). Al
+``modelo.keras`` (más ``historial.json`` con las curvas de aprendizaje y
+``entrenamiento.json`` con cómo se entrenó: épocas y callbacks). Al
 calificar, el calificador ejecuta tu cuaderno con ``CURSO_DL_CALIFICANDO=1`` y
 esta función **no entrena**: carga los pesos del ``modelo.keras`` que
 entregaste, así que la calificación evalúa exactamente el modelo entregado y no
@@ -20,6 +21,10 @@ from pathlib import Path
 
 VARIABLE_CALIFICANDO = "CURSO_DL_CALIFICANDO"
 NOMBRE_HISTORIAL = "historial.json"
+NOMBRE_ENTRENAMIENTO = "entrenamiento.json"
+# Settings of a callback recorded in entrenamiento.json when the callback has them (EarlyStopping's, mostly).
+AJUSTES_DE_CALLBACK = ("monitor", "patience", "min_delta", "mode", "restore_best_weights", "start_from_epoch",
+                       "stopped_epoch")
 
 
 class HistorialGuardado:
@@ -51,7 +56,9 @@ def entrenar_y_guardar(modelo, x, y, *, ruta="modelo.keras", **ajuste):
         y: array (n, ...) de salidas esperadas.
         ruta: archivo donde se guarda el modelo entrenado (por defecto "modelo.keras",
             junto al cuaderno: es el archivo que se entrega y se califica). El historial
-            se guarda al lado, en "historial.json".
+            se guarda al lado, en "historial.json", y en "entrenamiento.json" las épocas
+            pedidas, las ejecutadas y los callbacks usados (por ejemplo EarlyStopping con
+            su `monitor` y su `patience`).
         **ajuste: argumentos de `modelo.fit`, por ejemplo `epochs=6, batch_size=128,
             validation_split=0.1, verbose=2`.
 
@@ -72,7 +79,23 @@ def entrenar_y_guardar(modelo, x, y, *, ruta="modelo.keras", **ajuste):
     modelo.save(ruta)
     historial = {clave: [float(v) for v in valores] for clave, valores in historia.history.items()}
     (ruta.parent / NOMBRE_HISTORIAL).write_text(json.dumps(historial, indent=1), encoding="utf-8")
+    (ruta.parent / NOMBRE_ENTRENAMIENTO).write_text(
+        json.dumps(descripcion_del_entrenamiento(ajuste, historial), indent=1), encoding="utf-8")
     return historia
+
+
+def descripcion_del_entrenamiento(ajuste: dict, historial: dict) -> dict:
+    """What entrenamiento.json records: epochs requested and run, and each callback with its settings."""
+    callbacks = []
+    for callback in ajuste.get("callbacks") or []:
+        descripcion = {"clase": type(callback).__name__}
+        for nombre in AJUSTES_DE_CALLBACK:
+            valor = getattr(callback, nombre, None)
+            if isinstance(valor, (bool, int, float, str)):
+                descripcion[nombre] = valor.item() if hasattr(valor, "item") else valor
+        callbacks.append(descripcion)
+    return {"epocas_pedidas": int(ajuste.get("epochs", 1)), "epocas_ejecutadas": _numero_epocas(historial),
+            "callbacks": callbacks}
 
 
 def _cargar_entregado(modelo, ruta: Path) -> HistorialGuardado:
