@@ -129,8 +129,8 @@ def test_xor_no_converge(alumno):
     que = "entrenar_perceptron(tabla, y_XOR, max_epocas=25)"
     _, _, errores = _entrenar(alumno, TABLA, Y_XOR, que, max_epocas=25)
     if 0 in errores:
-        raise Fallo(f"{que}: errores = {errores} contiene una época con 0 errores, imposible con XOR. "
-                    f"{PISTA_CONTAR_DESPUES}")
+        raise Fallo(f"{que}: errores = {errores} contiene una época con 0 errores, imposible con XOR: ninguna "
+                    "recta clasifica bien los 4 puntos. Cuenta cada ejemplo mal clasificado (ŷ ≠ y) al visitarlo.")
     if len(errores) != 25:
         raise Fallo(f"{que}: se ejecutaron {len(errores)} épocas y se esperaban 25: mientras haya errores, "
                     "el entrenamiento continúa hasta max_epocas.")
