@@ -4,6 +4,9 @@ Backward functions are checked against numerical gradients computed here, on the
 trusted side, with the reference ``gradiente_numerico`` applied to the reference
 forward pass (``verificacion.exigir_gradiente``). Every function that may call
 other graded functions gets the reference versions injected while it is graded.
+Only functions graded *before* the one that uses them are listed: the worker leaves an
+injected function behind when the notebook did not define it, so injecting one graded
+later (say ``predecir_red`` into ``entrenar_red``) would grade the reference in its place.
 """
 from autograder.aislamiento import LimitesAislamiento
 from autograder.tareas import Tarea
@@ -22,7 +25,7 @@ TAREA = Tarea(
         "relu_adelante": ("relu",),
         "relu_atras": ("derivada_relu",),
         "perdida_y_gradientes": _CAPAS,
-        "entrenar_red": ("inicializar_red", "perdida_y_gradientes", "predecir_red", *_CAPAS),
+        "entrenar_red": ("inicializar_red", "perdida_y_gradientes", *_CAPAS),
         "predecir_red": ("densa_adelante", "relu_adelante", "relu"),
     },
     limites=LimitesAislamiento(memoria_gib=3.0, segundos_inicio=60.0, segundos_llamada=20.0,

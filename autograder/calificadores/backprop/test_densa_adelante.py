@@ -5,6 +5,7 @@ from autograder.casos import caso
 from autograder.verificar import exigir_array, exigir_cercano, exigir_forma, exigir_tupla
 
 PISTA_SIN_SESGO = "falta sumar el sesgo: Z = X @ W + b (b se suma a cada fila por difusión)."
+PISTA_CACHE = "la cache es la tupla (X, W, b), en ese orden: densa_atras la desempaqueta así."
 
 
 def _adelante(alumno, X, W, b, que):
@@ -17,8 +18,9 @@ def _adelante(alumno, X, W, b, que):
 def _exigir_cache(cache, X, W, b, que):
     cache = exigir_tupla(cache, 3, f"{que}: cache (debe ser la tupla (X, W, b))")
     for nombre, guardado, original in zip(("X", "W", "b"), cache, (X, W, b)):
-        exigir_cercano(exigir_array(guardado, f"{que}: cache[{nombre}]"), original, f"{que}: cache[{nombre}]",
-                       atol=0, rtol=0, revelar=False, pista="la cache es la tupla (X, W, b), en ese orden.")
+        guardado = exigir_array(guardado, f"{que}: cache[{nombre}]")
+        exigir_forma(guardado, original.shape, f"{que}: cache[{nombre}]", PISTA_CACHE)
+        exigir_cercano(guardado, original, f"{que}: cache[{nombre}]", atol=0, rtol=0, revelar=False, pista=PISTA_CACHE)
 
 
 @caso(puntos=1, exito="Z = X @ W + b en un ejemplo 2×3 → 2×2, y la cache es (X, W, b).")

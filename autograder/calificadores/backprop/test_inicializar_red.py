@@ -19,7 +19,7 @@ def _pedir(alumno, d, h, k, semilla, que):
     for clave in CLAVES:
         exigir_forma(exigir_array(params[clave], f"{que}: {clave}"), formas[clave], f"{que}: {clave}")
     for clave in ("b1", "b2"):
-        exigir_cercano(params[clave], np.zeros(formas[clave]), f"{que}: {clave}", atol=0, rtol=0,
+        exigir_cercano(params[clave], np.zeros(formas[clave]), f"{que}: {clave}", atol=0, rtol=0, revelar=False,
                        pista="los sesgos empiezan en cero.")
     return params
 

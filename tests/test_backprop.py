@@ -1,0 +1,212 @@
+"""¿Califica el motor la tarea 04_backprop como debe? Referencia, en blanco, funciones rotas, pistas y tiempo.
+
+Every submission is graded through the real path (``conftest.calificar`` →
+``autograder.motor.calificar_cuaderno``), each in its own sandbox. To keep the
+file short (10 sandboxes), variants are grouped: each mistake notebook carries
+at most one mistake per function, which is sound because every function is
+graded on its own with the reference versions of the functions it calls
+injected (``Tarea.dependencias``). The two "broken" groups split the functions
+into callees and callers, so that breaking every layer at once must leave the
+full network, the training loop and the derivatives that call them intact.
+"""
+import time
+
+import numpy as np
+import pytest
+
+from autograder.aislamiento import ConfiguracionAislamiento, ProcesoAislado
+from autograder.calificadores import cargar_tarea
+from autograder.calificadores.backprop.datos import optdigits_estandarizado
+from autograder.calificadores.backprop.test_entrenar_red import DIGITOS
+from conftest import calificar, celda, con_celda, cuaderno_fuente, en_blanco
+from herramientas.simulados import celda_que_falta, perfiles_de
+from solutions import backprop as referencia
+
+TAREA_ID = "04_backprop"
+TAREA = cargar_tarea(TAREA_ID)
+PUNTOS_TOTALES = 42
+SEGUNDOS_OBJETIVO = 5.0  # target for grading the whole notebook, beyond starting a bare sandbox
+
+LLAMADAS = ("sigmoide", "relu", "densa_adelante", "densa_atras", "relu_adelante", "relu_atras",
+            "softmax_entropia", "inicializar_red", "predecir_red")
+LLAMANTES = ("derivada_sigmoide", "derivada_relu", "derivada_tanh", "gradiente_numerico",
+             "perdida_y_gradientes", "entrenar_red")
+
+# (exercise, old text in the reference cell, new text, fragment of the hint that must appear).
+ERRORES = {
+    "sigmoide_signo": ("sigmoide", "s = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))",
+                       "s = 1.0 / (1.0 + np.exp(z))", "el signo del exponente"),
+    "sigmoide_desborde": ("sigmoide", "s = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))",
+                          "s = np.exp(z) / (1.0 + np.exp(z))", "e = np.exp(-np.abs(z))"),
+    "derivada_sigmoide_de_la_activacion": ("derivada_sigmoide", "ds = s * (1.0 - s)", "ds = z * (1.0 - z)",
+                                           "calculaste z·(1 − z)"),
+    "derivada_relu_en_cero": ("derivada_relu", "(z > 0)", "(z >= 0)", "Usa (z > 0), no (z >= 0)"),
+    "derivada_tanh_sin_cuadrado": ("derivada_tanh", "np.tanh(z) ** 2", "np.tanh(z)", "falta elevar al cuadrado"),
+    "derivada_tanh_de_la_activacion": ("derivada_tanh", "np.tanh(z) ** 2", "z ** 2", "calculaste 1 − z²"),
+    "densa_sin_sesgo": ("densa_adelante", "Z = X @ W + b", "Z = X @ W", "falta sumar el sesgo"),
+    "densa_cache_desordenada": ("densa_adelante", "cache = (X, W, b)", "cache = (W, X, b)",
+                                "la cache es la tupla (X, W, b), en ese orden"),
+    "densa_atras_W_sin_trasponer": ("densa_atras", "dX = dZ @ W.T", "dX = dZ @ W",
+                                    "para dX usaste W|revisa las formas de los productos"),
+    "densa_atras_db_eje_1": ("densa_atras", "db = np.sum(dZ, axis=0)", "db = np.sum(dZ, axis=1)",
+                             "sumaste dZ sobre axis=1"),
+    "densa_atras_db_sin_sumar": ("densa_atras", "db = np.sum(dZ, axis=0)", "db = dZ", "db no está sumado"),
+    "relu_cache_es_la_salida": ("relu_adelante", "cache = Z", "cache = A", "la cache de relu_adelante es su entrada Z"),
+    "relu_atras_en_cero": ("relu_atras", "(Z > 0)", "(Z >= 0)", "Usa (Z > 0), no (Z >= 0)"),
+    "relu_atras_multiplica_por_Z": ("relu_atras", "dZ = dA * (Z > 0)", "dZ = dA * Z",
+                                    "multiplica dA por la máscara"),
+    "softmax_signo": ("softmax_entropia", "dZ = P / n", "dZ = -P / n", "el signo está invertido"),
+    "softmax_sin_n": ("softmax_entropia", "dZ = P / n", "dZ = P", "falta dividir por n"),
+    "softmax_suma": ("softmax_entropia", "float(np.mean(", "float(np.sum(", "sumaste las pérdidas"),
+    "softmax_sin_restar_maximo": ("softmax_entropia", "desplazado = Z - np.max(Z, axis=1, keepdims=True)",
+                                  "desplazado = Z", "resta el máximo de cada fila"),
+    "gradiente_unilateral": ("gradiente_numerico",
+                             "        x[indice] = original - h\n        f_menos = f(x)\n        x[indice] = original\n"
+                             "        grad[indice] = (f_mas - f_menos) / (2 * h)",
+                             "        x[indice] = original\n        grad[indice] = (f_mas - f(x)) / h",
+                             "diferencias hacia adelante"),
+    "gradiente_sin_restaurar": ("gradiente_numerico", "        f_menos = f(x)\n        x[indice] = original\n",
+                                "        f_menos = f(x)\n", "x no quedó como estaba"),
+    "inicializar_escala": ("inicializar_red", "* np.sqrt(2.0 / d)", "* 0.01", "np.sqrt(2 / d)"),
+    "inicializar_sesgos": ("inicializar_red", 'params["b1"] = np.zeros(h)', 'params["b1"] = np.ones(h)',
+                           "los sesgos empiezan en cero"),
+    "red_signo": ("perdida_y_gradientes", "perdida, dZ2 = softmax_entropia(Z2, y)\n",
+                  "perdida, dZ2 = softmax_entropia(Z2, y)\n    dZ2 = -dZ2\n", "los gradientes tienen el signo cambiado"),
+    "red_sin_relu_atras": ("perdida_y_gradientes", "dZ1 = relu_atras(dA1, cache_relu)", "dZ1 = dA1",
+                           "no pasa por la ReLU"),
+    "entrenar_sube": ("entrenar_red", "params[nombre] - tasa", "params[nombre] + tasa", "la pérdida no baja"),
+    "entrenar_sin_tasa": ("entrenar_red", "params[nombre] - tasa", "params[nombre] - 0.001",
+                          "de los 4 casos de XOR y se piden los 4|uses la tasa de aprendizaje recibida"),
+    "predecir_sin_relu": ("predecir_red", 'np.maximum(0.0, X @ params["W1"] + params["b1"])',
+                          '(X @ params["W1"] + params["b1"])', "falta la ReLU en la capa oculta"),
+    "predecir_eje_0": ("predecir_red", "axis=1)", "axis=0)", "np.argmax(..., axis=1)"),
+}
+# At most one mistake per function in each notebook.
+CUADERNOS_CON_ERRORES = (
+    ("sigmoide_signo", "derivada_sigmoide_de_la_activacion", "derivada_relu_en_cero", "derivada_tanh_sin_cuadrado",
+     "densa_sin_sesgo", "densa_atras_W_sin_trasponer", "relu_cache_es_la_salida", "relu_atras_en_cero",
+     "softmax_signo", "gradiente_unilateral", "inicializar_escala", "red_signo", "entrenar_sube", "predecir_sin_relu"),
+    ("sigmoide_desborde", "derivada_tanh_de_la_activacion", "densa_cache_desordenada", "densa_atras_db_eje_1",
+     "relu_atras_multiplica_por_Z", "softmax_sin_n", "gradiente_sin_restaurar", "inicializar_sesgos",
+     "red_sin_relu_atras", "entrenar_sin_tasa", "predecir_eje_0"),
+    ("densa_atras_db_sin_sumar", "softmax_suma"),
+    ("softmax_sin_restar_maximo",),
+)
+
+
+@pytest.fixture(scope="module")
+def fuente():
+    return cuaderno_fuente(TAREA_ID)
+
+
+@pytest.fixture(scope="module")
+def resultado_referencia(fuente):
+    return calificar(fuente, TAREA_ID)
+
+
+def _con_errores(nb, nombres):
+    for nombre in nombres:
+        ejercicio, viejo, nuevo, _ = ERRORES[nombre]
+        fuente_celda = celda(nb, ejercicio).source
+        assert viejo in fuente_celda, f"{nombre}: no encontré {viejo!r} en la celda {ejercicio}"
+        nb = con_celda(nb, ejercicio, fuente_celda.replace(viejo, nuevo))
+    return nb
+
+
+@pytest.fixture(scope="module")
+def resultados_con_errores(fuente):
+    """{nombre del error: resultado del cuaderno que lo contiene}: one grading per notebook."""
+    resultados = {}
+    for nombres in CUADERNOS_CON_ERRORES:
+        resultado = calificar(_con_errores(fuente, nombres), TAREA_ID)
+        resultados.update({nombre: resultado for nombre in nombres})
+    return resultados
+
+
+def _rota(nombre: str) -> str:
+    return f"def {nombre}(*args, **kwargs):\n    raise NotImplementedError()\n"
+
+
+def test_los_grupos_cubren_cada_ejercicio_una_vez():
+    assert sorted(LLAMADAS + LLAMANTES) == sorted(TAREA.ejercicios)
+    for nombres in CUADERNOS_CON_ERRORES:
+        ejercicios = [ERRORES[n][0] for n in nombres]
+        assert len(ejercicios) == len(set(ejercicios)), nombres
+    assert sorted(n for nombres in CUADERNOS_CON_ERRORES for n in nombres) == sorted(ERRORES)
+
+
+def test_solo_se_inyectan_funciones_calificadas_antes():
+    """An injected function the notebook lacks stays defined in the worker afterwards; it must not be graded later."""
+    orden = {e: i for i, e in enumerate(TAREA.ejercicios)}
+    for ejercicio, funciones in TAREA.dependencias.items():
+        assert all(orden[f] < orden[ejercicio] for f in funciones if f in orden), ejercicio
+
+
+def test_la_referencia_obtiene_todos_los_puntos_a_tiempo(resultado_referencia):
+    fallidas = [c.mensaje for c in resultado_referencia.casos if not c.aprobada]
+    assert fallidas == []
+    assert resultado_referencia.puntaje == resultado_referencia.puntaje_max == PUNTOS_TOTALES
+    assert all(s["error"] is None for s in resultado_referencia.salidas_celdas)
+    with ProcesoAislado(ConfiguracionAislamiento(precargar=("numpy", "matplotlib.pyplot"))) as vacio:
+        inicio = time.perf_counter()
+        vacio.iniciar([])
+        arranque = time.perf_counter() - inicio
+    print(f"calificar: {resultado_referencia.segundos:.1f} s, de ellos {arranque:.1f} s de arrancar el aislamiento")
+    assert resultado_referencia.segundos < arranque + SEGUNDOS_OBJETIVO
+
+
+def test_el_entrenamiento_de_digitos_de_la_calificacion_es_corto_y_pasa_el_umbral():
+    """The hidden digits case: below 1.5 s of CPU (0.23 s measured) and above the threshold with the reference."""
+    X_train, y_train, X_test, y_test = optdigits_estandarizado()
+    inicio = time.process_time()
+    params, historial = referencia.entrenar_red(X_train, y_train, **DIGITOS)
+    assert time.process_time() - inicio < 1.5
+    assert len(historial) == DIGITOS["epocas"] and historial[-1] < historial[0]
+    assert np.mean(referencia.predecir_red(params, X_test) == y_test) >= 0.955
+
+
+def test_el_cuaderno_en_blanco_obtiene_cero(fuente):
+    resultado = calificar(en_blanco(fuente), TAREA_ID)
+    assert resultado.puntaje == 0
+    assert all("todavía no está implementada" in c.mensaje for c in resultado.casos)
+
+
+@pytest.mark.parametrize("rotas", [LLAMADAS, LLAMANTES], ids=["capas_rotas", "llamantes_rotos"])
+def test_cada_funcion_rota_solo_cuesta_sus_puntos(fuente, resultado_referencia, rotas):
+    nb = fuente
+    for ejercicio in rotas:
+        nb = con_celda(nb, ejercicio, _rota(ejercicio))
+    resultado = calificar(nb, TAREA_ID)
+    for ejercicio in TAREA.ejercicios:
+        esperado = 0 if ejercicio in rotas else resultado_referencia.puntaje_ejercicio(ejercicio)
+        assert resultado.puntaje_ejercicio(ejercicio) == esperado, ejercicio
+        assert esperado == 0 or esperado == TAREA.puntos(ejercicio)
+
+
+@pytest.mark.parametrize("nombre", sorted(ERRORES))
+def test_cada_error_conocido_recibe_su_pista(resultados_con_errores, resultado_referencia, nombre):
+    ejercicio, _, _, pista = ERRORES[nombre]
+    resultado = resultados_con_errores[nombre]
+    mensajes = " ".join(c.mensaje for c in resultado.del_ejercicio(ejercicio) if not c.aprobada)
+    assert all(fragmento in mensajes for fragmento in pista.split("|")), mensajes
+    assert resultado.puntaje_ejercicio(ejercicio) < TAREA.puntos(ejercicio)
+
+
+def test_los_mensajes_de_casos_ocultos_no_revelan_valores_esperados(resultados_con_errores):
+    ocultos = [c for r in {id(r): r for r in resultados_con_errores.values()}.values()
+               for c in r.casos if c.oculta and not c.aprobada]
+    assert len(ocultos) >= 20
+    for caso in ocultos:
+        assert "esperado:" not in caso.mensaje and "obtenido:" not in caso.mensaje, caso.id
+
+
+# -- simulated students (herramientas/simulados/backprop.py) ------------------------
+
+@pytest.mark.parametrize("perfil", ["parcial", "roto"])
+def test_alumnos_simulados(fuente, resultado_referencia, perfil):
+    resultado = calificar(perfiles_de(TAREA_ID)[perfil](en_blanco(fuente), fuente), TAREA_ID)
+    pierden = {"parcial": ("derivada_relu", "softmax_entropia"), "roto": (celda_que_falta(TAREA_ID),)}[perfil]
+    for ejercicio in TAREA.ejercicios:
+        obtenido, completo = resultado.puntaje_ejercicio(ejercicio), resultado_referencia.puntaje_ejercicio(ejercicio)
+        assert obtenido < completo if ejercicio in pierden else obtenido == completo, ejercicio
+    assert perfil != "roto" or resultado.puntaje_ejercicio(celda_que_falta(TAREA_ID)) == 0
