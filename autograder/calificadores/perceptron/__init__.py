@@ -12,6 +12,7 @@ TAREA = Tarea(
         "entrenar_perceptron": ("escalon", "salida_perceptron"),
         "red_xor": ("escalon",),
     },
+    precargar=("numpy",),  # graded cells never import matplotlib: only the al_calificar=False cells plot
     limites=LimitesAislamiento(memoria_gib=3.0, segundos_inicio=60.0, segundos_llamada=10.0,
                                segundos_celda=10.0),
 )
