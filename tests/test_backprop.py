@@ -147,7 +147,7 @@ def test_la_referencia_obtiene_todos_los_puntos_a_tiempo(resultado_referencia):
     assert fallidas == []
     assert resultado_referencia.puntaje == resultado_referencia.puntaje_max == PUNTOS_TOTALES
     assert all(s["error"] is None for s in resultado_referencia.salidas_celdas)
-    with ProcesoAislado(ConfiguracionAislamiento(precargar=("numpy", "matplotlib.pyplot"))) as vacio:
+    with ProcesoAislado(ConfiguracionAislamiento(precargar=TAREA.precargar)) as vacio:
         inicio = time.perf_counter()
         vacio.iniciar([])
         arranque = time.perf_counter() - inicio
