@@ -1,0 +1,20 @@
+"""Calificador de 10_cnn_cifar10: red convolucional en Keras sobre CIFAR-10.
+
+Exercises: ``preprocesar`` (values, checked in the sandbox), ``construir_modelo``
+(structure of the returned compiled model) and ``modelo_entrenado`` (structure and
+test accuracy of the submitted ``modelo.keras``, with the threshold of the CIFAR-10
+version actually available: the full test set or the offline 1000-image subset; never
+retrained: see ``autograder/entrenamiento.py``).
+"""
+from autograder.aislamiento import LimitesAislamiento
+from autograder.tareas import Tarea
+
+TAREA = Tarea(
+    id="10_cnn_cifar10",
+    paquete="cnn_cifar10",
+    ejercicios=("preprocesar", "construir_modelo", "modelo_entrenado"),
+    referencia="solutions.cnn_cifar10",
+    usa_keras=True,
+    artefactos=("modelo.keras", "historial.json"),
+    limites=LimitesAislamiento(memoria_gib=8.0, segundos_inicio=240.0, segundos_llamada=120.0),
+)

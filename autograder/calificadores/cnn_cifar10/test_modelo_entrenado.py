@@ -1,0 +1,98 @@
+"""Casos de `modelo_entrenado`: el `modelo.keras` entregado junto al cuaderno.
+
+The submitted file is loaded in safe mode in a clean process (no student code)
+and asked for predictions on the CIFAR-10 test images; the accuracy is computed
+here, on the trusted side. Nothing is retrained at grading time.
+
+Which data and which threshold: ``source_data.origen_cifar10()`` says which
+CIFAR-10 ``cargar_cifar10()`` returns, and ``umbral_y_datos()`` picks the
+threshold calibrated on exactly that data:
+
+- "completo" (50000 train / 10000 test, Keras's cache or download): the
+  catalogue's threshold 0.65 on the 10000 test images.
+- "subconjunto" (the offline copy: the first 4000 training and first 1000 test
+  images, ``cifar10/cifar10_subset.npz``): with 4000 training images no small
+  CNN reaches 0.65, so the threshold is calibrated from the reference solution
+  trained on those 4000 images and evaluated on those 1000 test images:
+
+  - reference: ``solutions.cnn_cifar10.entrenar_referencia`` (RandomFlip,
+    RandomTranslation(0.1), Conv2D 32/64/64 with 3×3 kernels, ReLU and max
+    pooling, Flatten, Dropout 0.3, Dense 10 softmax; 75,978 parameters; adam,
+    batch 64, 25 epochs on the 4000 training images with the last 10 % held
+    out for validation, seed 0) reaches 0.590 on the 1000 test images
+    (validation accuracy of the last epoch 0.620). Training took 1453 s on 2
+    CPUs shared with other jobs (38–124 s per epoch at a load average of about
+    12). The committed model is ``solutions/modelos/10_cnn_cifar10``;
+  - margin: 0.05 below the reference (about three standard errors of an
+    accuracy measured on 1000 images). Measured around it: the same network
+    after 5 epochs gets 0.443 (fails) and an untrained one 0.09;
+  - threshold: 0.54 on the 1000 subset test images.
+"""
+from functools import lru_cache
+
+import numpy as np
+
+from autograder.calificadores.cnn_cifar10.test_construir_modelo import PISTA_CONV, SALIDA
+from autograder.casos import caso
+from autograder.comprobaciones_keras import (
+    exactitud,
+    exigir_capas,
+    exigir_entrada,
+    exigir_exactitud,
+    exigir_salida,
+    predicciones_del_entregado,
+)
+
+ARCHIVO = "modelo.keras"
+QUE = "el modelo entregado (modelo.keras)"
+UMBRAL_COMPLETO = 0.65
+UMBRAL_SUBCONJUNTO = 0.54
+EXACTITUD_REFERENCIA_SUBCONJUNTO = 0.590
+DATOS = {
+    "completo": "las 10000 imágenes de prueba de CIFAR-10 (conjunto completo)",
+    "subconjunto": ("las 1000 imágenes de prueba del subconjunto sin conexión de CIFAR-10 (umbral calibrado "
+                    "con la referencia entrenada con sus 4000 imágenes de entrenamiento)"),
+}
+
+
+@lru_cache(maxsize=1)
+def umbral_y_datos() -> tuple:
+    """(umbral, descripción de los datos) para la versión de CIFAR-10 que da `cargar_cifar10()` aquí."""
+    from source_data import origen_cifar10
+
+    origen = origen_cifar10()
+    return (UMBRAL_SUBCONJUNTO if origen == "subconjunto" else UMBRAL_COMPLETO), DATOS[origen]
+
+
+@lru_cache(maxsize=1)
+def conjunto_de_prueba() -> tuple:
+    """Las imágenes de prueba divididas entre 255 (float32, (n, 32, 32, 3)) y sus etiquetas (n,)."""
+    from source_data import cargar_cifar10
+
+    _, (x_test, y_test) = cargar_cifar10()
+    return x_test.astype(np.float32) / np.float32(255.0), y_test.reshape(-1).astype(np.int64)
+
+
+@caso(puntos=1, exito="el modelo entregado es una red convolucional (32, 32, 3) → softmax 10.")
+def test_arquitectura_del_modelo_entregado(alumno):
+    """modelo.keras tiene al menos dos Conv2D, entrada (None, 32, 32, 3) y salida softmax de 10."""
+    descripcion = alumno.modelo_guardado(ARCHIVO)
+    exigir_capas(descripcion, QUE, "Conv2D", 2, PISTA_CONV)
+    exigir_entrada(descripcion, QUE, (None, 32, 32, 3))
+    exigir_salida(descripcion, QUE, 10, "softmax", SALIDA)
+
+
+@caso(puntos=2, exito=f"la exactitud en las imágenes de prueba alcanza el umbral de los datos usados (≥ {UMBRAL_SUBCONJUNTO} "
+                        f"en las 1000 del subconjunto sin conexión, ≥ {UMBRAL_COMPLETO} en las 10000 del conjunto completo).")
+def test_exactitud_en_prueba(alumno):
+    """Exactitud de modelo.keras en las imágenes de prueba ≥ 0.54 (subconjunto de 1000) o ≥ 0.65 (conjunto completo)."""
+    umbral, datos = umbral_y_datos()
+    X, y = conjunto_de_prueba()
+    predicciones = predicciones_del_entregado(
+        alumno, X, QUE, (X.shape[0], 10), ARCHIVO,
+        "píxeles entre 0 y 1 con la forma de las imágenes, igual que los devuelve `preprocesar`. ¿Entrenaste "
+        "un modelo con otra forma de entrada (por ejemplo, imágenes aplanadas)?")
+    exigir_exactitud(exactitud(predicciones, y), umbral, QUE, datos, azar=0.1,
+                     pista="entrena más épocas (la referencia usa 25 épocas con lotes de 64 y aumento de datos y llega a 0.59 en el subconjunto) y "
+                           "comprueba que `preprocesar` divide entre 255. Si la exactitud de entrenamiento es mucho "
+                           "mayor que la de validación, la red sobreajusta: usa aumento de datos o Dropout.")
