@@ -219,6 +219,9 @@ def instalar_politica(directorio: str, prohibidos: list, excepciones: list) -> N
 # --------------------------------------------------------------------------
 
 
+_AUSENTE = object()  # marks a name the student's namespace did not have before an injection
+
+
 def _construir_funcion(especificacion: FuncionDePrueba):
     """Scalar functions the trusted side can ask for (used by gradient checks)."""
     p = especificacion.parametros
@@ -332,7 +335,7 @@ class Trabajador:
         except BaseException as exc:
             return {"ok": False, "tipo": "excepcion", "mensaje": _resumen_error(exc), "salida": _recortar(buffer.getvalue())}
         finally:
-            self.espacio.update(originales)
+            self._restaurar(originales)
         segundos = time.perf_counter() - inicio
         args_despues = [a if isinstance(a, np.ndarray) else None for a in args]
         if orden.get("guardar_modelo"):
@@ -354,10 +357,17 @@ class Trabajador:
         for nombre, fuente in fuentes.items():
             exec(compile(fuente, f"<referencia {nombre}>", "exec"), privado)
         for nombre in fuentes:
-            if nombre in self.espacio:
-                originales[nombre] = self.espacio[nombre]
+            originales[nombre] = self.espacio.get(nombre, _AUSENTE)
             self.espacio[nombre] = privado[nombre]
         return originales
+
+    def _restaurar(self, originales: dict) -> None:
+        """Undo `_inyectar`: names the notebook never defined must not survive the call."""
+        for nombre, original in originales.items():
+            if original is _AUSENTE:
+                self.espacio.pop(nombre, None)
+            else:
+                self.espacio[nombre] = original
 
     def _guardar_modelo(self, modelo, ruta: str, segundos: float) -> dict:
         import keras

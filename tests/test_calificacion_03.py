@@ -139,3 +139,18 @@ def test_los_mensajes_de_casos_ocultos_no_revelan_valores_esperados(fuente03):
     for caso in resultado.del_ejercicio("softmax"):
         if caso.oculta:
             assert "esperado:" not in caso.mensaje
+
+
+def test_una_dependencia_inyectada_no_queda_definida_despues_de_la_llamada():
+    """Si el alumno no escribió `g`, calificar antes `f` (con `g` de referencia inyectada) no le regala `g`."""
+    from autograder.aislamiento import ConfiguracionAislamiento
+    from autograder.alumno import AlumnoAislado
+    from autograder.errores import ErrorDelAlumno
+
+    celdas = [{"indice": 0, "codigo": "def f(x):\n    return g(x) + 1\n"}]
+    inyecciones = {"f": {"g": "def g(x):\n    return 2 * x\n"}}
+    with AlumnoAislado(celdas, ConfiguracionAislamiento(precargar=("numpy",)), inyecciones) as alumno:
+        alumno.ejecutar_cuaderno()
+        assert alumno.llamar("f", 1) == 3
+        with pytest.raises(ErrorDelAlumno, match="No encontré la función `g`"):
+            alumno.llamar("g", 1)
