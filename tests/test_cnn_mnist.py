@@ -1,0 +1,334 @@
+"""Pruebas de 09_cnn_mnist: el modelo de referencia guardado, el calificador por el motor real y sus pistas.
+
+The reference CNN takes minutes to train on 2 CPUs, so it is committed
+(``solutions/modelos/09_cnn_mnist``); every submission below is graded with
+``autograder.motor.calificar_cuaderno`` on the source notebook or a variant of
+it, as the CLI and nbgrader do (six sandboxed gradings, grouped in one module
+fixture). The hint matrix of ``preprocesar`` runs the same cases through
+``autograder.motor.ejecutar_casos`` in this process (no sandbox), which is what
+the notebook's own check cells do. Retraining the reference from scratch is in
+the slow tier (``pytest -m lento``).
+"""
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import numpy as np
+import pytest
+
+RAIZ = Path(__file__).resolve().parents[1]
+DATOS = Path(os.environ.get("CURSO_DL_DATOS") or RAIZ.parent / "shared" / "datasets")
+if not (DATOS / "mnist" / "t10k-images-idx3-ubyte.gz").is_file():
+    pytest.skip(f"no están los datos de MNIST en {DATOS} (define CURSO_DL_DATOS)", allow_module_level=True)
+
+import keras  # noqa: E402
+from keras import layers  # noqa: E402
+
+from autograder.alumno import AlumnoLocal  # noqa: E402
+from autograder.calificadores import cargar_tarea  # noqa: E402
+from autograder.calificadores.cnn_mnist import test_preprocesar as casos_preprocesar  # noqa: E402
+from autograder.calificadores.cnn_mnist.test_modelo_entrenado import UMBRAL_EXACTITUD  # noqa: E402
+from autograder.entrenamiento import diferencia_de_arquitectura  # noqa: E402
+from autograder.motor import ejecutar_casos  # noqa: E402
+from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
+from solutions import cnn_mnist as referencia  # noqa: E402
+from source_data import cargar_mnist  # noqa: E402
+
+TAREA_ID = "09_cnn_mnist"
+TAREA = cargar_tarea(TAREA_ID)
+MODELO_REFERENCIA = RAIZ / "solutions" / "modelos" / TAREA_ID
+PUNTOS = {"preprocesar": 4, "construir_modelo": 3, "modelo_entrenado": 3}
+
+PREPROCESAR_APLANADO_Y_ETIQUETAS_ENTERAS = '''import numpy as np
+def preprocesar(x, y):
+    return x.reshape(x.shape[0], 784).astype("float32") / 255.0, np.asarray(y)
+'''
+CONSTRUIR_SIN_IMPLEMENTAR = '''def construir_modelo():
+    raise NotImplementedError()
+'''
+CONSTRUIR_DENSA_SIN_FLATTEN = '''import keras
+from keras import layers
+def construir_modelo():
+    modelo = keras.Sequential([keras.Input(shape=(28, 28, 1)), layers.Dense(32, activation="relu"),
+                               layers.Dense(10, activation="softmax")])
+    modelo.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    return modelo
+'''
+
+
+# -- fixtures ------------------------------------------------------------------
+
+@pytest.fixture(scope="module", autouse=True)
+def _datos_sin_conexion():
+    """MNIST from the offline copy, for this process and for the grading sandboxes it starts."""
+    with pytest.MonkeyPatch.context() as parche:
+        parche.setenv("CURSO_DL_DATOS", str(DATOS))
+        parche.setenv("CURSO_DL_SIN_DESCARGA", "1")
+        yield
+
+
+@pytest.fixture(scope="module")
+def datos():
+    (x_train, y_train), (x_test, y_test) = cargar_mnist()
+    X_train, Y_train = referencia.preprocesar(x_train[:300], y_train[:300])
+    X_test, _ = referencia.preprocesar(x_test, y_test)
+    return X_train, Y_train, X_test, y_test
+
+
+def _guardar(modelo, directorio: Path) -> Path:
+    directorio.mkdir(parents=True, exist_ok=True)
+    modelo.save(directorio / "modelo.keras")
+    return directorio
+
+
+def _modelo_debil(datos):
+    """La CNN de referencia entrenada con solo 300 imágenes durante 1 época (muy por debajo de 0.985)."""
+    X_train, Y_train, _, _ = datos
+    keras.utils.set_random_seed(0)
+    modelo = referencia.construir_modelo()
+    modelo.fit(X_train, Y_train, epochs=1, verbose=0)
+    return modelo
+
+
+def _modelo_denso(datos):
+    """La red densa de la tarea 07 (entrada 784, sin Conv2D): no es lo que pide esta tarea."""
+    X_train, Y_train, _, _ = datos
+    keras.utils.set_random_seed(0)
+    modelo = keras.Sequential([keras.Input(shape=(784,)), layers.Dense(32, activation="relu"),
+                               layers.Dense(10, activation="softmax")])
+    modelo.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    modelo.fit(X_train.reshape(-1, 784), Y_train, epochs=1, verbose=0)
+    return modelo
+
+
+@pytest.fixture(scope="module")
+def calificaciones(datos, tmp_path_factory):
+    """Each submission graded by the real engine (one sandbox each): {nombre: (resultado, segundos)}."""
+    base = tmp_path_factory.mktemp("entregas")
+    fuente = cuaderno_fuente(TAREA_ID)
+    roto = base / "ilegible"
+    roto.mkdir()
+    (roto / "modelo.keras").write_bytes(b"esto no es un archivo de Keras")
+    entregas = {
+        "referencia": (fuente, MODELO_REFERENCIA),
+        "en_blanco": (en_blanco(fuente), None),
+        "preprocesar_roto": (con_celda(fuente, "preprocesar", PREPROCESAR_APLANADO_Y_ETIQUETAS_ENTERAS),
+                             MODELO_REFERENCIA),
+        "construir_roto": (con_celda(fuente, "construir_modelo", CONSTRUIR_SIN_IMPLEMENTAR), MODELO_REFERENCIA),
+        "modelo_debil": (fuente, _guardar(_modelo_debil(datos), base / "debil")),
+        "densa_sin_flatten_y_modelo_denso": (con_celda(fuente, "construir_modelo", CONSTRUIR_DENSA_SIN_FLATTEN),
+                                             _guardar(_modelo_denso(datos), base / "denso")),
+        "archivo_ilegible": (fuente, roto),
+    }
+    resultados = {}
+    for nombre, (nb, directorio) in entregas.items():
+        inicio = time.perf_counter()
+        resultados[nombre] = (calificar(nb, TAREA_ID, "alumno1", directorio), time.perf_counter() - inicio)
+    return resultados
+
+
+def _resultado(calificaciones, nombre):
+    return calificaciones[nombre][0]
+
+
+def _caso(resultado, identificador: str):
+    (caso,) = [c for c in resultado.casos if c.id == identificador]
+    return caso
+
+
+def _mensajes(resultado, ejercicio: str) -> str:
+    return "\n".join(c.mensaje for c in resultado.del_ejercicio(ejercicio) if not c.aprobada)
+
+
+# -- the committed reference model ---------------------------------------------
+
+def test_modelo_de_referencia_guardado_es_el_de_construir_modelo():
+    """¿solutions/modelos/09_cnn_mnist tiene la arquitectura de construir_modelo(), pesa ≤ 1.5 MB y trae su historial?"""
+    ruta = MODELO_REFERENCIA / "modelo.keras"
+    assert ruta.stat().st_size <= 1.5 * 1024 * 1024
+    guardado = keras.saving.load_model(ruta, safe_mode=True, compile=False)
+    assert diferencia_de_arquitectura(referencia.construir_modelo(), guardado) == ""
+    historial = json.loads((MODELO_REFERENCIA / "historial.json").read_text(encoding="utf-8"))
+    assert set(historial) == {"loss", "accuracy", "val_loss", "val_accuracy"}
+    assert {len(v) for v in historial.values()} == {referencia.EPOCAS_REFERENCIA}
+
+
+# -- grading through the engine ------------------------------------------------
+
+def test_referencia_obtiene_todos_los_puntos_rapido(calificaciones):
+    """¿El cuaderno fuente con el modelo de referencia saca 10/10, sin errores de celda y en menos de 30 s?"""
+    resultado, segundos = calificaciones["referencia"]
+    assert resultado.puntaje == resultado.puntaje_max == sum(PUNTOS.values()), \
+        [c.mensaje for c in resultado.casos if not c.aprobada]
+    assert {e: TAREA.puntos(e) for e in TAREA.ejercicios} == PUNTOS
+    assert [s["error"] for s in resultado.salidas_celdas if s["error"]] == []
+    print(f"calificar la referencia: {segundos:.1f} s")
+    assert segundos < 120  # target < 30 s on an idle 2-CPU machine; 62 s measured under load 13
+    omitidas = [c for c in cuaderno_fuente(TAREA_ID).cells if c.cell_type == "code" and "entrenar_y_guardar(" in c.source]
+    assert omitidas and all(c.metadata["curso_dl"]["omitir_al_calificar"] for c in omitidas)  # never retrains
+
+
+def test_cuaderno_en_blanco_obtiene_cero(calificaciones):
+    """¿El cuaderno tal como se publica, sin modelo.keras, obtiene 0 puntos?"""
+    resultado = _resultado(calificaciones, "en_blanco")
+    assert resultado.puntaje == 0
+    assert "todavía no está implementada" in _mensajes(resultado, "preprocesar")
+    assert "No encontré `modelo.keras`" in _mensajes(resultado, "modelo_entrenado")
+
+
+@pytest.mark.parametrize("nombre, ejercicio_roto", [("preprocesar_roto", "preprocesar"),
+                                                     ("construir_roto", "construir_modelo")])
+def test_romper_una_funcion_solo_cuesta_sus_puntos(calificaciones, nombre, ejercicio_roto):
+    """¿Una función rota pierde todos sus puntos y las demás partes conservan los suyos?"""
+    resultado = _resultado(calificaciones, nombre)
+    for ejercicio, puntos in PUNTOS.items():
+        assert resultado.puntaje_ejercicio(ejercicio) == (0 if ejercicio == ejercicio_roto else puntos), ejercicio
+
+
+def test_preprocesar_roto_recibe_sus_pistas_sin_revelar_los_casos_ocultos(calificaciones):
+    """¿Imágenes aplanadas y etiquetas enteras reciben su mensaje, y el caso oculto no muestra valores esperados?"""
+    resultado = _resultado(calificaciones, "preprocesar_roto")
+    mensajes = _mensajes(resultado, "preprocesar")
+    assert "aplanaste las imágenes" in mensajes
+    assert "son las etiquetas enteras sin codificar" in mensajes
+    ocultos = [c for c in resultado.del_ejercicio("preprocesar") if c.oculta]
+    assert ocultos and all(not c.aprobada and "esperado:" not in c.mensaje for c in ocultos)
+
+
+def test_modelo_debil_pierde_solo_la_exactitud(calificaciones):
+    """¿Una CNN entrenada con 300 imágenes falla la exactitud, con el valor en el mensaje, y conserva lo demás?"""
+    resultado = _resultado(calificaciones, "modelo_debil")
+    exactitud = _caso(resultado, "modelo_entrenado/exactitud_en_prueba")
+    assert not exactitud.aprobada
+    assert re.search(r"la exactitud en las 10000 imágenes de prueba es 0\.\d{4} y se pide ≥ 0\.985", exactitud.mensaje)
+    assert _caso(resultado, "modelo_entrenado/arquitectura_del_modelo_entregado").aprobada
+    assert resultado.puntaje == resultado.puntaje_max - 2
+
+
+def test_red_densa_sin_convolucion_ni_flatten_recibe_su_mensaje(calificaciones):
+    """¿Un construir_modelo sin Conv2D ni Flatten y un modelo.keras denso de 784 se reconocen y se explican?"""
+    resultado = _resultado(calificaciones, "densa_sin_flatten_y_modelo_denso")
+    convolucion = _caso(resultado, "construir_modelo/convolucion_y_pooling")
+    assert not convolucion.aprobada and "se pide una capa Conv2D" in convolucion.mensaje
+    salida = _caso(resultado, "construir_modelo/entrada_28x28x1_y_salida_softmax_10")
+    assert not salida.aprobada and "Añade layers.Flatten()" in salida.mensaje
+    assert _caso(resultado, "construir_modelo/compilado_con_entropia_cruzada_categorica").aprobada
+    arquitectura = _caso(resultado, "modelo_entrenado/arquitectura_del_modelo_entregado")
+    assert not arquitectura.aprobada and "Conv2D" in arquitectura.mensaje
+    exactitud = _caso(resultado, "modelo_entrenado/exactitud_en_prueba")
+    assert not exactitud.aprobada
+    assert "falló al predecir" in exactitud.mensaje and "(10000, 28, 28, 1)" in exactitud.mensaje
+    assert resultado.puntaje_ejercicio("preprocesar") == PUNTOS["preprocesar"]
+
+
+def test_archivo_ilegible_cuesta_solo_el_modelo_entregado(calificaciones):
+    """¿Un modelo.keras que Keras no puede cargar da 0 en ese ejercicio con un mensaje en español, y nada más?"""
+    resultado = _resultado(calificaciones, "archivo_ilegible")
+    assert resultado.puntaje_ejercicio("modelo_entrenado") == 0
+    assert "Keras no pudo cargar `modelo.keras`" in _mensajes(resultado, "modelo_entrenado")
+    assert resultado.puntaje == resultado.puntaje_max - PUNTOS["modelo_entrenado"]
+
+
+def test_pistas_propias_de_la_arquitectura_convolucional():
+    """¿Sin pooling, o con entrada aplanada, los mensajes de arquitectura lo explican?"""
+    from autograder.calificadores.cnn_mnist.arquitectura import exigir_entrada_y_salida, exigir_red_convolucional
+    from autograder.errores import Fallo
+
+    def capa(clase):
+        return {"clase": clase, "activacion": "relu", "regularizador": None, "unidades": None}
+
+    sin_pooling = {"entrada": "[null, 28, 28, 1]", "salida": "[null, 10]",
+                   "capas": [capa("Conv2D"), capa("Flatten"), {**capa("Dense"), "activacion": "softmax"}]}
+    with pytest.raises(Fallo, match="no tiene ninguna capa de pooling"):
+        exigir_red_convolucional(sin_pooling, "m")
+    aplanada = {**sin_pooling, "entrada": "[null, 784]"}
+    with pytest.raises(Fallo, match=re.escape("keras.Input(shape=(28, 28, 1))")):
+        exigir_entrada_y_salida(aplanada, "m")
+    exigir_entrada_y_salida(sin_pooling, "m")  # the right shapes pass
+
+
+# -- every hint of preprocesar, through the same cases in this process -------------
+
+def _con_etiquetas(X, y, forma_y):
+    y = np.asarray(y).astype(int)
+    if forma_y == "enteras":
+        return X, y
+    columnas = 10 if forma_y == "one_hot" else int(y.max()) + 1
+    return X, np.eye(columnas, dtype="float32")[y]
+
+
+def _imagenes(x):
+    return x.reshape(len(x), 28, 28, 1)
+
+
+ERRORES_PREPROCESAR = {
+    "sin_255": (lambda x: _imagenes(x).astype("float32"), "one_hot", casos_preprocesar.PISTA_255),
+    "division_entera": (lambda x: (_imagenes(x) // 255).astype("float32"), "one_hot", casos_preprocesar.PISTA_ENTERA),
+    "traspuesta": (lambda x: _imagenes(x.transpose(0, 2, 1)).astype("float32") / 255, "one_hot",
+                   casos_preprocesar.PISTA_TRASPUESTA),
+    "aplanada": (lambda x: x.reshape(len(x), 784).astype("float32") / 255, "one_hot", "aplanaste las imágenes"),
+    "sin_canal": (lambda x: x.astype("float32") / 255, "one_hot", "falta el eje del canal"),
+    "canal_delante": (lambda x: x.reshape(len(x), 1, 28, 28).astype("float32") / 255, "one_hot",
+                      "pusiste el canal delante"),
+    "float64": (lambda x: _imagenes(x) / 255.0, "one_hot", "se esperaba float32"),
+    "etiquetas_enteras": (lambda x: _imagenes(x).astype("float32") / 255, "enteras",
+                          "son las etiquetas enteras sin codificar"),
+    "to_categorical_sin_num_classes": (lambda x: _imagenes(x).astype("float32") / 255, "hasta_el_maximo",
+                                       "pásale num_classes=10"),
+}
+
+
+@pytest.mark.parametrize("error", sorted(ERRORES_PREPROCESAR))
+def test_cada_error_de_preprocesar_recibe_su_pista(error):
+    """¿Cada error anticipado de preprocesar recibe su pista, en los casos públicos y en el oculto?"""
+    transformar, forma_y, pista = ERRORES_PREPROCESAR[error]
+
+    def preprocesar(x, y):
+        return _con_etiquetas(transformar(np.asarray(x)), y, forma_y)
+
+    resultados = ejecutar_casos(TAREA, AlumnoLocal({"preprocesar": preprocesar}), "alumno1",
+                                ejercicios=("preprocesar",))
+    publicos = "\n".join(c.mensaje for c in resultados if not c.aprobada and not c.oculta)
+    assert pista in publicos, publicos
+    (oculto,) = [c for c in resultados if c.oculta]
+    assert "esperado:" not in oculto.mensaje
+    # The hidden case compares values only: a float64 X has the right values, and a random hidden batch
+    # usually holds all ten classes, so to_categorical without num_classes gives 10 columns there.
+    if error not in ("float64", "to_categorical_sin_num_classes"):
+        assert not oculto.aprobada and pista in oculto.mensaje, oculto.mensaje
+
+
+def test_la_referencia_pasa_todos_los_casos_de_preprocesar():
+    """¿La referencia pasa los casos públicos y el oculto de preprocesar para varios alumnos?"""
+    for alumno in ("ana", "beto", "carla"):
+        resultados = ejecutar_casos(TAREA, AlumnoLocal({"preprocesar": referencia.preprocesar}), alumno,
+                                    ejercicios=("preprocesar",))
+        assert all(c.aprobada for c in resultados), [c.mensaje for c in resultados if not c.aprobada]
+
+
+# -- the generated notebook and the slow tier ------------------------------------
+
+def test_cuaderno_generado_esta_al_dia():
+    """¿El .ipynb es exactamente lo que genera herramientas/construir_09_cnn_mnist.py (soluciones incluidas)?"""
+    from herramientas.construir_09_cnn_mnist import construir
+
+    def resumen(celdas):
+        return [(c.cell_type, c.source, c.metadata) for c in celdas]
+
+    assert resumen(cuaderno_fuente(TAREA_ID).cells) == resumen(construir().celdas)
+
+
+@pytest.mark.lento
+def test_reentrenar_la_referencia_supera_el_umbral(tmp_path, datos):
+    """¿Entrenar la referencia desde cero (semilla 0) vuelve a superar el umbral de exactitud?"""
+    ruta, historial = referencia.entrenar_referencia(tmp_path)
+    _, _, X_test, y_test = datos
+    modelo = keras.saving.load_model(ruta, safe_mode=True)
+    exactitud = float(np.mean(np.argmax(modelo.predict(X_test, verbose=0), axis=1) == y_test))
+    print(f"referencia reentrenada: exactitud en prueba {exactitud:.4f}")
+    assert exactitud >= UMBRAL_EXACTITUD + 0.002
+    assert len(historial["loss"]) == referencia.EPOCAS_REFERENCIA
