@@ -64,8 +64,8 @@ def _codificar(valor, arrays: list, profundidad: int = 0):
         return valor
     if isinstance(valor, int) and not isinstance(valor, bool):
         return valor
-    if isinstance(valor, float):
-        return {"__float__": repr(valor)}
+    if isinstance(valor, float):  # np.float64 is a float too; its NumPy 2 repr is "np.float64(...)"
+        return {"__float__": repr(float(valor))}
     if isinstance(valor, np.ndarray) and type(valor) is np.ndarray and valor.dtype.kind in "biufc":
         arrays.append(valor)
         return {"__nd__": len(arrays) - 1}
