@@ -1,0 +1,74 @@
+"""Casos de `normalizar_zscore(X)`."""
+import numpy as np
+
+from autograder.calificadores.descenso_gradiente.comun import exigir_constantes_a_cero, pedir_normalizacion
+from autograder.casos import caso
+from autograder.verificar import exigir_cercano
+
+# Column 0 has mean 5 and population standard deviation 2; column 1 has mean 2 and deviation 1.
+X_PUB = np.array([[2.0, 1.0], [4.0, 1.0], [4.0, 1.0], [4.0, 1.0], [5.0, 3.0], [5.0, 3.0], [7.0, 3.0], [9.0, 3.0]])
+ESPERADO_PUB = np.array([[-1.5, -1.0], [-0.5, -1.0], [-0.5, -1.0], [-0.5, -1.0],
+                         [0.0, 1.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
+X_CONSTANTE = np.array([[1.0, 5.0], [3.0, 5.0]])
+DIVISOR = "la desviación típica"
+
+
+def _errores_conocidos(X):
+    centrado = X - X.mean(axis=0)
+    if X.shape[0] < 2:
+        return ()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (
+            (centrado / X.std(axis=0, ddof=1),
+             "usaste la desviación típica muestral (ddof=1, divide entre n - 1); aquí se pide la poblacional: "
+             "np.std(X, axis=0), que divide entre n (ddof=0)."),
+            (centrado / X.var(axis=0), "dividiste por la varianza; divide por la desviación típica (su raíz, np.std)."),
+            ((X - X.mean()) / X.std(), "usaste la media y la desviación de toda la matriz; cada columna usa las "
+                                       "suyas: axis=0."),
+        )
+
+
+@caso(puntos=1, exito="cada columna queda con media 0 y desviación típica 1.")
+def test_ejemplo_pequeno(alumno):
+    """Columna 0: media 5, desviación 2; columna 1: media 2, desviación 1 (poblacionales)."""
+    X_norm = pedir_normalizacion(alumno, "normalizar_zscore", X_PUB, "normalizar_zscore(ejemplo 8×2)")
+    exigir_cercano(X_norm, ESPERADO_PUB, "normalizar_zscore(ejemplo 8×2)", atol=1e-8,
+                   errores_conocidos=_errores_conocidos(X_PUB))
+
+
+@caso(puntos=1, exito="una columna constante se convierte en ceros.")
+def test_columna_constante(alumno):
+    """La columna 1 vale siempre 5: su desviación típica es 0 y el resultado debe ser 0, no nan."""
+    que = "normalizar_zscore con una columna constante"
+    X_norm = pedir_normalizacion(alumno, "normalizar_zscore", X_CONSTANTE, que)
+    exigir_constantes_a_cero(X_norm, X_CONSTANTE, que, DIVISOR)
+    exigir_cercano(X_norm, [[-1.0, 0.0], [1.0, 0.0]], que, atol=1e-8, errores_conocidos=_errores_conocidos(X_CONSTANTE))
+
+
+@caso(puntos=1, oculta=True, exito="coincide con la referencia en matrices aleatorias con valores grandes.")
+def test_valores_ocultos(alumno, rng, referencia):
+    """Columnas con medias de hasta ±10⁶ y escalas muy distintas."""
+    n, d = int(rng.integers(2, 12)), int(rng.integers(1, 6))
+    X = rng.normal(rng.uniform(-1e6, 1e6, size=d), rng.uniform(1.0, 1e4, size=d), size=(n, d))
+    que = f"normalizar_zscore de una matriz {n}×{d} con valores grandes"
+    X_norm = pedir_normalizacion(alumno, "normalizar_zscore", X, que)
+    exigir_cercano(X_norm, referencia.normalizar_zscore(X), que, atol=1e-7, rtol=1e-6,
+                   errores_conocidos=_errores_conocidos(X), revelar=False)
+
+
+@caso(puntos=1, oculta=True, exito="columnas constantes y una sola fila dan ceros.")
+def test_columnas_constantes_y_una_fila(alumno, rng, referencia):
+    """Algunas columnas constantes entre otras aleatorias, y una matriz de una sola fila."""
+    n, d = int(rng.integers(3, 10)), int(rng.integers(2, 6))
+    X = rng.normal(0.0, 5.0, size=(n, d))
+    constantes = rng.choice(d, size=int(rng.integers(1, d)), replace=False)
+    X[:, constantes] = rng.integers(-100, 100, size=len(constantes))
+    que = f"normalizar_zscore de una matriz {n}×{d} con columnas constantes"
+    X_norm = pedir_normalizacion(alumno, "normalizar_zscore", X, que)
+    exigir_constantes_a_cero(X_norm, X, que, DIVISOR)
+    exigir_cercano(X_norm, referencia.normalizar_zscore(X), que, atol=1e-8, rtol=1e-6,
+                   errores_conocidos=_errores_conocidos(X), revelar=False)
+    fila = rng.normal(0.0, 5.0, size=(1, d))
+    que = f"normalizar_zscore de una sola fila 1×{d}"
+    X_norm = pedir_normalizacion(alumno, "normalizar_zscore", fila, que)
+    exigir_constantes_a_cero(X_norm, fila, que, DIVISOR)
