@@ -13,19 +13,23 @@ X_CONSTANTE = np.array([[1.0, 5.0], [3.0, 5.0]])
 DIVISOR = "la desviación típica"
 
 
+def _dividir(centrado, divisor):
+    """centrado / divisor column by column, with the constant columns (divisor 0) left at 0."""
+    return np.where(divisor > 0, centrado / np.where(divisor > 0, divisor, 1.0), 0.0)
+
+
 def _errores_conocidos(X):
-    centrado = X - X.mean(axis=0)
     if X.shape[0] < 2:
         return ()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return (
-            (centrado / X.std(axis=0, ddof=1),
-             "usaste la desviación típica muestral (ddof=1, divide entre n - 1); aquí se pide la poblacional: "
-             "np.std(X, axis=0), que divide entre n (ddof=0)."),
-            (centrado / X.var(axis=0), "dividiste por la varianza; divide por la desviación típica (su raíz, np.std)."),
-            ((X - X.mean()) / X.std(), "usaste la media y la desviación de toda la matriz; cada columna usa las "
-                                       "suyas: axis=0."),
-        )
+    centrado = X - X.mean(axis=0)
+    return (
+        (_dividir(centrado, X.std(axis=0, ddof=1)),
+         "usaste la desviación típica muestral (ddof=1, divide entre n - 1); aquí se pide la poblacional: "
+         "np.std(X, axis=0), que divide entre n (ddof=0)."),
+        (_dividir(centrado, X.var(axis=0)), "dividiste por la varianza; divide por la desviación típica (su raíz, np.std)."),
+        ((X - X.mean()) / X.std(), "usaste la media y la desviación de toda la matriz; cada columna usa las "
+                                   "suyas: axis=0."),
+    )
 
 
 @caso(puntos=1, exito="cada columna queda con media 0 y desviación típica 1.")
