@@ -45,7 +45,7 @@ def _entrenar(alumno, X, Y, que, revelar, **hiperparametros):
         raise Fallo(f"{que}: historial debe ser una lista de números, uno por época.")
     epocas = hiperparametros.get("epocas", 100)
     if len(historial) != epocas:
-        lotes = -(-X.shape[0] // hiperparametros.get("tam_lote", 32))
+        lotes = int(np.ceil(X.shape[0] / hiperparametros.get("tam_lote", 32)))
         pista = (" Guardaste un ECM por lote; guarda uno por época, al terminarla." if len(historial) == epocas * lotes
                  else " Añade exactamente un ECM al final de cada época.")
         raise Fallo(f"{que}: historial tiene {len(historial)} valores y se esperaban {epocas} (uno por época).{pista}")
