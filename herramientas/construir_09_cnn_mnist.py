@@ -221,8 +221,9 @@ def construir() -> Cuaderno:
         ### Curvas de aprendizaje
 
         La pérdida de entrenamiento debería bajar en cada época y la exactitud de validación quedar cerca de
-        la de entrenamiento. El `Dropout` hace que al principio la exactitud de entrenamiento (medida con
-        dropout activo) quede incluso por debajo de la de validación.
+        la de entrenamiento. No te extrañe que la de entrenamiento quede por debajo de la de validación: se
+        mide con el `Dropout` activo (la mitad de las activaciones apagadas) y promediada a lo largo de la
+        época, mientras que la de validación se mide al final de la época y sin dropout.
         """)
     c.codigo("""
         graficar_historial(historia)
