@@ -332,3 +332,21 @@ def test_reentrenar_la_referencia_supera_el_umbral(tmp_path, datos):
     print(f"referencia reentrenada: exactitud en prueba {exactitud:.4f}")
     assert exactitud >= UMBRAL_EXACTITUD + 0.002
     assert len(historial["loss"]) == referencia.EPOCAS_REFERENCIA
+
+
+def test_pista_de_exactitud_cuenta_como_llega_la_referencia():
+    """¿Una exactitud de 0.5 (ni azar ni suficiente) recibe la pista con las épocas y la exactitud de la referencia?"""
+    from autograder.calificadores.cnn_mnist import test_modelo_entrenado as casos
+    from autograder.errores import Fallo
+
+    X, y = casos.conjunto_de_prueba()
+    predicciones = np.eye(10, dtype="float32")[np.where(np.arange(len(y)) % 2 == 0, y, (y + 1) % 10)]
+
+    class AlumnoConPredicciones:
+        def modelo_guardado(self, archivo="modelo.keras", x=None):
+            assert x.shape == (10000, 28, 28, 1) and x.dtype == np.float32 and float(x.max()) <= 1.0
+            return {"predicciones": predicciones}
+
+    with pytest.raises(Fallo, match=r"es 0\.5000 y se pide ≥ 0\.985") as fallo:
+        casos.test_exactitud_en_prueba(AlumnoConPredicciones())
+    assert f"entrena {referencia.EPOCAS_REFERENCIA} épocas" in str(fallo.value) and "0.9895" in str(fallo.value)

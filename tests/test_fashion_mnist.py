@@ -299,3 +299,33 @@ def test_reentrenar_la_referencia_supera_el_umbral(tmp_path, datos):
     print(f"referencia reentrenada: exactitud en prueba {exactitud:.4f}")
     assert exactitud >= UMBRAL_EXACTITUD + 0.005
     assert len(historial["loss"]) == referencia.EPOCAS_REFERENCIA
+
+
+# -- architecture hints on a described model (no Keras process needed) -------------
+
+class _AlumnoDescrito:
+    """Stands in for the sandbox: returns a fixed model description, as alumno.modelo_construido does."""
+
+    def __init__(self, capas, salida="[null, 10]", entrada="[null, 784]"):
+        self.descripcion = {"entrada": entrada, "salida": salida, "compilado": True,
+                            "perdida": "categorical_crossentropy",
+                            "capas": [{"clase": c, "activacion": a, "regularizador": None, "unidades": None}
+                                      for c, a in capas]}
+
+    def modelo_construido(self, nombre="construir_modelo"):
+        return self.descripcion
+
+
+def test_pistas_de_arquitectura_propias_de_las_prendas():
+    """¿Un número de clases equivocado nombra las prendas, y una capa Conv2D remite a la tarea 09?"""
+    from autograder.calificadores.fashion_mnist import test_construir_modelo as casos
+    from autograder.errores import Fallo
+
+    nueve = _AlumnoDescrito([("Dense", "relu"), ("Dense", "softmax")], salida="[null, 9]")
+    with pytest.raises(Fallo, match="una probabilidad por tipo de prenda") as fallo:
+        casos.test_entrada_784_y_salida_softmax_10(nueve)
+    assert "¿Tiene el número de clases correcto?" in str(fallo.value)
+    convolucional = _AlumnoDescrito([("Conv2D", "relu"), ("Flatten", "linear"), ("Dense", "softmax")])
+    with pytest.raises(Fallo, match="las convoluciones llegan en la tarea 09_cnn_mnist"):
+        casos.test_solo_capas_densas(convolucional)
+    casos.test_entrada_784_y_salida_softmax_10(_AlumnoDescrito([("Dense", "relu"), ("Dense", "softmax")]))
