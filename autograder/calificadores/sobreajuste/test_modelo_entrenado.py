@@ -1,0 +1,142 @@
+"""Casos de `modelo_entrenado`: el `modelo.keras` regularizado entregado (y su `entrenamiento.json`).
+
+The submitted file is loaded in safe mode in a clean process (no student code)
+and asked for predictions on the two fixed subsets; both accuracies, and the
+generalization gap between them, are computed here, on the trusted side. Nothing
+is retrained at grading time.
+
+Data (Fashion-MNIST, ``source_data.cargar_fashion_mnist()``, images flattened and
+divided by 255): training subset = the first 1000 training images; validation
+subset = training images 50000–59999 (10000 images, disjoint from the first).
+
+Calibration of the baseline constants (the provided ``construir_modelo_base``:
+Dense 256 ReLU, Dense 256 ReLU, Dense 10 softmax; adam, batch 32, 40 epochs,
+``validation_data`` = the validation subset, i.e. the notebook's recipe,
+``solutions.sobreajuste.entrenar_base``):
+- seed 0 (the notebook's ``keras.utils.set_random_seed(0)``): training accuracy
+  0.9140, validation accuracy 0.7729, gap 0.1411 (both measured with ``predict``
+  on the two subsets, as the grader does). Seeds 1 and 2 give validation 0.8064
+  and 0.8023, gaps 0.1636 and 0.1767: the last epoch of an overfit model is noisy,
+  and seed 0 is the low end on both. The constants are seed 0's measured values,
+  the numbers a student running the notebook unchanged sees; its best epoch
+  reaches 0.8154 validation accuracy, so early stopping alone already helps;
+- 40 epochs took 88–132 s on 2 CPUs shared with other jobs (load average 7–8);
+- regularized reference (``solutions.sobreajuste.entrenar_referencia``: input
+  Dropout 0.2, two Dense 256 ReLU with L2 1e-3 each followed by Dropout 0.5;
+  EarlyStopping on val_accuracy, patience 15, restore_best_weights): seed 0 stops
+  after 45 epochs with training 0.9210, validation 0.8165, gap 0.1045; seed 1
+  after 57 epochs with 0.9320, 0.8157, 0.1163 (163–204 s under the same load).
+  Margins: +0.043 in validation accuracy, 0.025–0.037 in gap. A first version with
+  Dropout 0.5 and L2 but no input Dropout had gap 0.1349 (margin 0.006, too thin:
+  that is why the reference also drops 20 % of the input pixels);
+- an untrained model has a gap ≈ 0 that means nothing, so the gap case also asks
+  for validation accuracy ≥ 0.5 (``EXACTITUD_MINIMA_APRENDIDA``).
+
+The EarlyStopping case reads ``entrenamiento.json``, written by
+``entrenar_y_guardar`` beside the model. The student controls that file, so it is
+a soft check: it confirms the declared recipe, it cannot prove how the weights
+were obtained.
+"""
+from functools import lru_cache
+
+import numpy as np
+
+from autograder.calificadores.sobreajuste.artefactos import leer_json_entregado
+from autograder.casos import caso
+from autograder.comprobaciones_keras import (
+    exactitud,
+    exigir_entrada,
+    exigir_regularizacion,
+    exigir_salida,
+    predicciones_del_entregado,
+)
+from autograder.errores import Fallo
+
+ARCHIVO = "modelo.keras"
+ENTRENAMIENTO = "entrenamiento.json"
+QUE = "el modelo entregado (modelo.keras)"
+N_ENTRENAMIENTO = 1000
+INICIO_VALIDACION = 50000
+EXACTITUD_VALIDACION_BASE = 0.7729
+BRECHA_BASE = 0.1411
+EXACTITUD_MINIMA_APRENDIDA = 0.5  # below this the model did not learn: its small gap means nothing
+PISTA_SIN_ENTRENAMIENTO = ("Ese archivo lo escribe `entrenar_y_guardar` al entrenar: vuelve a ejecutar la celda de "
+                           "entrenamiento del modelo regularizado y entrega `entrenamiento.json` con `modelo.keras`.")
+
+
+@lru_cache(maxsize=1)
+def subconjuntos() -> tuple:
+    """(X, y) de las 1000 imágenes de entrenamiento seguidas de las 10000 de validación, y cuántas son de entrenamiento."""
+    from source_data import cargar_fashion_mnist
+
+    (x, y), _ = cargar_fashion_mnist()
+    indices = np.r_[0:N_ENTRENAMIENTO, INICIO_VALIDACION:INICIO_VALIDACION + 10000]
+    X = x[indices].reshape(len(indices), 28 * 28).astype(np.float32) / np.float32(255.0)
+    return X, y[indices].astype(np.int64), N_ENTRENAMIENTO
+
+
+def exactitudes(alumno) -> tuple:
+    """(exactitud en entrenamiento, exactitud en validación) del modelo entregado."""
+    X, y, n = subconjuntos()
+    predicciones = predicciones_del_entregado(
+        alumno, X, QUE, (X.shape[0], 10), ARCHIVO,
+        "píxeles entre 0 y 1 (imágenes aplanadas y divididas entre 255), como los prepara el cuaderno.")
+    return exactitud(predicciones[:n], y[:n]), exactitud(predicciones[n:], y[n:])
+
+
+@caso(puntos=1, exito="el modelo entregado es una red 784 → softmax 10 con regularización.")
+def test_arquitectura_regularizada_del_modelo_entregado(alumno):
+    """modelo.keras tiene entrada (None, 784), salida softmax de 10 y Dropout o kernel_regularizer."""
+    descripcion = alumno.modelo_guardado(ARCHIVO)
+    exigir_entrada(descripcion, QUE, (None, 784))
+    exigir_salida(descripcion, QUE, 10, "softmax", "una salida por clase de prenda")
+    exigir_regularizacion(descripcion, QUE)
+
+
+@caso(puntos=2, exito=f"la exactitud de validación es al menos la del modelo base ({EXACTITUD_VALIDACION_BASE}).")
+def test_exactitud_de_validacion_no_peor_que_la_base(alumno):
+    """Exactitud en las 10000 imágenes de validación ≥ la del modelo base."""
+    entrenamiento, validacion = exactitudes(alumno)
+    if validacion >= EXACTITUD_VALIDACION_BASE:
+        return
+    raise Fallo(f"{QUE}: la exactitud en las 10000 imágenes de validación es {validacion:.4f} y la del modelo base es "
+                f"{EXACTITUD_VALIDACION_BASE}; se pide al menos esa (en entrenamiento: {entrenamiento:.4f}).\n"
+                "  Pista: regularizar debe quitar sobreajuste sin quitar capacidad de aprender. Si la exactitud de "
+                "entrenamiento también es baja, la regularización es demasiado fuerte (menos Dropout o un L2 más "
+                "pequeño) o el entrenamiento paró pronto: usa EarlyStopping con restore_best_weights=True y una "
+                "paciencia de unas 15 épocas.")
+
+
+@caso(puntos=2, exito=f"la brecha entre entrenamiento y validación es menor que la del modelo base ({BRECHA_BASE}).")
+def test_brecha_menor_que_la_base(alumno):
+    """exactitud(entrenamiento) − exactitud(validación) < la brecha del modelo base, con un modelo que aprendió."""
+    entrenamiento, validacion = exactitudes(alumno)
+    brecha = entrenamiento - validacion
+    if validacion < EXACTITUD_MINIMA_APRENDIDA:
+        raise Fallo(f"{QUE}: la exactitud de validación es {validacion:.4f}: el modelo no aprendió, así que su brecha "
+                    f"({brecha:.4f}) no dice nada. ¿Guardaste el modelo sin entrenar?")
+    if brecha < BRECHA_BASE:
+        return
+    raise Fallo(f"{QUE}: la brecha de generalización es {brecha:.4f} (entrenamiento {entrenamiento:.4f} − validación "
+                f"{validacion:.4f}) y la del modelo base es {BRECHA_BASE}; se pide que sea menor.\n"
+                "  Pista: el modelo sigue memorizando las 1000 imágenes de entrenamiento. Aumenta la regularización "
+                "(Dropout 0.5 tras cada capa oculta y 0.2 tras la entrada, y L2 de 1e-3 en sus kernels) o detén antes "
+                "el entrenamiento con EarlyStopping.")
+
+
+@caso(puntos=1, exito="se entrenó con EarlyStopping vigilando una métrica de validación.")
+def test_entrenado_con_parada_temprana(alumno):
+    """entrenamiento.json (lo escribe entrenar_y_guardar) registra un callback EarlyStopping con monitor 'val_…'."""
+    que = "el entrenamiento entregado (entrenamiento.json)"
+    datos = leer_json_entregado(alumno, ENTRENAMIENTO, que, PISTA_SIN_ENTRENAMIENTO)
+    callbacks = [c for c in datos.get("callbacks") or [] if isinstance(c, dict)]
+    paradas = [c for c in callbacks if c.get("clase") == "EarlyStopping"]
+    if not paradas:
+        usados = ", ".join(str(c.get("clase")) for c in callbacks) or "ninguno"
+        raise Fallo(f"{que}: no se usó EarlyStopping (callbacks usados: {usados}). Pasa callbacks=[keras.callbacks."
+                    "EarlyStopping(monitor='val_accuracy', patience=15, restore_best_weights=True)] a "
+                    "entrenar_y_guardar y vuelve a entrenar.")
+    monitor = str(paradas[0].get("monitor", ""))
+    if not monitor.startswith("val_"):
+        raise Fallo(f"{que}: EarlyStopping vigila '{monitor}', una métrica de entrenamiento, que mejora aunque el "
+                    "modelo sobreajuste. Vigila la validación: monitor='val_accuracy'.")

@@ -1,0 +1,216 @@
+"""Pruebas de 12_sobreajuste: la referencia, el calificador por el motor real y sus pistas.
+
+The regularized reference is trained once per module with the notebook's recipe
+(EarlyStopping on the 10000 validation images); an overfit model (the provided
+baseline trained on the 1000 images without validation, a few seconds) and an
+untrained one stand for the wrong submissions. Five submissions are graded with
+``autograder.motor.calificar_cuaderno``. The slow tier (``-m lento``) retrains the
+baseline with the notebook's exact recipe and checks the calibrated constants.
+"""
+import json
+import os
+import re
+import time
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import keras  # noqa: E402
+import pytest  # noqa: E402
+
+from autograder.alumno import AlumnoLocal  # noqa: E402
+from autograder.calificadores import cargar_tarea  # noqa: E402
+from autograder.calificadores.sobreajuste import test_modelo_entrenado as casos_modelo  # noqa: E402
+from autograder.entrenamiento import entrenar_y_guardar  # noqa: E402
+from autograder.errores import Fallo  # noqa: E402
+from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
+from solutions import sobreajuste as referencia  # noqa: E402
+
+TAREA_ID = "12_sobreajuste"
+TAREA = cargar_tarea(TAREA_ID)
+SEGUNDOS_MAXIMOS_CALIFICAR = 60  # target < 30 s on an idle machine; other helpers share the CPUs
+
+SIN_REGULARIZAR = '''import keras
+from keras import layers
+def construir_modelo_regularizado():
+    modelo = keras.Sequential([keras.Input(shape=(784,)), layers.Dense(256, activation="relu"),
+                               layers.Dense(256, activation="relu"), layers.Dense(10, activation="softmax")])
+    modelo.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    return modelo
+'''
+
+
+# -- fixtures ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def modelo_referencia(tmp_path_factory):
+    """La referencia regularizada entrenada una vez: (directorio con los tres archivos, segundos)."""
+    directorio = tmp_path_factory.mktemp("referencia")
+    inicio = time.perf_counter()
+    referencia.entrenar_referencia(directorio)
+    return directorio, time.perf_counter() - inicio
+
+
+def _sobreajustado(directorio):
+    """El modelo base entrenado 40 épocas con las 1000 imágenes, sin validación ni parada temprana."""
+    (X_train, Y_train, _), _ = referencia.subconjuntos()
+    keras.utils.set_random_seed(0)
+    entrenar_y_guardar(referencia.construir_modelo_base(), X_train, Y_train, ruta=directorio / "modelo.keras",
+                       epochs=referencia.EPOCAS_BASE, batch_size=referencia.TAM_LOTE, verbose=0)
+    return directorio
+
+
+def _sin_entrenar(directorio):
+    """El modelo regularizado sin entrenar, con un entrenamiento.json que declara EarlyStopping."""
+    directorio.mkdir(parents=True, exist_ok=True)
+    referencia.construir_modelo_regularizado().save(directorio / "modelo.keras")
+    declarado = {"callbacks": [{"clase": "EarlyStopping", "monitor": "val_accuracy", "patience": 15}]}
+    (directorio / "entrenamiento.json").write_text(json.dumps(declarado))
+    return directorio
+
+
+@pytest.fixture(scope="module")
+def calificaciones(modelo_referencia, tmp_path_factory):
+    """Five gradings by the real engine (≈ 20 s each on an idle machine)."""
+    fuente = cuaderno_fuente(TAREA_ID)
+    base = tmp_path_factory.mktemp("entregas")
+    directorio_referencia = modelo_referencia[0]
+    vacio = base / "vacio"
+    vacio.mkdir()
+    entregas = {
+        "referencia": (fuente, directorio_referencia),
+        "en_blanco": (en_blanco(fuente), vacio),
+        "sin_regularizar": (con_celda(fuente, "construir_modelo_regularizado", SIN_REGULARIZAR),
+                            directorio_referencia),
+        "sobreajustado": (fuente, _sobreajustado(base / "sobreajustado")),
+        "sin_entrenar": (fuente, _sin_entrenar(base / "sin_entrenar")),
+    }
+    return {nombre: calificar(nb, TAREA_ID, directorio=directorio) for nombre, (nb, directorio) in entregas.items()}
+
+
+def _caso(resultado, identificador: str):
+    (caso,) = [c for c in resultado.casos if c.id == identificador]
+    return caso
+
+
+def _puntos_por_ejercicio(resultado) -> dict:
+    return {e: resultado.puntaje_ejercicio(e) for e in TAREA.ejercicios}
+
+
+# -- reference -----------------------------------------------------------------
+
+def test_referencia_supera_a_la_base_con_margen(modelo_referencia):
+    """¿La referencia supera la exactitud de validación de la base y tiene una brecha claramente menor?"""
+    directorio, segundos = modelo_referencia
+    alumno = AlumnoLocal({}, directorio)
+    entrenamiento, validacion = casos_modelo.exactitudes(alumno)
+    print(f"referencia: {segundos:.1f} s, entrenamiento {entrenamiento:.4f}, validación {validacion:.4f}")
+    assert validacion >= casos_modelo.EXACTITUD_VALIDACION_BASE + 0.02
+    assert entrenamiento - validacion <= casos_modelo.BRECHA_BASE - 0.03
+    assert segundos <= 300  # about a minute idle; generous for a loaded machine
+    (parada,) = json.loads((directorio / "entrenamiento.json").read_text())["callbacks"]
+    assert parada["clase"] == "EarlyStopping" and parada["restore_best_weights"] is True
+
+
+def test_la_celda_provista_es_el_modelo_base_de_la_referencia():
+    """¿El cuaderno muestra construir_modelo_base tal cual, y el calificador usa los subconjuntos de la referencia?"""
+    from herramientas.construir_12_sobreajuste import celda_modelo_base
+
+    fuentes = [c.source for c in cuaderno_fuente(TAREA_ID).cells if c.cell_type == "code"]
+    assert celda_modelo_base() in fuentes
+    X, y, n = casos_modelo.subconjuntos()
+    (X_train, _, y_train), (X_val, _, y_val) = referencia.subconjuntos()
+    assert n == len(X_train) == 1000 and len(X_val) == 10000
+    assert (X[:n] == X_train).all() and (X[n:] == X_val).all()
+    assert (y[:n] == y_train).all() and (y[n:] == y_val).all()
+
+
+# -- grading through the engine ------------------------------------------------
+
+def test_referencia_obtiene_todos_los_puntos_rapido(calificaciones):
+    """¿El cuaderno fuente con el modelo de referencia saca 10/10, sin errores de celda y a tiempo?"""
+    resultado = calificaciones["referencia"]
+    assert resultado.puntaje == resultado.puntaje_max == 10, [c.mensaje for c in resultado.casos if not c.aprobada]
+    assert [s["error"] for s in resultado.salidas_celdas if s["error"]] == []
+    print(f"calificar la referencia: {resultado.segundos:.1f} s")
+    assert resultado.segundos < SEGUNDOS_MAXIMOS_CALIFICAR
+
+
+def test_en_blanco_sin_archivos_obtiene_cero(calificaciones):
+    resultado = calificaciones["en_blanco"]
+    assert resultado.puntaje == 0
+    assert all("No encontré `modelo.keras`" in c.mensaje or "no encontré `entrenamiento.json`" in c.mensaje
+               for c in resultado.del_ejercicio("modelo_entrenado"))
+
+
+def test_modelo_sin_regularizar_pierde_solo_la_regularizacion(calificaciones):
+    """¿Devolver el modelo base cuesta solo el caso de regularización, con su pista?"""
+    resultado = calificaciones["sin_regularizar"]
+    caso = _caso(resultado, "construir_modelo_regularizado/tiene_dropout_o_regularizador")
+    assert not caso.aprobada and "Dropout" in caso.mensaje and "kernel_regularizer" in caso.mensaje
+    assert resultado.puntaje == resultado.puntaje_max - caso.puntaje_max
+    assert _puntos_por_ejercicio(resultado)["modelo_entrenado"] == TAREA.puntos("modelo_entrenado")
+
+
+def test_modelo_sobreajustado_falla_la_arquitectura_y_la_brecha(calificaciones):
+    """¿El modelo base entregado tal cual falla por no regularizar y por su brecha, con los valores?"""
+    resultado = calificaciones["sobreajustado"]
+    arquitectura = _caso(resultado, "modelo_entrenado/arquitectura_regularizada_del_modelo_entregado")
+    assert not arquitectura.aprobada and "ninguna capa Dropout" in arquitectura.mensaje
+    brecha = _caso(resultado, "modelo_entrenado/brecha_menor_que_la_base")
+    assert not brecha.aprobada
+    assert re.search(r"la brecha de generalización es 0\.\d{4} \(entrenamiento 0\.9\d{3}", brecha.mensaje)
+    parada = _caso(resultado, "modelo_entrenado/entrenado_con_parada_temprana")
+    assert "no se usó EarlyStopping (callbacks usados: ninguno)" in parada.mensaje
+    assert _puntos_por_ejercicio(resultado)["construir_modelo_regularizado"] == TAREA.puntos(
+        "construir_modelo_regularizado")
+
+
+def test_modelo_sin_entrenar_falla_validacion_y_brecha_con_su_mensaje(calificaciones):
+    """¿Un modelo sin entrenar (brecha ≈ 0 sin mérito) no gana los puntos de la brecha ni de la validación?"""
+    resultado = calificaciones["sin_entrenar"]
+    validacion = _caso(resultado, "modelo_entrenado/exactitud_de_validacion_no_peor_que_la_base")
+    assert not validacion.aprobada
+    assert re.search(r"la exactitud en las 10000 imágenes de validación es 0\.\d{4}", validacion.mensaje)
+    brecha = _caso(resultado, "modelo_entrenado/brecha_menor_que_la_base")
+    assert not brecha.aprobada and "el modelo no aprendió" in brecha.mensaje
+    perdidos = validacion.puntaje_max + brecha.puntaje_max
+    assert resultado.puntaje == resultado.puntaje_max - perdidos
+
+
+# -- the EarlyStopping soft check ---------------------------------------------
+
+@pytest.mark.parametrize("contenido, pista", [
+    (None, "no encontré `entrenamiento.json`"),
+    (json.dumps({"callbacks": [{"clase": "ReduceLROnPlateau", "monitor": "val_loss"}]}),
+     "no se usó EarlyStopping (callbacks usados: ReduceLROnPlateau)"),
+    (json.dumps({"callbacks": [{"clase": "EarlyStopping", "monitor": "accuracy"}]}), "vigila 'accuracy'"),
+])
+def test_parada_temprana_ausente_o_mal_configurada_recibe_su_pista(tmp_path, contenido, pista):
+    if contenido is not None:
+        (tmp_path / "entrenamiento.json").write_text(contenido)
+    with pytest.raises(Fallo) as fallo:
+        casos_modelo.test_entrenado_con_parada_temprana(AlumnoLocal({}, tmp_path))
+    assert pista in str(fallo.value)
+
+
+# -- the generated notebook ----------------------------------------------------
+
+def test_cuaderno_generado_esta_al_dia():
+    """¿El .ipynb es exactamente lo que genera herramientas/construir_12_sobreajuste.py?"""
+    from herramientas.construir_12_sobreajuste import construir
+
+    def resumen(celdas):
+        return [(c.cell_type, c.source, dict(c.metadata)) for c in celdas]
+
+    assert resumen(cuaderno_fuente(TAREA_ID).cells) == resumen(construir().celdas)
+
+
+# -- slow tier: the calibrated constants ----------------------------------------
+
+@pytest.mark.lento
+def test_la_receta_del_cuaderno_reproduce_las_constantes_de_la_base(tmp_path):
+    """¿El modelo base, entrenado con la receta del cuaderno (semilla 0), da las constantes calibradas?"""
+    ruta, _ = referencia.entrenar_base(tmp_path)
+    entrenamiento, validacion = casos_modelo.exactitudes(AlumnoLocal({}, ruta.parent))
+    assert validacion == pytest.approx(casos_modelo.EXACTITUD_VALIDACION_BASE, abs=0.01)
+    assert entrenamiento - validacion == pytest.approx(casos_modelo.BRECHA_BASE, abs=0.02)
