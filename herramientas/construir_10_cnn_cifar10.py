@@ -25,8 +25,8 @@ from solutions import cnn_cifar10 as referencia
 TAREA = cargar_tarea("10_cnn_cifar10")
 # Measured on the course machine (2 CPUs); see the calibration note in
 # autograder/calificadores/cnn_cifar10/test_modelo_entrenado.py.
-DURACION_ENTRENAMIENTO = ("entre 40 y 120 segundos en una máquina de 2 núcleos compartida con otros trabajos "
-                          "(unos 24 minutos en total); con el procesador libre tarda bastante menos")
+DURACION_ENTRENAMIENTO = ("unos 9 minutos en una máquina de 2 núcleos compartida con otros trabajos (más de 20 "
+                          "minutos si está muy ocupada)")
 
 
 def construir() -> Cuaderno:
@@ -198,8 +198,8 @@ def construir() -> Cuaderno:
         La celda siguiente prepara los datos con tu `preprocesar`, construye el modelo y lo entrena con
         `entrenar_y_guardar`, que llama a `modelo.fit` y guarda el resultado en `modelo.keras` (y el
         historial en `historial.json`) junto a este cuaderno. Se reserva el último 10 % de las imágenes de
-        entrenamiento para validación. Con el subconjunto de 4000 imágenes y la red de referencia, cada una de
-        las {referencia.EPOCAS_REFERENCIA} épocas tardó {DURACION_ENTRENAMIENTO}. Con el conjunto completo cada época
+        entrenamiento para validación. Con el subconjunto de 4000 imágenes y la red de referencia, las
+        {referencia.EPOCAS_REFERENCIA} épocas tardan {DURACION_ENTRENAMIENTO}. Con el conjunto completo cada época
         tarda unas 12 veces más; si lo tienes, prueba primero con pocas épocas.
 
         Recuerda: al calificar esta celda **no se ejecuta**; se califica tu `modelo.keras`, así que
