@@ -13,14 +13,12 @@ PUNTOS_DEL_TRAMPOSO = 1
 
 
 def artefactos(directorio: Path) -> dict:
-    """The reference model (trained here, about a minute) for completo/roto; an untrained one for parcial/tramposo."""
-    from solutions.sobreajuste import construir_modelo_regularizado, entrenar_referencia
+    """The committed reference (solutions/modelos/12_sobreajuste) for completo/roto; an untrained one otherwise."""
+    from solutions.sobreajuste import DIRECTORIO_MODELO, construir_modelo_regularizado
 
-    ruta, _ = entrenar_referencia(directorio / "referencia")
     sin_entrenar = directorio / "sin_entrenar" / "modelo.keras"
     sin_entrenar.parent.mkdir(parents=True, exist_ok=True)
     construir_modelo_regularizado().save(sin_entrenar)
-    carpeta = Path(ruta).parent
-    buena = {nombre: carpeta / nombre for nombre in ("modelo.keras", "historial.json", "entrenamiento.json")}
+    buena = {nombre: DIRECTORIO_MODELO / nombre for nombre in ("modelo.keras", "historial.json", "entrenamiento.json")}
     mala = {"modelo.keras": sin_entrenar}
     return {"completo": buena, "roto": buena, "parcial": mala, "tramposo": mala}

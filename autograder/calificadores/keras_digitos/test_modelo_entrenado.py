@@ -12,8 +12,8 @@ report 0.961 for a dense network on these data):
 - reference: ``solutions.keras_digitos.entrenar_referencia`` (Dense 256 ReLU,
   Dropout 0.3, Dense 10 softmax; adam, batch 32, 30 epochs on the 3823 training
   digits with the last 10 % for validation). Seeds 0, 1 and 2 give 0.9672, 0.9644
-  and 0.9622; training took 43–60 s on 2 CPUs shared with other jobs (load
-  average 11–12.6), less on an idle machine;
+  and 0.9622; training seed 0 takes 18 s on 2 CPUs at load average 1.8 (43–60 s
+  at load 11–12.6);
 - margin: 0.012 to 0.017 below the reference. Measured around it (seed 0, all
   3823 digits, no validation split): the same network after 10 epochs gets 0.9527
   (passes, just), after 3 epochs 0.9321 (fails); 300 digits for 1 epoch 0.37 and

@@ -16,8 +16,8 @@ the 30 flowers wrong):
   softmax; SGD with learning rate 0.1, batches of 16, at most 300 epochs, the last
   20 % of the training flowers for validation, EarlyStopping on val_accuracy with
   patience 30). Seeds 0–4 give 1.000, 0.967, 1.000, 0.967 and 1.000 (30, 29, 30,
-  29 and 30 of 30) after 76, 55, 66, 102 and 58 epochs; training took 28–68 s on
-  2 CPUs shared with other jobs (load average 12–14), much less on an idle machine;
+  29 and 30 of 30) after 76, 55, 66, 102 and 58 epochs; training seed 0 takes
+  11 s on 2 CPUs at load average 1.8 (28–68 s for the five seeds at load 12–14);
 - the split matters on 30 flowers: with other ``random_state`` values the same
   kind of network ranges from 0.87 to 1.0 (sklearn's MLPClassifier: 0.83–1.0 over
   seeds 0–3, 7, 42, 123), so the split is fixed and stated, and the grader uses it;

@@ -20,12 +20,13 @@ Dense 256 ReLU, Dense 256 ReLU, Dense 10 softmax; adam, batch 32, 40 epochs,
   and seed 0 is the low end on both. The constants are seed 0's measured values,
   the numbers a student running the notebook unchanged sees; its best epoch
   reaches 0.8154 validation accuracy, so early stopping alone already helps;
-- 40 epochs took 88–132 s on 2 CPUs shared with other jobs (load average 7–8);
+- 40 epochs take 86 s on 2 CPUs at load average 4.4 (88–132 s at load 7–8);
 - regularized reference (``solutions.sobreajuste.entrenar_referencia``: input
   Dropout 0.2, two Dense 256 ReLU with L2 1e-3 each followed by Dropout 0.5;
   EarlyStopping on val_accuracy, patience 15, restore_best_weights): seed 0 stops
   after 45 epochs with training 0.9210, validation 0.8165, gap 0.1045; seed 1
-  after 57 epochs with 0.9320, 0.8157, 0.1163 (163–204 s under the same load).
+  after 57 epochs with 0.9320, 0.8157, 0.1163. Seed 0 trains in 90 s at load 1.7
+  (163–204 s at load 7–8), so it is committed in ``solutions/modelos/12_sobreajuste``.
   Margins: +0.043 in validation accuracy, 0.025–0.037 in gap. A first version with
   Dropout 0.5 and L2 but no input Dropout had gap 0.1349 (margin 0.006, too thin:
   that is why the reference also drops 20 % of the input pixels);
