@@ -10,6 +10,7 @@ threshold) and add task-specific hints.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 
@@ -180,3 +181,50 @@ def exigir_exactitud(valor: float, umbral: float, que: str, datos: str, azar: fl
     else:
         detalle = pista
     raise Fallo(f"{que}: la exactitud en {datos} es {valor:.4f} y se pide ≥ {umbral}.\n  Pista: {detalle}")
+
+
+# -- archivos que el alumno entrega junto al modelo -----------------------------------------------
+# They are written by ``entrenar_y_guardar`` but the student controls them, so checks based on
+# them are soft checks: they confirm the declared training recipe, they cannot prove it.
+
+ENTRENAMIENTO = "entrenamiento.json"
+TAMANO_MAXIMO_JSON = 1_000_000  # bytes; a training description is a few hundred
+
+
+def carpeta_de_entrega(alumno) -> Path | None:
+    """``directorio_entrega`` when grading, ``directorio`` in the student's own kernel."""
+    carpeta = getattr(alumno, "directorio_entrega", None) or getattr(alumno, "directorio", None)
+    return Path(carpeta) if carpeta else None
+
+
+def leer_json_entregado(alumno, archivo: str, que: str, pista_si_falta: str) -> dict:
+    """El dict de `archivo` en la carpeta de la entrega; Fallo con `pista_si_falta` si falta o no es válido."""
+    carpeta = carpeta_de_entrega(alumno)
+    ruta = carpeta / archivo if carpeta else None
+    if ruta is None or not ruta.is_file():
+        raise Fallo(f"{que}: no encontré `{archivo}` junto a tu cuaderno. {pista_si_falta}")
+    if ruta.stat().st_size > TAMANO_MAXIMO_JSON:
+        raise Fallo(f"{que}: `{archivo}` es demasiado grande para ser la descripción de un entrenamiento.")
+    try:
+        datos = json.loads(ruta.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        datos = None
+    if not isinstance(datos, dict):
+        raise Fallo(f"{que}: `{archivo}` no es un JSON válido. {pista_si_falta}")
+    return datos
+
+
+def exigir_parada_temprana(alumno, que: str, ejemplo: str, pista_si_falta: str) -> None:
+    """entrenamiento.json declara un callback EarlyStopping que vigila una métrica de validación ('val_…')."""
+    datos = leer_json_entregado(alumno, ENTRENAMIENTO, que, pista_si_falta)
+    callbacks = [c for c in datos.get("callbacks") or [] if isinstance(c, dict)]
+    paradas = [c for c in callbacks if c.get("clase") == "EarlyStopping"]
+    if not paradas:
+        usados = ", ".join(str(c.get("clase")) for c in callbacks) or "ninguno"
+        raise Fallo(f"{que}: no se usó EarlyStopping (callbacks usados: {usados}). Pasa callbacks=[{ejemplo}] a "
+                    "entrenar_y_guardar, con datos de validación, y vuelve a entrenar.")
+    monitor = str(paradas[0].get("monitor", ""))
+    if not monitor.startswith("val_"):
+        raise Fallo(f"{que}: EarlyStopping vigila '{monitor}', una métrica de entrenamiento, que sigue mejorando "
+                    "aunque el modelo sobreajuste. La parada temprana debe vigilar los datos de validación, que el "
+                    "modelo no usa para ajustar sus pesos: usa monitor='val_accuracy'.")

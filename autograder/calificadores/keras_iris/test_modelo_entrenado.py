@@ -35,19 +35,17 @@ from functools import lru_cache
 
 import numpy as np
 
-from autograder.calificadores.keras_iris.artefactos import leer_json_entregado
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     exactitud,
     exigir_entrada,
+    exigir_parada_temprana,
     exigir_exactitud,
     exigir_salida,
     predicciones_del_entregado,
 )
-from autograder.errores import Fallo
 
 ARCHIVO = "modelo.keras"
-ENTRENAMIENTO = "entrenamiento.json"
 QUE = "el modelo entregado (modelo.keras)"
 SEMILLA_PARTICION = 0
 UMBRAL_EXACTITUD = 0.93
@@ -90,17 +88,6 @@ def test_exactitud_en_prueba(alumno):
 @caso(puntos=1, exito="se entrenó con EarlyStopping vigilando una métrica de validación.")
 def test_entrenado_con_parada_temprana(alumno):
     """entrenamiento.json (lo escribe entrenar_y_guardar) registra un callback EarlyStopping con monitor 'val_…'."""
-    que = "el entrenamiento entregado (entrenamiento.json)"
-    datos = leer_json_entregado(alumno, ENTRENAMIENTO, que, PISTA_SIN_ENTRENAMIENTO)
-    callbacks = [c for c in datos.get("callbacks") or [] if isinstance(c, dict)]
-    paradas = [c for c in callbacks if c.get("clase") == "EarlyStopping"]
-    if not paradas:
-        usados = ", ".join(str(c.get("clase")) for c in callbacks) or "ninguno"
-        raise Fallo(f"{que}: no se usó EarlyStopping (callbacks usados: {usados}). Pasa "
-                    "callbacks=[keras.callbacks.EarlyStopping(monitor='val_accuracy', patience=30)] a "
-                    "entrenar_y_guardar, junto con validation_split, y vuelve a entrenar.")
-    monitor = str(paradas[0].get("monitor", ""))
-    if not monitor.startswith("val_"):
-        raise Fallo(f"{que}: EarlyStopping vigila '{monitor}', una métrica de entrenamiento. La parada temprana "
-                    "debe vigilar los datos de validación, que el modelo no usa para ajustar sus pesos: usa "
-                    "monitor='val_accuracy'.")
+    exigir_parada_temprana(alumno, "el entrenamiento entregado (entrenamiento.json)",
+                           "keras.callbacks.EarlyStopping(monitor='val_accuracy', patience=30)", PISTA_SIN_ENTRENAMIENTO)
+

@@ -42,11 +42,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from autograder.calificadores.sobreajuste.artefactos import leer_json_entregado
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     exactitud,
     exigir_entrada,
+    exigir_parada_temprana,
     exigir_regularizacion,
     exigir_salida,
     predicciones_del_entregado,
@@ -54,7 +54,6 @@ from autograder.comprobaciones_keras import (
 from autograder.errores import Fallo
 
 ARCHIVO = "modelo.keras"
-ENTRENAMIENTO = "entrenamiento.json"
 QUE = "el modelo entregado (modelo.keras)"
 N_ENTRENAMIENTO = 1000
 INICIO_VALIDACION = 50000
@@ -128,16 +127,6 @@ def test_brecha_menor_que_la_base(alumno):
 @caso(puntos=1, exito="se entrenó con EarlyStopping vigilando una métrica de validación.")
 def test_entrenado_con_parada_temprana(alumno):
     """entrenamiento.json (lo escribe entrenar_y_guardar) registra un callback EarlyStopping con monitor 'val_…'."""
-    que = "el entrenamiento entregado (entrenamiento.json)"
-    datos = leer_json_entregado(alumno, ENTRENAMIENTO, que, PISTA_SIN_ENTRENAMIENTO)
-    callbacks = [c for c in datos.get("callbacks") or [] if isinstance(c, dict)]
-    paradas = [c for c in callbacks if c.get("clase") == "EarlyStopping"]
-    if not paradas:
-        usados = ", ".join(str(c.get("clase")) for c in callbacks) or "ninguno"
-        raise Fallo(f"{que}: no se usó EarlyStopping (callbacks usados: {usados}). Pasa callbacks=[keras.callbacks."
-                    "EarlyStopping(monitor='val_accuracy', patience=15, restore_best_weights=True)] a "
-                    "entrenar_y_guardar y vuelve a entrenar.")
-    monitor = str(paradas[0].get("monitor", ""))
-    if not monitor.startswith("val_"):
-        raise Fallo(f"{que}: EarlyStopping vigila '{monitor}', una métrica de entrenamiento, que mejora aunque el "
-                    "modelo sobreajuste. Vigila la validación: monitor='val_accuracy'.")
+    exigir_parada_temprana(alumno, "el entrenamiento entregado (entrenamiento.json)",
+                           "keras.callbacks.EarlyStopping(monitor='val_accuracy', patience=15, restore_best_weights=True)", PISTA_SIN_ENTRENAMIENTO)
+
