@@ -38,6 +38,19 @@ def celda_que_falta(tarea_id: str) -> str:
     return modulo(tarea_id).CELDA_QUE_FALTA
 
 
+def archivos_de(carpeta: Path, nombres=("modelo.keras", "historial.json")) -> dict:
+    return {nombre: Path(carpeta) / nombre for nombre in nombres}
+
+
+def artefactos_de_modelos(directorio: Path, construir_modelo, buenos: dict) -> dict:
+    """Keras profiles: completo/roto submit `buenos` ({nombre: ruta}); parcial/tramposo an untrained model."""
+    sin_entrenar = Path(directorio) / "sin_entrenar" / "modelo.keras"
+    sin_entrenar.parent.mkdir(parents=True, exist_ok=True)
+    construir_modelo().save(sin_entrenar)
+    malos = {"modelo.keras": sin_entrenar}
+    return {"completo": buenos, "roto": buenos, "parcial": malos, "tramposo": malos}
+
+
 def artefactos_para(tareas: list[str], directorio: Path) -> dict:
     """{(tarea, perfil): {nombre: ruta}} para las tareas que entregan archivos además del cuaderno."""
     resultado = {}

@@ -7,6 +7,8 @@ notebook must earn nothing more.
 """
 from pathlib import Path
 
+from herramientas.simulados import archivos_de, artefactos_de_modelos
+
 ERRORES = [("preprocesar", 'X = x.astype("float32") / 255.0', 'X = x.astype("float32")')]
 CELDA_QUE_FALTA = "construir_modelo"
 KERAS = True
@@ -19,10 +21,4 @@ def artefactos(directorio: Path) -> dict:
     """The committed reference model for completo/roto; an untrained one for parcial/tramposo."""
     from solutions.cnn_cifar10 import construir_modelo
 
-    sin_entrenar = directorio / "sin_entrenar" / "modelo.keras"
-    sin_entrenar.parent.mkdir(parents=True, exist_ok=True)
-    construir_modelo().save(sin_entrenar)
-    buena = {"modelo.keras": MODELO_REFERENCIA / "modelo.keras",
-             "historial.json": MODELO_REFERENCIA / "historial.json"}
-    mala = {"modelo.keras": sin_entrenar}
-    return {"completo": buena, "roto": buena, "parcial": mala, "tramposo": mala}
+    return artefactos_de_modelos(directorio, construir_modelo, archivos_de(MODELO_REFERENCIA))

@@ -5,6 +5,8 @@ point by itself. Patching keras.Model.predict in the notebook must earn nothing 
 """
 from pathlib import Path
 
+from herramientas.simulados import archivos_de, artefactos_de_modelos
+
 MODELO_REFERENCIA = Path(__file__).resolve().parents[2] / "solutions" / "modelos" / "08_fashion_mnist"
 ERRORES = [("preprocesar", "/ 255.0", "/ 1.0")]
 CELDA_QUE_FALTA = "construir_modelo"
@@ -16,9 +18,4 @@ def artefactos(directorio: Path) -> dict:
     """The committed reference model for completo/roto; an untrained one for parcial/tramposo."""
     from solutions.fashion_mnist import construir_modelo
 
-    sin_entrenar = Path(directorio) / "sin_entrenar" / "modelo.keras"
-    sin_entrenar.parent.mkdir(parents=True, exist_ok=True)
-    construir_modelo().save(sin_entrenar)
-    buena = {nombre: MODELO_REFERENCIA / nombre for nombre in ("modelo.keras", "historial.json")}
-    mala = {"modelo.keras": sin_entrenar}
-    return {"completo": buena, "roto": buena, "parcial": mala, "tramposo": mala}
+    return artefactos_de_modelos(directorio, construir_modelo, archivos_de(MODELO_REFERENCIA))

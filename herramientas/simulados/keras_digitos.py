@@ -5,6 +5,8 @@ point by itself. Patching keras.Model.predict in the notebook must earn nothing 
 """
 from pathlib import Path
 
+from herramientas.simulados import archivos_de, artefactos_de_modelos
+
 ERRORES = [("preparar_datos", "/ 16.0", "/ 255.0")]
 CELDA_QUE_FALTA = "construir_modelo"
 KERAS = True
@@ -16,9 +18,4 @@ def artefactos(directorio: Path) -> dict:
     from solutions.keras_digitos import construir_modelo, entrenar_referencia
 
     ruta, _ = entrenar_referencia(directorio / "referencia")
-    sin_entrenar = directorio / "sin_entrenar" / "modelo.keras"
-    sin_entrenar.parent.mkdir(parents=True, exist_ok=True)
-    construir_modelo().save(sin_entrenar)
-    buena = {"modelo.keras": ruta, "historial.json": Path(ruta).with_name("historial.json")}
-    mala = {"modelo.keras": sin_entrenar}
-    return {"completo": buena, "roto": buena, "parcial": mala, "tramposo": mala}
+    return artefactos_de_modelos(directorio, construir_modelo, archivos_de(Path(ruta).parent))

@@ -5,6 +5,8 @@ earns the architecture point by itself. Patching keras.Model.predict in the note
 """
 from pathlib import Path
 
+from herramientas.simulados import archivos_de, artefactos_de_modelos
+
 ERRORES = [("preparar_datos", "X.std(axis=0)", "X.std(axis=0, ddof=1)")]
 CELDA_QUE_FALTA = "construir_modelo"
 KERAS = True
@@ -16,10 +18,5 @@ def artefactos(directorio: Path) -> dict:
     from solutions.keras_iris import construir_modelo, entrenar_referencia
 
     ruta, _ = entrenar_referencia(directorio / "referencia")
-    sin_entrenar = directorio / "sin_entrenar" / "modelo.keras"
-    sin_entrenar.parent.mkdir(parents=True, exist_ok=True)
-    construir_modelo().save(sin_entrenar)
-    carpeta = Path(ruta).parent
-    buena = {nombre: carpeta / nombre for nombre in ("modelo.keras", "historial.json", "entrenamiento.json")}
-    mala = {"modelo.keras": sin_entrenar}
-    return {"completo": buena, "roto": buena, "parcial": mala, "tramposo": mala}
+    return artefactos_de_modelos(directorio, construir_modelo,
+                                 archivos_de(Path(ruta).parent, ("modelo.keras", "historial.json", "entrenamiento.json")))

@@ -7,6 +7,8 @@ notebook must earn nothing more.
 """
 from pathlib import Path
 
+from herramientas.simulados import archivos_de, artefactos_de_modelos
+
 # Post-padding: the partial student keeps the shape point and loses the value cases.
 ERRORES = [("preparar_secuencias", "X[i, LONGITUD - len(ultimas):] = ultimas", "X[i, :len(ultimas)] = ultimas")]
 CELDA_QUE_FALTA = "construir_modelo"
@@ -20,10 +22,4 @@ def artefactos(directorio: Path) -> dict:
     """The committed reference model for completo/roto; an untrained one for parcial/tramposo."""
     from solutions.lstm_imdb import construir_modelo
 
-    sin_entrenar = directorio / "sin_entrenar" / "modelo.keras"
-    sin_entrenar.parent.mkdir(parents=True, exist_ok=True)
-    construir_modelo().save(sin_entrenar)
-    buena = {"modelo.keras": MODELO_REFERENCIA / "modelo.keras",
-             "historial.json": MODELO_REFERENCIA / "historial.json"}
-    mala = {"modelo.keras": sin_entrenar}
-    return {"completo": buena, "roto": buena, "parcial": mala, "tramposo": mala}
+    return artefactos_de_modelos(directorio, construir_modelo, archivos_de(MODELO_REFERENCIA))
