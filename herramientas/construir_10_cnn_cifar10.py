@@ -25,8 +25,8 @@ from solutions import cnn_cifar10 as referencia
 TAREA = cargar_tarea("10_cnn_cifar10")
 # Measured on the course machine (2 CPUs); see the calibration note in
 # autograder/calificadores/cnn_cifar10/test_modelo_entrenado.py.
-DURACION_ENTRENAMIENTO = ("unos 9 minutos en una máquina de 2 núcleos compartida con otros trabajos (más de 20 "
-                          "minutos si está muy ocupada)")
+DURACION_ENTRENAMIENTO = ("unos 9 minutos en un procesador de 2 núcleos (más de 20 minutos si el equipo está "
+                          "ocupado con otras tareas)")
 
 
 def construir() -> Cuaderno:

@@ -24,7 +24,7 @@ from solutions import lstm_imdb as referencia
 TAREA = cargar_tarea("11_lstm_imdb")
 # Measured on the course machine (2 CPUs); see the calibration note in
 # autograder/calificadores/lstm_imdb/test_modelo_entrenado.py.
-MINUTOS_ENTRENAMIENTO = "entre 4 y 6 minutos en una máquina de 2 núcleos compartida con otros trabajos"
+MINUTOS_ENTRENAMIENTO = "entre 4 y 6 minutos"
 
 
 def construir() -> Cuaderno:
