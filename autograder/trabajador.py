@@ -428,6 +428,8 @@ def evaluar_modelo(orden: dict) -> dict:
             "activacion": str(config.get("activation", "")),
             "forma_salida": json.dumps(_forma(capa)),
             "regularizador": bool(config.get("kernel_regularizer")),
+            "factor_regularizador": _factor_regularizador(config.get("kernel_regularizer")),
+            "tasa": float(config.get("rate") or 0.0) if isinstance(config.get("rate"), (int, float)) else 0.0,
             "unidades": int(config.get("units") or config.get("filters") or 0),
         })
     perdida = getattr(modelo, "loss", None)
@@ -446,6 +448,16 @@ def evaluar_modelo(orden: dict) -> dict:
         except BaseException as exc:
             return {"ok": False, "tipo": "prediccion", "mensaje": _resumen_error(exc), "valor": resumen}
     return respuesta
+
+
+def _factor_regularizador(config) -> float:
+    """The largest L1/L2 factor of a serialized kernel_regularizer (0.0 when absent or zero)."""
+    if not isinstance(config, dict):
+        return 0.0
+    valores = config.get("config", config)
+    factores = [float(v) for k, v in (valores.items() if isinstance(valores, dict) else ())
+                if k in ("l1", "l2") and isinstance(v, (int, float))]
+    return max(factores, default=0.0)
 
 
 def _forma(capa):
