@@ -17,24 +17,93 @@ from .tareas import Tarea
 RAIZ_PAQUETE = Path(__file__).resolve().parent
 
 
-def ejecutar_caso(caso: Caso, tarea: Tarea, ejercicio: str, alumno, alumno_id: str) -> ResultadoCaso:
-    """Runs one case with the fixtures it asks for; any failure is 0 points with a message."""
-    dueno = alumno_id if caso.oculta else ALUMNO_PUBLICO
-    disponibles = {
-        "alumno": lambda: alumno,
-        "rng": lambda: generador(tarea.id, dueno, f"{ejercicio}/{caso.nombre}"),
-        "referencia": lambda: importlib.import_module(tarea.referencia),
-    }
-    argumentos = {p: disponibles[p]() for p in caso.parametros}
-    identificador = f"{ejercicio}/{caso.nombre}"
+LARGO_DETALLE = 200  # characters of an unexpected exception's text kept in the message
+
+
+class _AlumnoObservado:
+    """The ``alumno`` a case receives: delegates everything and remembers the last name it asked for.
+
+    Only used to word the message when a case raises something unexpected ("lo que devolvió
+    `softmax`"); values that cross from the student's process are plain data, so nothing here
+    runs student code.
+    """
+
+    def __init__(self, alumno):
+        self._alumno = alumno
+        self.ultimo: tuple | None = None
+
+    def llamar(self, nombre: str, *args, **kwargs):
+        self.ultimo = ("función", nombre)
+        return self._alumno.llamar(nombre, *args, **kwargs)
+
+    def valor(self, nombre: str):
+        self.ultimo = ("variable", nombre)
+        return self._alumno.valor(nombre)
+
+    def __getattr__(self, nombre: str):
+        return getattr(self._alumno, nombre)
+
+
+def _detalle(excepcion: BaseException) -> str:
     try:
-        caso.funcion(**argumentos)
+        texto = str(excepcion)
+    except Exception:  # noqa: BLE001 - a message must come out whatever the exception is
+        texto = ""
+    texto = " ".join(texto.split())
+    if len(texto) > LARGO_DETALLE:
+        texto = texto[:LARGO_DETALLE] + "…"
+    return f"{type(excepcion).__name__}: {texto}" if texto else type(excepcion).__name__
+
+
+def _mensaje_inesperado(excepcion: BaseException, ultimo: tuple | None) -> str:
+    """Spanish message for an exception that is not a ``Fallo``: what could not be checked, and why."""
+    detalle = _detalle(excepcion)
+    if ultimo is None:
+        return (f"Este caso no se pudo completar por un error del calificador ({detalle}). "
+                "Avisa al profesor. (0 puntos en este caso).")
+    clase, nombre = ultimo
+    que = f"lo que devolvió `{nombre}`" if clase == "función" else f"el valor de `{nombre}`"
+    if isinstance(excepcion, MemoryError):
+        causa = "es demasiado grande para compararlo"
+    elif isinstance(excepcion, RecursionError):
+        causa = "está anidado demasiadas veces"
+    else:
+        causa = "revisa su tipo y su forma"
+    return f"No se pudo comparar {que} ({detalle}): {causa}. (0 puntos en este caso)."
+
+
+def ejecutar_caso(caso: Caso, tarea: Tarea, ejercicio: str, alumno, alumno_id: str,
+                  puntos: float | None = None) -> ResultadoCaso:
+    """Runs one case with the fixtures it asks for; it is worth ``puntos`` (default: its declared points).
+
+    The engine owns failure: whatever the case raises (a ``Fallo``, an ``AssertionError`` or any
+    other ``Exception``, such as a ValueError from comparing a string, a MemoryError or a
+    RecursionError) is 0 points for this case with a Spanish message, and the caller goes on with
+    the next case.
+    """
+    puntos = caso.puntos if puntos is None else puntos
+    identificador = f"{ejercicio}/{caso.nombre}"
+    observado = _AlumnoObservado(alumno)
+
+    def resultado(aprobada: bool, mensaje: str) -> ResultadoCaso:
+        return ResultadoCaso(identificador, ejercicio, puntos if aprobada else 0.0, puntos, aprobada, mensaje,
+                             caso.oculta)
+
+    try:
+        dueno = alumno_id if caso.oculta else ALUMNO_PUBLICO
+        disponibles = {
+            "alumno": lambda: observado,
+            "rng": lambda: generador(tarea.id, dueno, identificador),
+            "referencia": lambda: importlib.import_module(tarea.referencia),
+        }
+        caso.funcion(**{p: disponibles[p]() for p in caso.parametros})
     except Fallo as fallo:
-        return ResultadoCaso(identificador, ejercicio, 0.0, caso.puntos, False, str(fallo), caso.oculta)
+        return resultado(False, str(fallo) or caso.descripcion)
     except AssertionError as fallo:
-        mensaje = str(fallo).split("\nassert ")[0] or caso.descripcion
-        return ResultadoCaso(identificador, ejercicio, 0.0, caso.puntos, False, mensaje, caso.oculta)
-    return ResultadoCaso(identificador, ejercicio, caso.puntos, caso.puntos, True, caso.exito, caso.oculta)
+        return resultado(False, str(fallo).split("\nassert ")[0] or caso.descripcion)
+    except Exception as excepcion:  # noqa: BLE001 - see the docstring
+        return resultado(False, _mensaje_inesperado(excepcion, observado.ultimo))
+    return resultado(True, caso.exito)
 
 
 def ejecutar_casos(tarea: Tarea, alumno, alumno_id: str, solo_publicas: bool = False,

@@ -18,16 +18,80 @@ def _tipo(valor) -> str:
     return type(valor).__name__
 
 
+def _lo_obtenido(valor) -> str:
+    """What the student returned, in Spanish, for a type mismatch (never more than a short excerpt)."""
+    if valor is None:
+        return "None (¿falta un return en tu función?)"
+    if isinstance(valor, str):
+        return f"un texto (str): {valor[:30]!r}"
+    if isinstance(valor, dict):
+        return "un dict"
+    if isinstance(valor, (list, tuple)):
+        return f"una {'lista' if isinstance(valor, list) else 'tupla'} de {len(valor)} elementos"
+    if isinstance(valor, ObjetoNoAdmitido):
+        return f"un objeto de tipo {valor.tipo}, que no se puede comparar"
+    if isinstance(valor, np.ndarray):
+        return f"un np.ndarray de forma {valor.shape}"
+    return _tipo(valor)
+
+
+def _problema_de_dtype(dtype: np.dtype) -> str | None:
+    """Why an array of this dtype cannot be compared as real numbers (None if it can)."""
+    if dtype.kind in "biuf":
+        return None
+    if dtype.kind == "c":
+        return f"tiene números complejos (dtype {dtype}) y se esperaban números reales"
+    if dtype.kind in "US":
+        return f"contiene textos (dtype {dtype}) y se esperaban números"
+    return f"tiene dtype {dtype} y se esperaba un array numérico"
+
+
+def _reales(valor, que: str) -> np.ndarray:
+    """``valor`` as an array of floats, or a ``Fallo`` that says what came out instead.
+
+    Values come from the student's process as plain data, but of any shape or type: a string,
+    None, a dict, a ragged list, complex numbers or an integer too large for a float must give a
+    message, never an exception from NumPy.
+    """
+    if isinstance(valor, np.ndarray):
+        problema = _problema_de_dtype(valor.dtype)
+        if problema:
+            raise Fallo(f"{que}: el array {problema}.")
+        return valor.astype(float, copy=False)
+    if isinstance(valor, (bool, int, float, np.integer, np.floating)):
+        try:
+            return np.asarray(float(valor))
+        except OverflowError:
+            raise Fallo(f"{que}: el número es demasiado grande para compararlo como número real.") from None
+    if not isinstance(valor, (list, tuple)):
+        raise Fallo(f"{que}: se esperaba un array de números pero se obtuvo {_lo_obtenido(valor)}.")
+    try:
+        convertido = np.asarray(valor)
+    except ValueError:
+        raise Fallo(f"{que}: se obtuvo {_lo_obtenido(valor)} con filas de distinto largo (una lista irregular); "
+                    "se esperaba un array de números con una forma rectangular.") from None
+    except (OverflowError, MemoryError, RecursionError) as error:
+        raise Fallo(f"{que}: no se pudo convertir {_lo_obtenido(valor)} en un array ({type(error).__name__}).") from None
+    problema = _problema_de_dtype(convertido.dtype)
+    if problema:
+        raise Fallo(f"{que}: se obtuvo {_lo_obtenido(valor)} que {problema}.")
+    try:
+        return convertido.astype(float)
+    except OverflowError:
+        raise Fallo(f"{que}: contiene un entero demasiado grande para compararlo como número real.") from None
+
+
 def _texto(valor, decimales: int = 4) -> str:
     return np.array2string(np.asarray(valor, dtype=float), precision=decimales, suppress_small=True, threshold=20)
 
 
 def exigir_array(valor, que: str) -> np.ndarray:
-    """El valor debe ser un np.ndarray numérico."""
+    """El valor debe ser un np.ndarray numérico (real)."""
     if not isinstance(valor, np.ndarray):
-        raise Fallo(f"{que}: se esperaba un np.ndarray pero se obtuvo {_tipo(valor)}.")
-    if valor.dtype.kind not in "biuf":
-        raise Fallo(f"{que}: se esperaba un array numérico pero tiene dtype {valor.dtype}.")
+        raise Fallo(f"{que}: se esperaba un np.ndarray pero se obtuvo {_lo_obtenido(valor)}.")
+    problema = _problema_de_dtype(valor.dtype)
+    if problema:
+        raise Fallo(f"{que}: el array {problema}.")
     return valor
 
 
@@ -36,18 +100,21 @@ def exigir_numero(valor, que: str) -> float:
     if isinstance(valor, np.ndarray) and valor.shape == ():
         valor = valor[()]
     if isinstance(valor, bool) or not isinstance(valor, (int, float, np.integer, np.floating)):
-        raise Fallo(f"{que}: se esperaba un número (float) pero se obtuvo {_tipo(valor)}.")
-    return float(valor)
+        raise Fallo(f"{que}: se esperaba un número (float) pero se obtuvo {_lo_obtenido(valor)}.")
+    try:
+        return float(valor)
+    except OverflowError:
+        raise Fallo(f"{que}: el número es demasiado grande para compararlo como número real.") from None
 
 
 def exigir_tupla(valor, largo: int, que: str) -> tuple:
     if not isinstance(valor, (tuple, list)) or len(valor) != largo:
-        raise Fallo(f"{que}: se esperaba una tupla de {largo} elementos pero se obtuvo {_tipo(valor)}"
-                    + (f" de {len(valor)}" if isinstance(valor, (tuple, list)) else "") + ".")
+        raise Fallo(f"{que}: se esperaba una tupla de {largo} elementos pero se obtuvo {_lo_obtenido(valor)}.")
     return tuple(valor)
 
 
 def exigir_forma(valor: np.ndarray, forma: tuple, que: str, pista: str = "") -> None:
+    valor = valor if isinstance(valor, np.ndarray) else _reales(valor, que)
     if valor.shape != tuple(forma):
         raise Fallo(f"{que}: la forma es {valor.shape} y se esperaba {tuple(forma)}." + (f" {pista}" if pista else ""))
 
@@ -64,8 +131,8 @@ def exigir_cercano(obtenido, esperado, que: str, atol: float = 1e-6, rtol: float
     ``errores_conocidos`` is a sequence of ``(valor_erroneo, explicacion)``: if the
     student's output matches a known wrong answer, the message names the mistake.
     """
-    obtenido_f = np.asarray(obtenido, dtype=float)
     esperado_f = np.asarray(esperado, dtype=float)
+    obtenido_f = _reales(obtenido, que)
     if obtenido_f.shape != esperado_f.shape:
         raise Fallo(f"{que}: la forma es {obtenido_f.shape} y se esperaba {esperado_f.shape}.")
     if _coincide(obtenido_f, esperado_f, atol, rtol):
@@ -74,7 +141,8 @@ def exigir_cercano(obtenido, esperado, que: str, atol: float = 1e-6, rtol: float
     if not np.all(np.isfinite(obtenido_f)):
         causa = "contiene valores nan o inf"
     else:
-        diferencia = float(np.max(np.abs(obtenido_f - esperado_f)))
+        with np.errstate(over="ignore", invalid="ignore"):
+            diferencia = float(np.max(np.abs(obtenido_f - esperado_f), initial=0.0))
         causa = f"la diferencia máxima con lo esperado es {diferencia:.3g} {tolerancia}"
     detalle = (f"\n  obtenido: {_texto(obtenido_f)}\n  esperado: {_texto(esperado_f)}" if revelar else "")
     for erroneo, explicacion in errores_conocidos:
