@@ -1,30 +1,39 @@
-"""Lanza y controla el proceso aislado donde corre el código del alumno.
+"""Lanza y controla el proceso donde corre el código del alumno, y habla con él por el canal.
 
-The worker (``trabajador.py``) runs in a fresh temporary directory that holds
-only the worker script and the files we copy on purpose (the submitted
-``modelo.keras``, the public kit). It gets a scrubbed environment, an address
-space limit, a file size limit, a wall-clock deadline per request and an audit
-hook that forbids reading the project, the course directory (gradebook,
-source notebooks, hidden graders) and starting processes.
+Grading someone else's code (``aislar=True``) runs the worker inside the
+kernel-enforced jail of ``jaula.py``; if this machine cannot make one,
+``ProcesoAislado`` refuses (``ErrorAislamientoNoDisponible``). A student's own
+self-check (``aislar=False``) runs the worker as a plain child process in a
+temporary directory, with rlimits where the platform has them.
+
+Either way the trusted side only exchanges plain data with the worker
+(``canal.py``): every reply has a deadline, a size cap and the sequence
+number of its request, and is type-checked by the caller.
 """
 from __future__ import annotations
 
+import collections
 import os
-import resource
-import select
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import trabajador
+from . import canal, jaula
 from .errores import ErrorAislamiento, TiempoAgotado
+
+try:
+    import resource
+except ImportError:  # Windows: the self-check runs without rlimits
+    resource = None
 
 RAIZ_PROYECTO = Path(__file__).resolve().parents[1]
 GIB = 2**30
+PROCESOS_MAXIMOS = 512  # processes and threads per jail (TensorFlow starts a few dozen threads)
 
 
 @dataclass
@@ -41,23 +50,20 @@ class LimitesAislamiento:
 @dataclass
 class ConfiguracionAislamiento:
     limites: LimitesAislamiento = field(default_factory=LimitesAislamiento)
-    archivos: dict = field(default_factory=dict)  # name in the sandbox → source path (file or folder)
-    prohibidos: list = field(default_factory=list)  # extra paths the worker may not read
+    kit: Path | None = None  # public kit folder: its entries appear read-only in the worker's directory
+    artefactos: dict = field(default_factory=dict)  # name → bytes, copied in before any student code runs
+    prohibidos: list = field(default_factory=list)  # unjailed mode only: paths the audit hook refuses
     precargar: tuple = ("numpy",)
     entorno_extra: dict = field(default_factory=dict)
+    aislar: bool = True
 
 
-def _rutas_prohibidas(extra) -> list:
-    """The project (graders, solutions, source notebooks) and any course directory."""
-    rutas = [RAIZ_PROYECTO, *extra]
-    return [str(Path(r).resolve()) for r in rutas]
-
-
-def _entorno(directorio: Path, extra: dict) -> dict:
+def _entorno(hogar: str, temporal: str, extra: dict) -> dict:
     entorno = {
         "PATH": "/usr/bin:/bin",
-        "HOME": str(directorio),
-        "TMPDIR": str(directorio / "tmp"),
+        "HOME": hogar,
+        "TMPDIR": temporal,
+        "MPLCONFIGDIR": os.path.join(hogar, ".matplotlib"),
         "LANG": "C.UTF-8",
         "MPLBACKEND": "Agg",
         "PYTHONHASHSEED": "0",
@@ -74,47 +80,110 @@ def _entorno(directorio: Path, extra: dict) -> dict:
     return entorno
 
 
+class _Cola:
+    """Drains the worker's stdout/stderr so it never blocks; keeps only the last bytes for error messages."""
+
+    def __init__(self, fd: int, maximo: int = 4096):
+        self._ultimos = collections.deque(maxlen=maximo)
+        self._hilo = threading.Thread(target=self._leer, args=(fd,), daemon=True)
+        self._hilo.start()
+
+    def _leer(self, fd: int) -> None:
+        with os.fdopen(fd, "rb", buffering=0) as flujo:
+            while trozo := flujo.read(65536):
+                self._ultimos.extend(trozo)
+
+    def ultima_linea(self) -> str:
+        texto = bytes(self._ultimos).decode("utf-8", errors="replace")
+        lineas = [l for l in texto.strip().splitlines() if l.strip()]
+        return lineas[-1][:300] if lineas else ""
+
+
 class ProcesoAislado:
-    """Un proceso trabajador con su directorio temporal. Úsese como gestor de contexto."""
+    """Un proceso trabajador (en la jaula, o simple para la autocomprobación). Úsese como gestor de contexto."""
 
     def __init__(self, configuracion: ConfiguracionAislamiento):
         self.configuracion = configuracion
-        self.directorio = Path(tempfile.mkdtemp(prefix="calificacion_"))
         self.proceso: subprocess.Popen | None = None
+        self.directorio: Path | None = None  # unjailed mode only
         self._leer = self._escribir = -1
+        self._salida: _Cola | None = None
+        self._secuencia = 0
 
-    # -- lifecycle -----------------------------------------------------------
     def __enter__(self) -> "ProcesoAislado":
         return self
 
     def __exit__(self, *exc) -> None:
         self.cerrar()
 
+    # -- lifecycle -----------------------------------------------------------
     def arrancar(self) -> None:
-        (self.directorio / "tmp").mkdir(exist_ok=True)
-        shutil.copy(trabajador.__file__, self.directorio / "trabajador.py")
-        for nombre, origen in self.configuracion.archivos.items():
-            destino = self.directorio / nombre
-            if Path(origen).is_dir():
-                shutil.copytree(origen, destino, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy(origen, destino)
         hijo_lee, padre_escribe = os.pipe()
         padre_lee, hijo_escribe = os.pipe()
+        salida_lee, salida_escribe = os.pipe()
+        canales = [str(hijo_lee), str(hijo_escribe)]
         limites = self.configuracion.limites
-        with open(self.directorio / "salida_trabajador.txt", "wb") as salida:
+        abiertos = [hijo_lee, hijo_escribe, salida_escribe]
+        try:
+            if self.configuracion.aislar:
+                argv, pasar = self._orden_en_jaula(canales, abiertos)
+                cwd = None
+            else:
+                argv, pasar, cwd = self._orden_sin_jaula(canales), (hijo_lee, hijo_escribe), self.directorio
             self.proceso = subprocess.Popen(
-                [sys.executable, "-I", "trabajador.py", str(hijo_lee), str(hijo_escribe)],
-                cwd=self.directorio,
-                env=_entorno(self.directorio, self.configuracion.entorno_extra),
-                stdin=subprocess.DEVNULL, stdout=salida, stderr=subprocess.STDOUT,
-                pass_fds=(hijo_lee, hijo_escribe),
-                preexec_fn=lambda: _aplicar_limites(limites),
-                start_new_session=True,
+                argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=salida_escribe, stderr=salida_escribe,
+                pass_fds=pasar, start_new_session=True,
+                env=None if self.configuracion.aislar else _entorno(str(cwd), str(cwd / "tmp"),
+                                                                    self.configuracion.entorno_extra),
+                preexec_fn=(lambda: _aplicar_limites(limites)) if resource is not None else None,
             )
-        os.close(hijo_lee)
-        os.close(hijo_escribe)
+        finally:
+            for fd in abiertos:
+                os.close(fd)
+        self._salida = _Cola(salida_lee)
         self._leer, self._escribir = padre_lee, padre_escribe
+
+    def _orden_en_jaula(self, canales: list, abiertos: list) -> tuple[list, tuple]:
+        from .filtro_seccomp import programa_bpf
+
+        jaula.exigir_disponible()
+        pasar = []
+
+        def memoria(datos: bytes) -> int:  # an anonymous file: bwrap copies it in, nothing touches the disk
+            fd = os.memfd_create("calificacion", 0)
+            vista = memoryview(datos)
+            while vista:
+                vista = vista[os.write(fd, vista):]
+            os.lseek(fd, 0, os.SEEK_SET)
+            abiertos.append(fd)
+            pasar.append(fd)
+            return fd
+
+        fd_seccomp = memoria(programa_bpf())
+        archivos = {nombre: memoria(datos) for nombre, datos in self.configuracion.artefactos.items()}
+        kit = {p.name: p for p in sorted(self.configuracion.kit.iterdir())} if self.configuracion.kit else {}
+        entorno = _entorno(jaula.TRABAJO, "/tmp", self.configuracion.entorno_extra)
+        datos = entorno.get("CURSO_DL_DATOS")
+        programa = [sys.executable, "-I", f"{jaula.TRABAJO}/autograder/trabajador.py", *canales]
+        argv = jaula.argumentos(programa, entorno, kit, archivos, lecturas_extra=(datos,) if datos else (),
+                                tamanos=jaula.Tamanos(trabajo_mib=self.configuracion.limites.archivo_max_mib),
+                                fd_seccomp=fd_seccomp)
+        return argv, tuple(int(c) for c in canales) + tuple(pasar)
+
+    def _orden_sin_jaula(self, canales: list) -> list:
+        self.directorio = Path(tempfile.mkdtemp(prefix="comprobacion_"))
+        (self.directorio / "tmp").mkdir()
+        if self.configuracion.kit is not None:
+            for entrada in self.configuracion.kit.iterdir():
+                if entrada.is_dir():
+                    shutil.copytree(entrada, self.directorio / entrada.name,
+                                    ignore=shutil.ignore_patterns("__pycache__"))
+        for nombre, datos in self.configuracion.artefactos.items():
+            (self.directorio / nombre).write_bytes(datos)
+        programa = self.directorio / "autograder" / "trabajador.py"
+        if not programa.is_file():  # no kit: run the package's own worker
+            programa = Path(__file__).resolve().parent / "trabajador.py"
+        return [sys.executable, "-I", str(programa), *canales]
 
     def iniciar(self, celdas: list) -> list:
         """Arranca el trabajador, ejecuta las celdas del alumno y devuelve lo que produjo cada una."""
@@ -124,19 +193,25 @@ class ProcesoAislado:
                 "orden": "iniciar",
                 "celdas": celdas,
                 "precargar": list(self.configuracion.precargar),
-                "prohibidos": _rutas_prohibidas(self.configuracion.prohibidos),
+                "prohibidos": [] if self.configuracion.aislar else
+                [str(Path(r).resolve()) for r in (RAIZ_PROYECTO, *self.configuracion.prohibidos)],
                 "excepciones": [sys.prefix, sys.base_prefix],
+                "en_jaula": self.configuracion.aislar,
                 "segundos_celda": self.configuracion.limites.segundos_celda,
             },
             self.configuracion.limites.segundos_inicio,
         )
-        return respuesta["celdas"]
+        celdas_validas = _celdas_validas(respuesta.get("celdas"))
+        if celdas_validas is None:
+            self.cerrar()
+            raise ErrorAislamiento("el proceso que ejecutaba tu cuaderno respondió con datos mal formados")
+        return celdas_validas
 
     def cerrar(self) -> None:
-        if self.proceso is not None and self.proceso.poll() is None:
+        if self.proceso is not None:
             try:
                 os.killpg(self.proceso.pid, signal.SIGKILL)
-            except ProcessLookupError:
+            except (ProcessLookupError, PermissionError):
                 pass
             self.proceso.wait()
         for fd in (self._leer, self._escribir):
@@ -144,7 +219,9 @@ class ProcesoAislado:
                 os.close(fd)
         self._leer = self._escribir = -1
         self.proceso = None
-        shutil.rmtree(self.directorio, ignore_errors=True)
+        if self.directorio is not None:
+            shutil.rmtree(self.directorio, ignore_errors=True)
+            self.directorio = None
 
     @property
     def vivo(self) -> bool:
@@ -152,36 +229,58 @@ class ProcesoAislado:
 
     # -- requests ------------------------------------------------------------
     def pedir(self, orden: dict, segundos: float) -> dict:
-        """Envía una orden y espera la respuesta como mucho `segundos`."""
+        """Envía una orden y espera su respuesta (un dict) como mucho `segundos`."""
         if not self.vivo:
             raise ErrorAislamiento("el proceso aislado no está en marcha")
+        self._secuencia += 1
         try:
-            trabajador.enviar(self._escribir, orden)
-            return self._recibir_con_plazo(segundos)
-        except TiempoAgotado:
+            canal.enviar(self._escribir, {**orden, "n": self._secuencia})
+            respuesta = canal.recibir(self._leer, segundos)
+        except canal.PlazoAgotado:
             self.cerrar()
-            raise
-        except (EOFError, BrokenPipeError, ValueError, OSError) as exc:
-            detalle = self._ultimas_lineas()
+            raise TiempoAgotado(segundos) from None
+        except canal.MensajeInvalido as exc:
+            self.cerrar()
+            raise ErrorAislamiento(f"el proceso aislado envió un mensaje no válido ({exc})") from None
+        except (EOFError, OSError) as exc:
+            detalle = self._salida.ultima_linea() if self._salida else ""
             self.cerrar()
             raise ErrorAislamiento(
                 "el proceso que ejecutaba tu código terminó de forma inesperada"
-                " (¿se quedó sin memoria o llamó a exit()?)" + (f": {detalle}" if detalle else "")
-            ) from exc
+                " (¿se quedó sin memoria o llamó a exit()?)" + (f": {detalle}" if detalle else "")) from exc
+        if not isinstance(respuesta, dict) or respuesta.get("n") != self._secuencia or type(respuesta.get("ok")) is not bool:
+            self.cerrar()
+            raise ErrorAislamiento("el proceso aislado respondió fuera de orden o con datos mal formados")
+        return _limpiar_respuesta(respuesta)
 
-    def _recibir_con_plazo(self, segundos: float) -> dict:
-        listos, _, _ = select.select([self._leer], [], [], segundos)
-        if not listos:
-            raise TiempoAgotado(segundos)
-        return trabajador.recibir(self._leer)
 
-    def _ultimas_lineas(self) -> str:
-        try:
-            texto = (self.directorio / "salida_trabajador.txt").read_text(errors="replace")
-        except OSError:
-            return ""
-        lineas = [l for l in texto.strip().splitlines() if l.strip()]
-        return lineas[-1][:300] if lineas else ""
+def _texto(valor, maximo: int = 20_000) -> str:
+    return valor[:maximo] if isinstance(valor, str) else ""
+
+
+def _limpiar_respuesta(respuesta: dict) -> dict:
+    """Only known fields with the right types cross into the trusted side."""
+    limpia = {"ok": respuesta["ok"], "tipo": _texto(respuesta.get("tipo"), 40),
+              "mensaje": _texto(respuesta.get("mensaje"), 2000), "salida": _texto(respuesta.get("salida"))}
+    for clave in ("valor", "args_despues", "celdas", "predicciones"):
+        if clave in respuesta:
+            limpia[clave] = respuesta[clave]
+    segundos = respuesta.get("segundos")
+    limpia["segundos"] = float(segundos) if isinstance(segundos, (int, float)) and not isinstance(segundos, bool) else 0.0
+    return limpia
+
+
+def _celdas_validas(celdas) -> list | None:
+    if not isinstance(celdas, list):
+        return None
+    validas = []
+    for celda in celdas:
+        if not (isinstance(celda, dict) and type(celda.get("indice")) is int):
+            return None
+        error = celda.get("error")
+        validas.append({"indice": celda["indice"], "salida": _texto(celda.get("salida")),
+                        "error": error[:2000] if isinstance(error, str) else None})
+    return validas
 
 
 def _aplicar_limites(limites: LimitesAislamiento) -> None:
@@ -190,3 +289,5 @@ def _aplicar_limites(limites: LimitesAislamiento) -> None:
     archivo = limites.archivo_max_mib * 2**20
     resource.setrlimit(resource.RLIMIT_FSIZE, (archivo, archivo))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if hasattr(resource, "RLIMIT_NPROC"):
+        resource.setrlimit(resource.RLIMIT_NPROC, (PROCESOS_MAXIMOS, PROCESOS_MAXIMOS))

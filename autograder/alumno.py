@@ -13,11 +13,12 @@ tuples, lists, dicts); anything else arrives as ``ObjetoNoAdmitido``.
 from __future__ import annotations
 
 import copy
-import shutil
 import tempfile
 from pathlib import Path
 
-from . import trabajador
+import numpy as np
+
+from . import archivos_entregados, trabajador
 from .aislamiento import ConfiguracionAislamiento, LimitesAislamiento, ProcesoAislado
 from .errores import ErrorAislamiento, ErrorDelAlumno, TiempoAgotado
 
@@ -100,13 +101,19 @@ class AlumnoLocal(_AlumnoBase):
         return trabajador.decodificar_mensaje(trabajador.codificar_mensaje(respuesta))
 
     def modelo_construido(self, nombre: str = "construir_modelo") -> dict:
-        modelo = self.espacio.get(nombre)
-        if not callable(modelo):
+        funcion = self.espacio.get(nombre)
+        if not callable(funcion):
             raise ErrorDelAlumno(_mensaje_error(nombre, {"tipo": "ausente"}))
+        try:
+            modelo = funcion()
+        except Exception as exc:
+            raise ErrorDelAlumno(_mensaje_error(nombre, {"tipo": "excepcion", "mensaje": trabajador._resumen_error(exc)})) from None
         with tempfile.TemporaryDirectory() as tmp:
-            respuesta = trabajador.Trabajador(-1, -1)._guardar_modelo(modelo(), str(Path(tmp) / "m.keras"), 0.0)
-            if respuesta.get("ok") and isinstance(respuesta["valor"], dict):
-                return _exigir_modelo(nombre, trabajador.evaluar_modelo({"ruta": respuesta["valor"]["__modelo__"]}))
+            respuesta = trabajador.Trabajador(-1, -1)._guardar_modelo(modelo, str(Path(tmp) / "m.keras"), 0.0)
+            if not respuesta.get("ok"):
+                raise ErrorDelAlumno(_mensaje_error(nombre, respuesta))
+            if isinstance(respuesta["valor"], dict):
+                return _exigir_modelo(nombre, trabajador.evaluar_modelo({"ruta": str(Path(tmp) / "m.keras")}))
         raise ErrorDelAlumno(f"`{nombre}()` debe devolver un `keras.Model`.")
 
     def modelo_guardado(self, archivo: str = "modelo.keras", x=None) -> dict:
@@ -114,6 +121,9 @@ class AlumnoLocal(_AlumnoBase):
         if not ruta.is_file():
             raise ErrorDelAlumno(_sin_modelo(archivo))
         return _exigir_modelo(archivo, trabajador.evaluar_modelo({"ruta": str(ruta), "x": x}))
+
+    def archivo_entregado(self, nombre: str) -> bytes:
+        return _leer_entregado(self.directorio, nombre)
 
 
 class AlumnoAislado(_AlumnoBase):
@@ -192,43 +202,102 @@ class AlumnoAislado(_AlumnoBase):
         except ErrorAislamiento as exc:  # includes TiempoAgotado
             return {"ok": False, "tipo": "muerte", "mensaje": str(exc)}
 
-    # -- Keras ---------------------------------------------------------------
+    # -- submitted files and Keras --------------------------------------------
+    def archivo_entregado(self, nombre: str) -> bytes:
+        """Los bytes de un archivo entregado (leído sin seguir enlaces y con tamaño máximo)."""
+        if nombre in self.configuracion.artefactos:
+            return self.configuracion.artefactos[nombre]
+        if self.directorio_entrega is None:
+            raise FileNotFoundError(nombre)
+        return _leer_entregado(self.directorio_entrega, nombre)
+
     def modelo_construido(self, nombre: str = "construir_modelo") -> dict:
-        """Llama a `nombre()` en el proceso del alumno, guarda el modelo y lo describe en uno limpio."""
+        """Llama a `nombre()` en el proceso del alumno, recibe el modelo guardado y lo describe en otra jaula."""
         respuesta = self._llamar(nombre, [], {}, {"guardar_modelo": "construido.keras"})
         if not respuesta.get("ok"):
             raise ErrorDelAlumno(_mensaje_error(nombre, respuesta))
-        if not (isinstance(respuesta["valor"], dict) and "__modelo__" in respuesta["valor"]):
-            raise ErrorDelAlumno(f"`{nombre}()` debe devolver un `keras.Model`; devolvió {respuesta['valor']!r}.")
-        return self._evaluar(self.proceso.directorio / "construido.keras", nombre, None)
+        valor = respuesta.get("valor")
+        if not (isinstance(valor, dict) and isinstance(valor.get("__modelo__"), bytes)):
+            raise ErrorDelAlumno(f"`{nombre}()` debe devolver un `keras.Model`; devolvió {_describir(valor)}.")
+        return self._evaluar(valor["__modelo__"], f"{nombre}()", None)
 
     def modelo_guardado(self, archivo: str = "modelo.keras", x=None) -> dict:
         """Describe (y opcionalmente predice con) el modelo entregado, sin ejecutar código del alumno."""
-        origen = self.directorio_entrega / archivo if self.directorio_entrega else None
-        if origen is None or not origen.is_file():
-            raise ErrorDelAlumno(_sin_modelo(archivo))
-        return self._evaluar(origen, archivo, x)
-
-    def _evaluar(self, ruta: Path, nombre: str, x) -> dict:
-        evaluador = self._proceso_evaluador()
-        destino = evaluador.directorio / "a_evaluar.keras"
-        shutil.copy(ruta, destino)
         try:
-            respuesta = evaluador.pedir({"orden": "evaluar_modelo", "ruta": str(destino), "x": x},
+            datos = self.archivo_entregado(archivo)
+        except FileNotFoundError:
+            raise ErrorDelAlumno(_sin_modelo(archivo)) from None
+        except archivos_entregados.ArchivoRechazado as exc:
+            raise ErrorDelAlumno(f"No se pudo usar `{archivo}`: {exc}") from None
+        return self._evaluar(datos, archivo, x)
+
+    def _evaluar(self, datos: bytes, nombre: str, x) -> dict:
+        try:
+            archivos_entregados.revisar_keras(datos, nombre)
+        except archivos_entregados.ArchivoRechazado as exc:
+            raise ErrorDelAlumno(str(exc)) from None
+        try:
+            evaluador = self._proceso_evaluador()
+            respuesta = evaluador.pedir({"orden": "evaluar_modelo", "modelo": datos, "x": x},
                                         self.configuracion.limites.segundos_inicio)
         except ErrorAislamiento as exc:
             self._evaluador = None
             raise ErrorDelAlumno(f"No se pudo evaluar `{nombre}`: {exc}.") from exc
-        return _exigir_modelo(nombre, respuesta)
+        return _exigir_modelo(nombre, _respuesta_de_evaluador(respuesta, x))
 
     def _proceso_evaluador(self) -> ProcesoAislado:
+        """A jail of its own, where no student code ever ran (one per submission)."""
         if self._evaluador is None or not self._evaluador.vivo:
             limites = self.configuracion.limites
             self._evaluador = ProcesoAislado(ConfiguracionAislamiento(
-                limites=LimitesAislamiento(memoria_gib=limites.memoria_gib, segundos_inicio=limites.segundos_inicio),
-                prohibidos=self.configuracion.prohibidos, precargar=("numpy", "keras")))
+                limites=LimitesAislamiento(memoria_gib=limites.memoria_gib, segundos_inicio=limites.segundos_inicio,
+                                           archivo_max_mib=limites.archivo_max_mib),
+                kit=self.configuracion.kit, prohibidos=self.configuracion.prohibidos, precargar=("numpy", "keras"),
+                aislar=self.configuracion.aislar))
             self._evaluador.iniciar([])
         return self._evaluador
+
+
+def _leer_entregado(directorio: Path, nombre: str) -> bytes:
+    """FileNotFoundError if absent; ArchivoRechazado (Spanish) if it is a link, not a file, or too big."""
+    return archivos_entregados.leer(directorio, nombre)
+
+
+def _describir(valor) -> str:
+    if isinstance(valor, trabajador.ObjetoNoAdmitido):
+        return f"un objeto de tipo {valor.tipo}"
+    return f"un valor de tipo {type(valor).__name__}"
+
+
+_CAMPOS_CAPA = {"clase": str, "activacion": str, "forma_salida": str, "regularizador": bool,
+                "factor_regularizador": float, "tasa": float, "unidades": int}
+_CAMPOS_MODELO = {"entrada": str, "salida": str, "compilado": bool, "perdida": str, "parametros": int}
+
+
+def _respuesta_de_evaluador(respuesta: dict, x) -> dict:
+    """Type-check the evaluator's reply: a model file could, in theory, subvert its own evaluator."""
+    invalida = {"ok": False, "tipo": "prediccion", "mensaje": "el evaluador respondió con datos mal formados"}
+    if not respuesta.get("ok"):
+        return respuesta
+    valor = respuesta.get("valor")
+    if not isinstance(valor, dict) or not isinstance(valor.get("capas"), list):
+        return invalida
+    for campo, tipo in _CAMPOS_MODELO.items():
+        if type(valor.get(campo)) is not tipo:
+            return invalida
+    capas = []
+    for capa in valor["capas"]:
+        if not isinstance(capa, dict) or any(type(capa.get(c)) is not t for c, t in _CAMPOS_CAPA.items()):
+            return invalida
+        capas.append({c: capa[c] for c in _CAMPOS_CAPA})
+    limpia = {"ok": True, "valor": {**{c: valor[c] for c in _CAMPOS_MODELO}, "capas": capas}}
+    if x is not None:
+        predicciones = respuesta.get("predicciones")
+        if not (isinstance(predicciones, np.ndarray) and predicciones.dtype.kind == "f"
+                and predicciones.ndim >= 1 and predicciones.shape[0] == len(x)):
+            return invalida
+        limpia["predicciones"] = predicciones
+    return limpia
 
 
 def _sin_modelo(archivo: str) -> str:

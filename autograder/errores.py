@@ -21,3 +21,7 @@ class Fallo(AssertionError):
 
 class ErrorDelAlumno(Fallo):
     """La función del alumno no existe, lanzó una excepción o tardó demasiado."""
+
+
+class ErrorAislamientoNoDisponible(ErrorCalificador):
+    """Esta máquina no puede crear la jaula del núcleo: calificar se niega (falla cerrado)."""

