@@ -10,10 +10,10 @@ threshold) and add task-specific hints.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 
+from .archivos_entregados import ArchivoRechazado
 from .errores import ErrorDelAlumno, Fallo
 
 CAPAS_DENSAS = ("InputLayer", "Dense", "Dropout", "Activation", "Softmax", "ReLU", "Flatten")
@@ -191,23 +191,23 @@ ENTRENAMIENTO = "entrenamiento.json"
 TAMANO_MAXIMO_JSON = 1_000_000  # bytes; a training description is a few hundred
 
 
-def carpeta_de_entrega(alumno) -> Path | None:
-    """``directorio_entrega`` when grading, ``directorio`` in the student's own kernel."""
-    carpeta = getattr(alumno, "directorio_entrega", None) or getattr(alumno, "directorio", None)
-    return Path(carpeta) if carpeta else None
-
-
 def leer_json_entregado(alumno, archivo: str, que: str, pista_si_falta: str) -> dict:
-    """El dict de `archivo` en la carpeta de la entrega; Fallo con `pista_si_falta` si falta o no es válido."""
-    carpeta = carpeta_de_entrega(alumno)
-    ruta = carpeta / archivo if carpeta else None
-    if ruta is None or not ruta.is_file():
-        raise Fallo(f"{que}: no encontré `{archivo}` junto a tu cuaderno. {pista_si_falta}")
-    if ruta.stat().st_size > TAMANO_MAXIMO_JSON:
+    """El dict de `archivo` entregado; Fallo con `pista_si_falta` si falta o no es válido.
+
+    ``alumno.archivo_entregado`` reads it without following links and with a size cap
+    (``archivos_entregados``), so a ``historial.json`` that links to a grader file reads nothing.
+    """
+    try:
+        contenido = alumno.archivo_entregado(archivo)
+    except FileNotFoundError:
+        raise Fallo(f"{que}: no encontré `{archivo}` junto a tu cuaderno. {pista_si_falta}") from None
+    except ArchivoRechazado as exc:
+        raise Fallo(f"{que}: {exc}") from None
+    if len(contenido) > TAMANO_MAXIMO_JSON:
         raise Fallo(f"{que}: `{archivo}` es demasiado grande para ser la descripción de un entrenamiento.")
     try:
-        datos = json.loads(ruta.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        datos = json.loads(contenido.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         datos = None
     if not isinstance(datos, dict):
         raise Fallo(f"{que}: `{archivo}` no es un JSON válido. {pista_si_falta}")
