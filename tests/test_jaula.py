@@ -1,0 +1,125 @@
+"""¿Qué ve y qué puede hacer el código que corre en la jaula? ¿Y qué pasa si la máquina no puede crearla?"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from autograder import jaula
+from autograder.aislamiento import ConfiguracionAislamiento, LimitesAislamiento, ProcesoAislado
+from autograder.calificadores import cargar_tarea
+from autograder.cuaderno import leer_cuaderno
+from autograder.errores import ErrorAislamientoNoDisponible
+from autograder.motor import calificar_cuaderno
+
+RAIZ = Path(__file__).resolve().parents[1]
+CUADERNO_03 = RAIZ / "assignments" / "03_softmax_entropia" / "03_softmax_entropia.ipynb"
+
+
+def en_jaula(codigo: str, **limites) -> dict:
+    """Runs `codigo` as a notebook cell in a fresh jail; returns the JSON the cell printed last."""
+    configuracion = ConfiguracionAislamiento(limites=LimitesAislamiento(**limites), aislar=True)
+    with ProcesoAislado(configuracion) as proceso:
+        celda = proceso.iniciar([{"indice": 0, "codigo": codigo}])[0]
+    assert celda["error"] is None, celda
+    return json.loads(celda["salida"].strip().splitlines()[-1])
+
+
+def test_el_codigo_en_la_jaula_no_es_root_ni_tiene_capacidades():
+    visto = en_jaula("import os, json\n"
+                     "estado = open('/proc/self/status').read()\n"
+                     "caps = [l.split()[1] for l in estado.splitlines() if l.startswith(('CapEff', 'CapPrm', 'CapBnd'))]\n"
+                     "nnp = [l.split()[1] for l in estado.splitlines() if l.startswith('NoNewPrivs')]\n"
+                     "print(json.dumps({'uid': os.getuid(), 'euid': os.geteuid(), 'caps': caps, 'nnp': nnp}))")
+    assert visto["uid"] != 0 and visto["euid"] != 0
+    assert set(visto["caps"]) == {"0000000000000000"}
+    assert visto["nnp"] == ["1"]
+
+
+def test_la_jaula_no_ve_el_repositorio_ni_el_entorno_del_calificador(monkeypatch):
+    monkeypatch.setenv("SECRETO_DEL_CALIFICADOR", "no-debe-verse")
+    visto = en_jaula("import os, json\n"
+                     f"print(json.dumps({{'repo': os.path.exists({str(RAIZ / 'solutions')!r}),"
+                     f" 'raiz': sorted(os.listdir('/')), 'secreto': os.environ.get('SECRETO_DEL_CALIFICADOR'),"
+                     " 'procesos': sorted(p for p in os.listdir('/proc') if p.isdigit())}))")
+    assert visto["repo"] is False
+    assert visto["secreto"] is None
+    assert len(visto["procesos"]) <= 3, visto["procesos"]  # its own pid namespace: bwrap's init, itself
+
+
+def test_la_jaula_no_tiene_red():
+    visto = en_jaula("import socket, json\n"
+                     "try:\n"
+                     "    socket.create_connection(('127.0.0.1', 22), timeout=2); r = 'conectado'\n"
+                     "except OSError as e:\n"
+                     "    r = type(e).__name__\n"
+                     "print(json.dumps({'red': r}))")
+    assert visto["red"] != "conectado"
+
+
+def test_el_disco_de_la_jaula_tiene_tope():
+    visto = en_jaula("import json\n"
+                     "escritos = 0\n"
+                     "try:\n"
+                     "    with open('/trabajo/grande', 'wb') as f:\n"
+                     "        for _ in range(200):\n"
+                     "            f.write(b'x' * 2**20); escritos += 1\n"
+                     "except OSError as e:\n"
+                     "    pass\n"
+                     "print(json.dumps({'mib': escritos}))", archivo_max_mib=64)
+    assert visto["mib"] < 65
+
+
+def test_dos_jaulas_a_la_vez_no_se_ven():
+    configuracion = ConfiguracionAislamiento(aislar=True)
+    with ProcesoAislado(configuracion) as a, ProcesoAislado(configuracion) as b:
+        a.iniciar([{"indice": 0, "codigo": "open('/trabajo/marca_a', 'w').write('a')\nopen('/tmp/marca_a', 'w').write('a')"}])
+        celda = b.iniciar([{"indice": 0, "codigo": "import os\nprint(os.listdir('/trabajo'), os.listdir('/tmp'))"}])[0]
+    assert "marca_a" not in celda["salida"]
+
+
+def test_al_cerrar_no_queda_ningun_proceso_de_la_jaula():
+    """A process started around the audit hook (``_posixsubprocess``, in its own session) dies with the jail."""
+    marca = "marca-proceso-huerfano-7f3a"
+    codigo = ("import _posixsubprocess, os\n"
+              "r, w = os.pipe()\n"
+              f"_posixsubprocess.fork_exec([b'{marca}', b'300'], [b'/usr/bin/sleep'], True, (w,),"
+              " None, None, -1, -1, -1, -1, -1, -1, r, w, True, True, -1, None, None, None, -1, None, False)\n")
+    with ProcesoAislado(ConfiguracionAislamiento(aislar=True)) as proceso:
+        celda = proceso.iniciar([{"indice": 0, "codigo": codigo}])[0]
+        assert celda["error"] is None, celda
+        vivos = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+        assert marca in vivos  # it did start, so the check below can fail
+    restantes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert marca not in restantes
+
+
+def test_sin_jaula_calificar_se_niega_con_una_linea_en_espanol(monkeypatch):
+    monkeypatch.setattr(jaula, "ruta_bwrap", lambda: None)
+    jaula.motivo_no_disponible.cache_clear()
+    try:
+        with pytest.raises(ErrorAislamientoNoDisponible, match="bubblewrap"):
+            calificar_cuaderno(leer_cuaderno(CUADERNO_03), cargar_tarea("03_softmax_entropia"), "alguien")
+        # The student's self-check never needs the jail.
+        resultado = calificar_cuaderno(leer_cuaderno(CUADERNO_03), cargar_tarea("03_softmax_entropia"), "publico",
+                                       solo_publicas=True)
+        assert resultado.casos and all(c.aprobada for c in resultado.casos)
+    finally:
+        jaula.motivo_no_disponible.cache_clear()
+
+
+def test_la_linea_de_ordenes_se_niega_sin_jaula_y_lo_explica(tmp_path):
+    """With no usable bwrap, `calificar` exits 2 with one Spanish line; `comprobar` still works."""
+    entorno = {**os.environ, "CURSO_DL_BWRAP": str(tmp_path / "no-existe" / "bwrap"), "PYTHONPATH": str(RAIZ)}
+    salida = subprocess.run([sys.executable, "-m", "autograder", "calificar", str(CUADERNO_03)],
+                            capture_output=True, text=True, env=entorno, cwd=tmp_path, timeout=120)
+    assert salida.returncode == 2
+    lineas = salida.stderr.strip().splitlines()
+    assert len(lineas) == 1 and "aislamiento" in lineas[0] and "bubblewrap" in lineas[0], salida.stderr
+    comprobacion = subprocess.run([sys.executable, "-m", "autograder", "comprobar", str(CUADERNO_03)],
+                                  capture_output=True, text=True, env=entorno, cwd=tmp_path, timeout=120)
+    assert comprobacion.returncode == 0 and "Total" in comprobacion.stdout, comprobacion.stderr
