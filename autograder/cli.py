@@ -8,10 +8,13 @@ import time
 from pathlib import Path
 
 from .calificadores import cargar_tarea, tareas_disponibles
-from .cuaderno import identificar_tarea, leer_cuaderno
+from .cuaderno import aviso_de_tarea, identificar_tarea, leer_cuaderno
 from .errores import ErrorCalificador
 from .motor import calificar_cuaderno
 from .resultados import texto_resultado
+
+AVISO_SIN_AISLAMIENTO = ("se califica SIN AISLAMIENTO (--sin-aislamiento): el código de la entrega se ejecuta con "
+                         "tus permisos y puede leer o cambiar tus archivos; úsalo solo con entregas de confianza")
 
 
 def _analizador() -> argparse.ArgumentParser:
@@ -26,31 +29,46 @@ def _analizador() -> argparse.ArgumentParser:
     ):
         orden = ordenes.add_parser(nombre, help=ayuda, description=ayuda)
         orden.add_argument("cuaderno", type=Path, help="ruta del cuaderno .ipynb")
-        orden.add_argument("--tarea", help="id de la tarea (por defecto se deduce del cuaderno)")
+        orden.add_argument("--tarea", help="id de la tarea (por defecto, el nombre del archivo: "
+                                           "01_perceptron.ipynb es la tarea 01_perceptron)")
         orden.add_argument("--json", action="store_true", help="imprime el resultado en JSON")
         if nombre == "calificar":
             orden.add_argument("--alumno", default="anonimo",
                                help="id del alumno; fija la semilla de las entradas ocultas (por defecto: anonimo)")
+            orden.add_argument("--sin-aislamiento", action="store_true",
+                               help="califica aunque esta máquina no pueda aislar la entrega con el núcleo "
+                                    "(bubblewrap o Landlock); solo para entregas de confianza. El resultado "
+                                    "y el JSON (\"aislado\": false) lo indican")
     return analizador
 
 
 def main(argv: list[str] | None = None) -> int:
     argumentos = _analizador().parse_args(argv)
     inicio = time.perf_counter()
+    publicas = argumentos.orden == "comprobar"
+    sin_aislamiento = getattr(argumentos, "sin_aislamiento", False)
+    aislar = not publicas and not sin_aislamiento  # the self-check runs the student's own code: no jail needed
     try:
         nb = leer_cuaderno(argumentos.cuaderno)
-        tarea_id = argumentos.tarea or identificar_tarea(nb, argumentos.cuaderno, tareas_disponibles())
+        tarea_id = argumentos.tarea or identificar_tarea(argumentos.cuaderno, tareas_disponibles())
         tarea = cargar_tarea(tarea_id)
-        publicas = argumentos.orden == "comprobar"
+        aviso = aviso_de_tarea(nb, tarea.id)
+        if aviso:
+            print(f"aviso: {aviso}", file=sys.stderr)
+        if sin_aislamiento:
+            print(f"aviso: {AVISO_SIN_AISLAMIENTO}", file=sys.stderr)
         resultado = calificar_cuaderno(nb, tarea, getattr(argumentos, "alumno", "publico"),
-                                       argumentos.cuaderno.resolve().parent, solo_publicas=publicas)
-    except ErrorCalificador as error:
+                                       argumentos.cuaderno.resolve().parent, solo_publicas=publicas, aislar=aislar)
+    except ErrorCalificador as error:  # includes ErrorAislamientoNoDisponible: one Spanish line, exit 2
         print(f"error: {error}", file=sys.stderr)
         return 2
+    aislado = bool(getattr(resultado, "aislado", aislar))
     if argumentos.json:
-        print(json.dumps(resultado.a_json(), ensure_ascii=False, indent=2))
+        print(json.dumps({**resultado.a_json(), "aislado": aislado}, ensure_ascii=False, indent=2))
     else:
         titulo = "Comprobaciones públicas" if publicas else "Calificación"
-        print(texto_resultado(resultado, titulo))
+        print(texto_resultado(resultado, titulo if aislado or publicas else f"{titulo} SIN AISLAMIENTO"))
+        if sin_aislamiento:
+            print(f"Atención: {AVISO_SIN_AISLAMIENTO}.")
         print(f"({time.perf_counter() - inicio:.1f} s)")
     return 0

@@ -7,6 +7,8 @@ from pathlib import Path
 from .errores import ErrorCalificador
 from .tareas import PREFIJO_CELDA
 
+LIMITE_BYTES_CUADERNO = 64 * 2**20  # a notebook with plots is a few MB; anything bigger is not a submission
+
 
 def leer_cuaderno(ruta: Path | str):
     """Lee un .ipynb; cualquier problema es un ErrorCalificador de una línea."""
@@ -15,24 +17,35 @@ def leer_cuaderno(ruta: Path | str):
         raise ErrorCalificador(f"no existe el archivo '{ruta}'")
     if ruta.suffix != ".ipynb":
         raise ErrorCalificador(f"'{ruta.name}' no es un cuaderno de Jupyter (se esperaba la extensión .ipynb)")
-    try:
-        datos = json.loads(ruta.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ErrorCalificador(f"'{ruta.name}' no es texto UTF-8; ¿es realmente un cuaderno?") from None
-    except json.JSONDecodeError as exc:
-        raise ErrorCalificador(f"'{ruta.name}' tiene JSON mal formado (línea {exc.lineno}, columna {exc.colno})") from None
-    if not isinstance(datos, dict) or not isinstance(datos.get("cells"), list):
-        raise ErrorCalificador(f"'{ruta.name}' no tiene la estructura de un cuaderno (falta la lista 'cells')")
-    if datos.get("nbformat") != 4:
-        raise ErrorCalificador(f"'{ruta.name}' usa el formato de cuaderno {datos.get('nbformat')}; se espera el 4")
+    if ruta.stat().st_size > LIMITE_BYTES_CUADERNO:
+        raise ErrorCalificador(f"'{ruta.name}' pesa más de {LIMITE_BYTES_CUADERNO // 2**20} MB; no parece un cuaderno")
+    datos = validar_cuaderno(ruta.read_bytes(), ruta.name)
     celdas = []
-    for i, celda in enumerate(datos["cells"]):
-        if not isinstance(celda, dict) or "cell_type" not in celda:
-            raise ErrorCalificador(f"'{ruta.name}': la celda {i} está mal formada")
+    for celda in datos["cells"]:
         fuente = celda.get("source", "")
         celdas.append(Nodo({**celda, "source": "".join(fuente) if isinstance(fuente, list) else str(fuente),
                             "metadata": Nodo(celda.get("metadata") or {})}))
     return Nodo({**datos, "cells": celdas, "metadata": Nodo(datos.get("metadata") or {})})
+
+
+def validar_cuaderno(contenido: bytes, nombre: str) -> dict:
+    """The JSON of a notebook, checked just enough to read it; otherwise an ErrorCalificador of one line."""
+    try:
+        datos = json.loads(contenido.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ErrorCalificador(f"'{nombre}' no es texto UTF-8; ¿es realmente un cuaderno?") from None
+    except json.JSONDecodeError as exc:
+        raise ErrorCalificador(f"'{nombre}' tiene JSON mal formado (línea {exc.lineno}, columna {exc.colno})") from None
+    except RecursionError:
+        raise ErrorCalificador(f"'{nombre}' tiene JSON anidado demasiadas veces; no es un cuaderno") from None
+    if not isinstance(datos, dict) or not isinstance(datos.get("cells"), list):
+        raise ErrorCalificador(f"'{nombre}' no tiene la estructura de un cuaderno (falta la lista 'cells')")
+    if datos.get("nbformat") != 4:
+        raise ErrorCalificador(f"'{nombre}' usa el formato de cuaderno {datos.get('nbformat')}; se espera el 4")
+    for i, celda in enumerate(datos["cells"]):
+        if not isinstance(celda, dict) or "cell_type" not in celda:
+            raise ErrorCalificador(f"'{nombre}': la celda {i} está mal formada")
+    return datos
 
 
 class Nodo(dict):
@@ -75,14 +88,33 @@ def celdas_del_alumno(nb) -> list[dict]:
     ]
 
 
-def identificar_tarea(nb, ruta: Path | str | None, disponibles: list[str]) -> str:
-    """Tarea de un cuaderno: metadatos ``curso_dl.tarea``, o el nombre del archivo, o error."""
-    declarada = nb.metadata.get("curso_dl", {}).get("tarea") if isinstance(nb.metadata.get("curso_dl"), dict) else None
-    if declarada in disponibles:
-        return declarada
-    if ruta is not None and Path(ruta).stem in disponibles:
-        return Path(ruta).stem
-    nombre = Path(ruta).name if ruta is not None else "el cuaderno"
+def identificar_tarea(ruta: Path | str, disponibles: list[str]) -> str:
+    """Tarea de un cuaderno por el nombre del archivo (``01_perceptron.ipynb``), o error.
+
+    Never from the notebook's own metadata (``curso_dl.tarea``): the student controls it, and a
+    solved 01 saved as ``13_autoevaluacion.ipynb`` must be graded as 13. The command line's
+    ``--tarea`` and nbgrader's assignment id take precedence over the file name.
+    """
+    ruta = Path(ruta)
+    if ruta.stem in disponibles:
+        return ruta.stem
     raise ErrorCalificador(
-        f"no sé a qué tarea pertenece '{nombre}' (tareas conocidas: {', '.join(disponibles)}); "
-        "usa --tarea ID o no cambies los metadatos del cuaderno")
+        f"no sé a qué tarea pertenece '{ruta.name}' (tareas conocidas: {', '.join(disponibles)}); "
+        "usa --tarea ID o llama al archivo como la tarea (p. ej. 01_perceptron.ipynb)")
+
+
+def tarea_declarada(nb) -> str | None:
+    """The task the notebook's metadata claims; only ever used to warn, never to choose the grader."""
+    metadatos = nb.get("metadata") if isinstance(nb, dict) else None
+    propios = metadatos.get("curso_dl") if isinstance(metadatos, dict) else None
+    declarada = propios.get("tarea") if isinstance(propios, dict) else None
+    return declarada if isinstance(declarada, str) else None
+
+
+def aviso_de_tarea(nb, tarea_id: str) -> str | None:
+    """A Spanish warning when the notebook's metadata names another task than the one being graded."""
+    declarada = tarea_declarada(nb)
+    if declarada is None or declarada == tarea_id:
+        return None
+    return (f"los metadatos del cuaderno dicen que es de la tarea '{declarada[:80]}', pero se califica como "
+            f"'{tarea_id}' (los metadatos no eligen la tarea)")
