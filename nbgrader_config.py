@@ -13,7 +13,8 @@ RAIZ_REPOSITORIO = os.path.dirname(os.path.abspath(__file__))
 if RAIZ_REPOSITORIO not in sys.path:
     sys.path.insert(0, RAIZ_REPOSITORIO)
 
-from autograder.nbgrader_integracion import CalificacionAislada  # noqa: E402
+from autograder.nbgrader_integracion import (  # noqa: E402
+    CalificacionAislada, ExportadorTolerante, SaneamientoEntrega)
 
 c = get_config()  # noqa: F821 (provided by traitlets)
 
@@ -23,7 +24,16 @@ c.CourseDirectory.source_directory = "source"
 c.ClearSolutions.code_stub = {"python": "# TU CÓDIGO AQUÍ\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "TU RESPUESTA AQUÍ"
 
-# Autograde: never execute the submission in a kernel; grade it out of the kernel instead.
+# Autograde: a file that is not a notebook still gets a score (0, with the reason) instead of an error...
+c.Autograde.exporter_class = ExportadorTolerante
+# ...and the nbgrader metadata is rebuilt from the gradebook before nbgrader's own sanitizers run
+# (SaneamientoEntrega runs them: ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells,
+# CheckCellMetadata), so a tampered submission neither stops the class nor goes ungraded.
+c.Autograde.sanitize_preprocessors = [SaneamientoEntrega]
+
+# Never execute the submission in a kernel; grade it out of the kernel instead. Grading refuses
+# (0 with the reason) where the machine cannot isolate submissions with the kernel, unless
+# `--CalificacionAislada.sin_aislamiento=True` is given (trusted submissions only).
 c.Autograde.autograde_preprocessors = [
     CalificacionAislada,
     IgnorePattern,

@@ -1,30 +1,59 @@
-"""Integración con nbgrader: el preprocesador que sustituye a `Execute` en `nbgrader autograde`.
+"""Integración con nbgrader: lectura tolerante, saneamiento de la entrega y calificación fuera del núcleo.
 
 nbgrader 0.9.6 grades a test cell from its outputs (``utils.determine_grade``):
 an error or *any* stderr output is 0, the last ``execute_result`` is parsed as
 partial points, and a cell with no output gets full marks. It also runs the
 student's notebook in a kernel that could rewrite the gradebook. So we never
-let nbgrader execute the submission: this preprocessor grades it out of the
-kernel with ``autograder.motor`` and writes, in every graded cell, the Spanish
-feedback as stdout plus the trusted points as a plain ``execute_result``
+let nbgrader execute the submission: ``CalificacionAislada`` grades it out of
+the kernel with ``autograder.motor`` and writes, in every graded cell, the
+Spanish feedback as stdout plus the trusted points as a plain ``execute_result``
 (``"1.5"``). A graded cell we have no grader for gets 0, never full marks.
+
+nbgrader also trusts the submission's own nbgrader metadata more than it should,
+and one bad submission used to cost grades:
+
+- a cell with another ``schema_version`` raises ``SchemaTooNewError``/``SchemaTooOldError``,
+  which ``convert_notebooks`` re-raises: the whole class stops there;
+- a renamed or flag-flipped grade cell, a grade cell without points, a duplicated id
+  (``CheckCellMetadata``), a grade id the gradebook does not know (``SaveAutoGrades``), or a
+  file that is not a notebook (the exporter) raise, and that student is left without a grade.
+
+``ExportadorTolerante`` turns an unreadable file into a stand-in notebook, ``SaneamientoEntrega``
+rebuilds every cell's nbgrader metadata from the gradebook before nbgrader's own sanitizers run,
+and ``CalificacionAislada`` never raises. Every submission gets a score; none stops the class.
 """
 from __future__ import annotations
 
 import os
+import traceback
 from pathlib import Path
 
-from nbformat.v4 import new_output
-from traitlets import Unicode
+import nbformat
+from nbconvert.exporters import NotebookExporter
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
+from traitlets import Bool, Unicode
 
-from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.api import Gradebook
+from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, DeduplicateIds, NbGraderPreprocessor,
+                                    OverwriteCells, OverwriteKernelspec)
 
 from .calificadores import cargar_tarea
-from .cuaderno import metadatos_nbgrader
-from .errores import ErrorCalificador
+from .cuaderno import LIMITE_BYTES_CUADERNO, aviso_de_tarea, metadatos_nbgrader, validar_cuaderno
+from .errores import ErrorAislamientoNoDisponible, ErrorCalificador
 from .motor import calificar_cuaderno
 from .resultados import texto_ejercicio
 from .tareas import PREFIJO_CELDA
+
+# The reason a submission could not be graded, from the exporter to the sanitizer (same conversion).
+RECURSO_ILEGIBLE = "curso_dl_ilegible"
+# ...and from the sanitizer to CalificacionAislada (the next conversion reads the sanitized file). The
+# sanitizer never copies the student's notebook metadata, so only it can set this key.
+METADATO_NO_CALIFICABLE = "curso_dl_no_calificable"
+SANITIZADORES_DE_NBGRADER = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
+ERROR_INTERNO = ("Error interno del calificador al calificar tu entrega: 0 puntos provisionales en todas las "
+                 "celdas calificadas. Avisa al profesor; la calificación se repetirá.")
+METADATOS_DANADOS = ("Los metadatos de nbgrader de tu entrega están dañados y no se pudieron reparar: 0 puntos. "
+                     "Vuelve a descargar la tarea, copia tus soluciones en sus celdas y entrégala de nuevo.")
 
 
 def _salida_puntos(puntos: float):
@@ -35,8 +64,200 @@ def _texto(texto: str):
     return new_output("stream", name="stdout", text=texto if texto.endswith("\n") else texto + "\n")
 
 
+def _anotar_cero(nb, mensaje: str) -> None:
+    """0 points and ``mensaje`` in every graded code cell; the other outputs are cleared."""
+    for celda in nb.cells:
+        if isinstance(celda, dict) and celda.get("cell_type") == "code":
+            celda["outputs"] = [_texto(mensaje), _salida_puntos(0)] if metadatos_nbgrader(celda).get("grade") else []
+
+
+class ExportadorTolerante(NotebookExporter):
+    """Reads a submission that may not be a notebook at all (``c.Autograde.exporter_class``).
+
+    nbformat raises on such a file before any preprocessor runs, and nbgrader then leaves the
+    student without a grade. Here the file becomes an empty stand-in notebook, and the reason
+    (one Spanish line) goes to ``SaneamientoEntrega`` in ``resources``.
+    """
+
+    def from_file(self, file_stream, resources=None, **kw):
+        nombre = Path(getattr(file_stream, "name", "") or "cuaderno.ipynb").name
+        try:
+            binario = getattr(file_stream, "buffer", None)
+            contenido = binario.read(LIMITE_BYTES_CUADERNO + 1) if binario is not None else file_stream.read().encode()
+            if len(contenido) > LIMITE_BYTES_CUADERNO:
+                raise ErrorCalificador(f"'{nombre}' pesa más de {LIMITE_BYTES_CUADERNO // 2**20} MB")
+            validar_cuaderno(contenido, nombre)
+            nb = nbformat.reads(contenido.decode("utf-8"), as_version=4)
+            if not isinstance(nb.get("metadata"), dict):
+                nb["metadata"] = nbformat.from_dict({})
+            if not isinstance(nb.metadata.get("language", ""), str):  # the exporter calls .lower() on it
+                del nb.metadata["language"]
+        except Exception as error:  # noqa: BLE001 - whatever the file is, the submission gets a score
+            motivo = str(error) if isinstance(error, ErrorCalificador) else f"'{nombre}' no es un cuaderno válido"
+            self.log.error("No se pudo leer %s: %s (%s)", getattr(file_stream, "name", nombre), motivo,
+                           type(error).__name__)
+            nb = new_notebook()
+            resources = resources if resources is not None else {}
+            resources[RECURSO_ILEGIBLE] = (f"Tu entrega no se pudo leer como cuaderno de Jupyter ({motivo}): "
+                                           "0 puntos. Entrega el archivo .ipynb tal como lo guarda Jupyter.")
+        return self.from_notebook_node(nb, resources=resources, **kw)
+
+
+class _Plantilla:
+    """What the gradebook knows of one notebook, read once: the only source of nbgrader metadata."""
+
+    def __init__(self, resources):
+        datos = resources["nbgrader"]
+        with Gradebook(datos["db_url"]) as gb:
+            cuaderno = gb.find_notebook(datos["notebook"], datos["assignment"])
+            self.puntos = {c.name: float(c.max_score) for c in cuaderno.grade_cells}
+            self.tareas = {c.name: float(c.max_score) for c in cuaderno.task_cells}
+            self.soluciones = {c.name for c in cuaderno.solution_cells}
+            self.fuentes = {c.name: {"tipo": c.cell_type, "bloqueada": bool(c.locked), "fuente": c.source or ""}
+                            for c in cuaderno.source_cells}
+
+    def metadatos(self, grade_id: str) -> dict:
+        meta = {"grade": grade_id in self.puntos, "grade_id": grade_id, "locked": self.fuentes[grade_id]["bloqueada"],
+                "schema_version": 3, "solution": grade_id in self.soluciones}
+        if grade_id in self.puntos:
+            meta["points"] = self.puntos[grade_id]
+        if grade_id in self.tareas:
+            meta.update(task=True, points=self.tareas[grade_id])
+        return meta
+
+    def celda(self, grade_id: str, fuente: str | None = None, metadatos: dict | None = None):
+        """A cell as the gradebook has it; ``fuente`` (the student's) is kept only when it is not locked."""
+        origen = self.fuentes[grade_id]
+        if origen["bloqueada"] or fuente is None:
+            fuente = origen["fuente"] if origen["bloqueada"] else ""
+        nueva = {"code": new_code_cell, "markdown": new_markdown_cell}.get(origen["tipo"], new_raw_cell)(fuente)
+        nueva.metadata.update(metadatos or {})
+        nueva.metadata["nbgrader"] = self.metadatos(grade_id)
+        return nueva
+
+    def calificadas(self) -> list[str]:
+        return [n for n in self.fuentes if n in self.puntos or n in self.tareas]
+
+
+def _fuente(celda) -> str:
+    fuente = celda.get("source", "")
+    if isinstance(fuente, list):
+        return "".join(f for f in fuente if isinstance(f, str))
+    return fuente if isinstance(fuente, str) else ""
+
+
+def _metadatos_propios(celda) -> dict:
+    """The cell metadata worth keeping from a submission: ``tags`` and our ``curso_dl``; never ``nbgrader``."""
+    metadatos = celda.get("metadata")
+    if not isinstance(metadatos, dict):
+        return {}
+    propios = {}
+    etiquetas = metadatos.get("tags")
+    if isinstance(etiquetas, list):
+        propios["tags"] = list(dict.fromkeys(e for e in etiquetas if isinstance(e, str)))
+    if isinstance(metadatos.get("curso_dl"), dict):
+        propios["curso_dl"] = metadatos["curso_dl"]
+    return propios
+
+
+class SaneamientoEntrega(NbGraderPreprocessor):
+    """Rebuilds a submission from what the gradebook trusts, then runs nbgrader's own sanitizers.
+
+    Replaces ``Autograde.sanitize_preprocessors``. Each cell is rebuilt as a fresh nbformat cell:
+    its source (restored from the gradebook when the cell is locked), ``tags`` and ``curso_dl``
+    metadata, and nbgrader metadata taken only from the gradebook by ``grade_id``. The first
+    cell with a known id keeps it; unknown and repeated ids become plain cells; a missing graded
+    cell is restored with a note. Whatever the student did to the flags, points, schema version,
+    ids or cell types, the result is what ``generate_assignment`` made. If anything still fails,
+    the submission becomes a stand-in with only the graded cells, which ``CalificacionAislada``
+    scores 0 with the reason.
+    """
+
+    def preprocess(self, nb, resources):
+        motivo = resources.get(RECURSO_ILEGIBLE)
+        plantilla = _Plantilla(resources)  # no gradebook, no grading: nbgrader reports it for this student
+        if motivo is None:
+            try:
+                nb = self._reconstruir(nb, plantilla, resources)
+                for clase in SANITIZADORES_DE_NBGRADER:
+                    nb, resources = clase(parent=self)(nb, resources)
+                return nb, resources
+            except Exception:  # noqa: BLE001 - one submission never stops the class
+                self.log.error("No se pudo sanear la entrega de %s: %s", resources["nbgrader"]["student"],
+                               traceback.format_exc())
+                motivo = METADATOS_DANADOS
+        return self._sustituto(plantilla, motivo), resources
+
+    def _reconstruir(self, nb, plantilla: _Plantilla, resources):
+        datos = resources["nbgrader"]
+        alumno = datos["student"]
+        aviso = aviso_de_tarea(nb, datos["assignment"])
+        if aviso:
+            self.log.warning("Entrega de %s: %s", alumno, aviso)
+        celdas, vistas = [], set()
+        constructores = {"code": new_code_cell, "markdown": new_markdown_cell, "raw": new_raw_cell}
+        for indice, celda in enumerate(nb.get("cells") or []):
+            if not isinstance(celda, dict) or celda.get("cell_type") not in constructores:
+                self.log.warning("Entrega de %s: se descarta la celda %d, que no es una celda de cuaderno",
+                                 alumno, indice)
+                continue
+            fuente, propios = _fuente(celda), _metadatos_propios(celda)
+            meta = celda.get("metadata", {}).get("nbgrader") if isinstance(celda.get("metadata"), dict) else None
+            grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
+            if isinstance(grade_id, str) and grade_id in plantilla.fuentes and grade_id not in vistas:
+                vistas.add(grade_id)
+                nueva = plantilla.celda(grade_id, fuente, propios)
+                cambios = sorted(k for k, v in nueva.metadata["nbgrader"].items() if meta.get(k) != v)
+                if nueva.cell_type != celda["cell_type"]:
+                    cambios.append("cell_type")
+                if nueva.source != fuente and plantilla.fuentes[grade_id]["bloqueada"]:
+                    cambios.append("source")
+                if cambios:
+                    self.log.warning("Entrega de %s: la celda '%s' traía alterado %s; se usa lo del gradebook",
+                                     alumno, grade_id, ", ".join(cambios))
+                celdas.append(nueva)
+                continue
+            if meta:
+                self.log.warning("Entrega de %s: la celda %d lleva metadatos de nbgrader %s; queda como celda "
+                                 "normal", alumno, indice,
+                                 "repetidos" if isinstance(grade_id, str) and grade_id in vistas
+                                 else "que el gradebook no conoce")
+            nueva = constructores[celda["cell_type"]](fuente)
+            nueva.metadata.update(propios)
+            celdas.append(nueva)
+        for grade_id in plantilla.calificadas():
+            if grade_id not in vistas:
+                self.log.warning("Entrega de %s: faltaba la celda calificada '%s'; se restaura", alumno, grade_id)
+                posicion = self._posicion(celdas, grade_id)
+                celdas[posicion:posicion] = [
+                    new_markdown_cell(f"*La celda calificada `{grade_id}` faltaba en tu entrega; se restauró "
+                                      "para calificarla.*"),
+                    plantilla.celda(grade_id)]
+        metadatos = {k: nb.metadata[k] for k in ("kernelspec", "language_info")
+                     if isinstance(nb.get("metadata"), dict) and isinstance(nb.metadata.get(k), dict)}
+        return new_notebook(cells=celdas, metadata=metadatos)
+
+    @staticmethod
+    def _posicion(celdas: list, grade_id: str) -> int:
+        """Where a missing test cell ``pruebas_<e>`` goes: after the cell of exercise ``<e>``, else at the end."""
+        ejercicio = grade_id.removeprefix(PREFIJO_CELDA)
+        for indice, celda in enumerate(celdas):
+            if metadatos_nbgrader(celda).get("grade_id") == ejercicio:
+                return indice + 1
+        return len(celdas)
+
+    def _sustituto(self, plantilla: _Plantilla, motivo: str):
+        celdas = [new_markdown_cell(f"**No se pudo calificar esta entrega.** {motivo}")]
+        celdas += [plantilla.celda(grade_id) for grade_id in plantilla.calificadas()]
+        return new_notebook(cells=celdas, metadata={METADATO_NO_CALIFICABLE: {"motivo": motivo}})
+
+
 class CalificacionAislada(NbGraderPreprocessor):
-    """Califica el cuaderno fuera del núcleo del alumno y escribe los puntajes en las celdas calificadas."""
+    """Califica el cuaderno fuera del núcleo del alumno y escribe los puntajes en las celdas calificadas.
+
+    Never raises: any failure is 0 points in every graded cell with a Spanish message, and an
+    error in nbgrader's log, so the next student is graded normally.
+    """
 
     raiz_curso = Unicode(
         "",
@@ -44,18 +265,46 @@ class CalificacionAislada(NbGraderPreprocessor):
              "Por defecto, el directorio de trabajo de nbgrader.",
     ).tag(config=True)
 
+    sin_aislamiento = Bool(
+        False,
+        help="Calificar aunque esta máquina no pueda aislar las entregas con el núcleo (bubblewrap o Landlock). "
+             "Sin esta opción, calificar se niega y cada entrega recibe 0 con el motivo. Con ella, el código de "
+             "los alumnos se ejecuta con los permisos de quien califica y el registro lo advierte en cada entrega. "
+             "Solo para entregas de confianza: --CalificacionAislada.sin_aislamiento=True",
+    ).tag(config=True)
+
     def preprocess(self, nb, resources):
-        tarea_id = resources["nbgrader"]["assignment"]
-        alumno = resources["nbgrader"]["student"]
+        datos = resources.get("nbgrader", {})
+        tarea_id, alumno = datos.get("assignment", "?"), datos.get("student", "?")
+        try:
+            self._calificar(nb, resources, tarea_id, alumno)
+        except ErrorAislamientoNoDisponible as error:
+            self.log.error("No se calificó %s de %s: %s", tarea_id, alumno, error)
+            _anotar_cero(nb, f"No se pudo calificar: {error}")
+        except ErrorCalificador as error:
+            self.log.error("No se calificó %s de %s: %s", tarea_id, alumno, error)
+            _anotar_cero(nb, f"No se pudo calificar: {error}. Avisa al profesor.")
+        except Exception:  # noqa: BLE001 - one submission never stops the class
+            self.log.error("Error al calificar %s de %s (0 puntos provisionales):\n%s", tarea_id, alumno,
+                           traceback.format_exc())
+            _anotar_cero(nb, ERROR_INTERNO)
+        return nb, resources
+
+    def _calificar(self, nb, resources, tarea_id: str, alumno: str) -> None:
+        no_calificable = nb.metadata.get(METADATO_NO_CALIFICABLE)
+        if isinstance(no_calificable, dict):
+            self.log.error("No se calificó %s de %s: %s", tarea_id, alumno, no_calificable.get("motivo"))
+            _anotar_cero(nb, str(no_calificable.get("motivo")))
+            return
         directorio = Path(resources.get("metadata", {}).get("path") or ".")
         raiz = Path(self.raiz_curso or os.getcwd()).resolve()
-        try:
-            tarea = cargar_tarea(tarea_id)
-        except ErrorCalificador as error:
-            self.log.error("No hay calificador para %s: %s", tarea_id, error)
-            return self._anotar_sin_calificador(nb, str(error)), resources
+        tarea = cargar_tarea(tarea_id)  # the task is nbgrader's assignment, never the notebook's metadata
+        if self.sin_aislamiento:
+            self.log.warning("%s de %s se califica SIN AISLAMIENTO (CalificacionAislada.sin_aislamiento=True): "
+                             "su código se ejecuta con los permisos de quien califica", tarea_id, alumno)
         self.log.info("Calificando %s de %s fuera del núcleo", tarea_id, alumno)
-        resultado = calificar_cuaderno(nb, tarea, alumno, directorio, prohibidos=[raiz])
+        resultado = calificar_cuaderno(nb, tarea, alumno, directorio, prohibidos=[raiz],
+                                       aislar=not self.sin_aislamiento)
         salidas = {s["indice"]: s for s in resultado.salidas_celdas}
         for indice, celda in enumerate(nb.cells):
             if celda.cell_type != "code":
@@ -63,21 +312,26 @@ class CalificacionAislada(NbGraderPreprocessor):
             celda.outputs = []
             meta = metadatos_nbgrader(celda)
             if meta.get("grade"):
-                celda.outputs = self._salidas_de_prueba(resultado, str(meta.get("grade_id", "")))
+                celda.outputs = self._salidas_de_prueba(resultado, meta)
             elif indice in salidas:
                 celda.outputs = self._salidas_de_celda(salidas[indice])
-        self.log.info("%s de %s: %g/%g puntos (%.1f s)", tarea_id, alumno, resultado.puntaje,
-                      resultado.puntaje_max, resultado.segundos)
-        return nb, resources
+        self.log.info("%s de %s: %g/%g puntos (%.1f s%s)", tarea_id, alumno, resultado.puntaje,
+                      resultado.puntaje_max, resultado.segundos, ", SIN AISLAMIENTO" if self.sin_aislamiento else "")
 
-    @staticmethod
-    def _salidas_de_prueba(resultado, grade_id: str) -> list:
+    def _salidas_de_prueba(self, resultado, meta: dict) -> list:
+        grade_id = str(meta.get("grade_id", ""))
         ejercicio = grade_id.removeprefix(PREFIJO_CELDA)
         casos = resultado.del_ejercicio(ejercicio) if grade_id.startswith(PREFIJO_CELDA) else []
         if not casos:
             return [_texto(f"No hay calificador para la celda '{grade_id}': 0 puntos. Avisa al profesor."),
                     _salida_puntos(0)]
-        return [_texto(texto_ejercicio(casos)), _salida_puntos(resultado.puntaje_ejercicio(ejercicio))]
+        puntos, maximo = resultado.puntaje_ejercicio(ejercicio), float(meta.get("points", 0))
+        if puntos > maximo:  # nbgrader rejects partial credit above the cell's points (and drops the student)
+            self.log.error("La celda '%s' vale %g en el gradebook, pero el calificador dio %g; se anotan %g. "
+                           "¿Cambiaron los puntos sin volver a ejecutar generate_assignment?",
+                           grade_id, maximo, puntos, maximo)
+            puntos = maximo
+        return [_texto(texto_ejercicio(casos)), _salida_puntos(puntos)]
 
     @staticmethod
     def _salidas_de_celda(salida: dict) -> list:
@@ -85,10 +339,3 @@ class CalificacionAislada(NbGraderPreprocessor):
         if salida.get("error"):
             texto += f"\n[Al calificar, esta celda lanzó un error: {salida['error']}]"
         return [_texto(texto)] if texto.strip() else []
-
-    @staticmethod
-    def _anotar_sin_calificador(nb, motivo: str):
-        for celda in nb.cells:
-            if celda.cell_type == "code" and metadatos_nbgrader(celda).get("grade"):
-                celda.outputs = [_texto(f"No se pudo calificar: {motivo}"), _salida_puntos(0)]
-        return nb
