@@ -33,6 +33,9 @@ except ImportError:  # Windows: the self-check runs without rlimits
 
 RAIZ_PROYECTO = Path(__file__).resolve().parents[1]
 GIB = 2**30
+# Landlock fallback: the worker's own /proc entry (resolved by the worker itself) and a few system files,
+# never /proc as a whole: another process's environ of the same uid would be readable.
+LECTURAS_PROC = ("/proc/self", "/proc/cpuinfo", "/proc/meminfo", "/proc/stat")
 PROCESOS_MAXIMOS = 512  # processes and threads per jail (TensorFlow starts a few dozen threads)
 
 
@@ -109,6 +112,7 @@ class ProcesoAislado:
         self._leer = self._escribir = -1
         self._salida: _Cola | None = None
         self._secuencia = 0
+        self.modo = "sin_jaula"  # "bwrap" or "landlock" once started in a jail
 
     def __enter__(self) -> "ProcesoAislado":
         return self
@@ -124,17 +128,20 @@ class ProcesoAislado:
         canales = [str(hijo_lee), str(hijo_escribe)]
         limites = self.configuracion.limites
         abiertos = [hijo_lee, hijo_escribe, salida_escribe]
+        self.modo = jaula.modo() if self.configuracion.aislar else "sin_jaula"
+        usuario = {}
         try:
-            if self.configuracion.aislar:
+            if self.modo == "bwrap":
                 argv, pasar = self._orden_en_jaula(canales, abiertos)
-                cwd = None
+                cwd, entorno = None, None
             else:
                 argv, pasar, cwd = self._orden_sin_jaula(canales), (hijo_lee, hijo_escribe), self.directorio
+                entorno = _entorno(str(cwd), str(cwd / "tmp"), self.configuracion.entorno_extra)
+                if self.modo == "landlock":
+                    usuario = self._preparar_landlock(entorno)
             self.proceso = subprocess.Popen(
                 argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=salida_escribe, stderr=salida_escribe,
-                pass_fds=pasar, start_new_session=True,
-                env=None if self.configuracion.aislar else _entorno(str(cwd), str(cwd / "tmp"),
-                                                                    self.configuracion.entorno_extra),
+                pass_fds=pasar, start_new_session=True, env=entorno, **usuario,
                 preexec_fn=(lambda: _aplicar_limites(limites)) if resource is not None else None,
             )
         finally:
@@ -180,10 +187,29 @@ class ProcesoAislado:
                                     ignore=shutil.ignore_patterns("__pycache__"))
         for nombre, datos in self.configuracion.artefactos.items():
             (self.directorio / nombre).write_bytes(datos)
-        programa = self.directorio / "autograder" / "trabajador.py"
-        if not programa.is_file():  # no kit: run the package's own worker
-            programa = Path(__file__).resolve().parent / "trabajador.py"
-        return [sys.executable, "-I", str(programa), *canales]
+        programa = self.directorio / ".trabajador"
+        programa.mkdir()
+        for nombre in (*jaula.ARCHIVOS_PROGRAMA, "landlock.py"):
+            shutil.copy(Path(__file__).resolve().parent / nombre, programa / nombre)
+        return [sys.executable, "-I", str(programa / "trabajador.py"), *canales]
+
+    def _preparar_landlock(self, entorno: dict) -> dict:
+        """Fallback jail: the worker restricts itself (Landlock + seccomp) before running any student code."""
+        from .filtro_seccomp import programa_bpf
+
+        datos = entorno.get("CURSO_DL_DATOS")
+        self._landlock = {
+            "lectura": [*jaula.lecturas((datos,) if datos else ()), *LECTURAS_PROC, "/dev/urandom"],
+            "escritura": [str(self.directorio), "/dev/null"],
+            "seccomp": programa_bpf(sin_procesos=True),
+        }
+        uid = jaula.uid_para_landlock()
+        if uid is None:
+            return {}
+        for carpeta, subcarpetas, archivos in os.walk(self.directorio):
+            for nombre in (carpeta, *(os.path.join(carpeta, a) for a in subcarpetas + archivos)):
+                os.lchown(nombre, uid, uid)
+        return {"user": uid, "group": uid, "extra_groups": []}
 
     def iniciar(self, celdas: list) -> list:
         """Arranca el trabajador, ejecuta las celdas del alumno y devuelve lo que produjo cada una."""
@@ -197,6 +223,7 @@ class ProcesoAislado:
                 [str(Path(r).resolve()) for r in (RAIZ_PROYECTO, *self.configuracion.prohibidos)],
                 "excepciones": [sys.prefix, sys.base_prefix],
                 "en_jaula": self.configuracion.aislar,
+                "landlock": getattr(self, "_landlock", None) if self.modo == "landlock" else None,
                 "segundos_celda": self.configuracion.limites.segundos_celda,
             },
             self.configuracion.limites.segundos_inicio,

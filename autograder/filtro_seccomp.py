@@ -27,11 +27,16 @@ PROHIBIDAS = (
 # and the C library falls back to clone(), whose flags the filter can see.
 BANDERAS_ESPACIOS = (0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x20000000, 0x40000000)
 AF_UNIX = 1
+CLONE_THREAD = 0x00010000
 
 
-@functools.lru_cache(maxsize=1)
-def programa_bpf() -> bytes:
-    """El filtro compilado (se construye una vez por proceso)."""
+@functools.lru_cache(maxsize=2)
+def programa_bpf(sin_procesos: bool = False) -> bytes:
+    """El filtro compilado (se construye una vez por proceso).
+
+    ``sin_procesos`` also refuses new processes (threads are still allowed): the Landlock
+    fallback has no pid namespace, so nothing may be started that could outlive the grading.
+    """
     import pyseccomp as sc
 
     filtro = sc.SyscallFilter(defaction=sc.ALLOW)
@@ -44,6 +49,10 @@ def programa_bpf() -> bytes:
     for bandera in BANDERAS_ESPACIOS:
         filtro.add_rule(sc.ERRNO(errno.EPERM), "clone", sc.Arg(0, sc.MASKED_EQ, bandera, bandera))
     filtro.add_rule(sc.ERRNO(errno.EAFNOSUPPORT), "socket", sc.Arg(0, sc.NE, AF_UNIX))
+    if sin_procesos:
+        for llamada in ("fork", "vfork"):
+            filtro.add_rule(sc.ERRNO(errno.EPERM), llamada)
+        filtro.add_rule(sc.ERRNO(errno.EPERM), "clone", sc.Arg(0, sc.MASKED_EQ, CLONE_THREAD, 0))
     with tempfile.TemporaryFile() as archivo:
         filtro.export_bpf(archivo)
         archivo.seek(0)

@@ -65,6 +65,30 @@ def _lecturas(extra: tuple) -> list[str]:
     return resultado
 
 
+def lecturas(extra: tuple = ()) -> list[str]:
+    return _lecturas(tuple(extra))
+
+
+def uid_aleatorio() -> int:
+    return secrets.randbelow(UID_MAXIMO - UID_MINIMO) + UID_MINIMO
+
+
+def uid_para_landlock() -> int | None:
+    """The uid the Landlock fallback runs as: a random unprivileged one when the grader is root, else its own."""
+    return uid_aleatorio() if os.geteuid() == 0 else None
+
+
+def python_accesible_para_otros() -> bool:
+    """Whether an unprivileged uid can run this Python (every folder above it must be searchable by others)."""
+    for ruta in (os.path.realpath(sys.executable), sys.prefix, sys.base_prefix):
+        carpeta = os.path.dirname(ruta) if os.path.isfile(ruta) else ruta
+        while carpeta not in ("/", ""):
+            if not os.stat(carpeta).st_mode & 0o001:
+                return False
+            carpeta = os.path.dirname(carpeta)
+    return True
+
+
 def _antecesores(rutas) -> list[str]:
     faltan = set()
     for ruta in rutas:
@@ -114,25 +138,13 @@ def argumentos(programa: list[str], entorno: dict, kit: dict, archivos: dict, le
         args += ["--seccomp", str(fd_seccomp)]
     args += ["--chdir", TRABAJO, "--"]
     if root:
-        uid = str(secrets.randbelow(UID_MAXIMO - UID_MINIMO) + UID_MINIMO)
+        uid = str(uid_aleatorio())
         args += ["/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--no-new-privs",
                  "--inh-caps=-all", "--bounding-set=-all", "--"]
     return args + programa
 
 
-@functools.lru_cache(maxsize=1)
-def motivo_no_disponible() -> str | None:
-    """None if a jail can be made here; otherwise one Spanish line saying what is missing and how to enable it."""
-    if not sys.platform.startswith("linux"):
-        return f"No se puede calificar sin aislamiento: la jaula necesita Linux y esto es {sys.platform}."
-    if os.geteuid() == 0 and not os.path.exists("/usr/bin/setpriv"):
-        return "No se puede calificar sin aislamiento: falta /usr/bin/setpriv (paquete util-linux)."
-    try:
-        from .filtro_seccomp import programa_bpf
-        programa_bpf()
-    except Exception as exc:  # pyseccomp or libseccomp missing
-        return (f"No se puede calificar sin aislamiento: no se pudo construir el filtro seccomp ({type(exc).__name__}); "
-                "instala pyseccomp y libseccomp2.")
+def _motivo_sin_bwrap() -> str | None:
     try:
         args = argumentos(["/usr/bin/true"], {}, {}, {})
     except ErrorAislamientoNoDisponible as exc:
@@ -144,7 +156,57 @@ def motivo_no_disponible() -> str | None:
     return None
 
 
-def exigir_disponible() -> None:
-    motivo = motivo_no_disponible()
-    if motivo:
+def _motivo_sin_landlock() -> str | None:
+    from .landlock import version_abi
+
+    abi, minima = version_abi(), 1 if os.geteuid() == 0 else 6  # unprivileged: signals must be scoped (ABI 6)
+    if abi < minima:
+        return f"Landlock ABI {abi} (se necesita ≥ {minima})"
+    if os.geteuid() == 0 and not python_accesible_para_otros():
+        return ("con Landlock el trabajador corre con un uid sin privilegios, que no puede ejecutar este Python "
+                f"({sys.base_prefix} no es accesible para otros usuarios)")
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _eleccion() -> tuple[str | None, str | None]:
+    """(mode, None) with mode "bwrap" or "landlock", or (None, one Spanish line saying what is missing)."""
+    if not sys.platform.startswith("linux"):
+        return None, f"No se puede calificar sin aislamiento: la jaula necesita Linux y esto es {sys.platform}."
+    if os.geteuid() == 0 and not os.path.exists("/usr/bin/setpriv"):
+        return None, "No se puede calificar sin aislamiento: falta /usr/bin/setpriv (paquete util-linux)."
+    try:
+        from .filtro_seccomp import programa_bpf
+        programa_bpf()
+    except Exception as exc:  # pyseccomp or libseccomp missing
+        return None, (f"No se puede calificar sin aislamiento: no se pudo construir el filtro seccomp "
+                      f"({type(exc).__name__}); instala pyseccomp y libseccomp2.")
+    pedido = os.environ.get("CURSO_DL_JAULA", "")
+    sin_bwrap = None if pedido == "landlock" else _motivo_sin_bwrap()
+    if pedido != "landlock" and sin_bwrap is None:
+        return "bwrap", None
+    sin_landlock = None if pedido == "bwrap" else _motivo_sin_landlock()
+    if pedido != "bwrap" and sin_landlock is None:
+        return "landlock", None
+    motivo = sin_bwrap or "No se puede calificar sin aislamiento: se pidió bubblewrap."
+    return None, motivo + (f" Tampoco hay alternativa: {sin_landlock}." if sin_landlock else "")
+
+
+def motivo_no_disponible() -> str | None:
+    """None if a jail can be made here; otherwise one Spanish line saying what is missing and how to enable it."""
+    return _eleccion()[1]
+
+
+motivo_no_disponible.cache_clear = _eleccion.cache_clear
+
+
+def modo() -> str:
+    """"bwrap" (namespaces) or "landlock" (fallback); ErrorAislamientoNoDisponible if neither works."""
+    elegido, motivo = _eleccion()
+    if elegido is None:
         raise ErrorAislamientoNoDisponible(motivo)
+    return elegido
+
+
+def exigir_disponible() -> None:
+    modo()

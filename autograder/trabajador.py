@@ -296,6 +296,8 @@ class Trabajador:
     def atender(self, orden: dict) -> dict | None:
         tipo = orden.get("orden")
         if tipo == "iniciar":
+            if orden.get("landlock"):  # fallback jail: restrict this process before anything else runs
+                _restringir(orden["landlock"])
             for modulo in orden.get("precargar", []):
                 __import__(modulo)
             sys.path.insert(0, os.getcwd())
@@ -309,6 +311,15 @@ class Trabajador:
         if tipo == "evaluar_modelo":
             return evaluar_modelo(orden)
         return None
+
+
+def _restringir(reglas: dict) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("landlock", os.path.join(os.path.dirname(__file__), "landlock.py"))
+    landlock = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(landlock)
+    landlock.restringir(reglas["lectura"], reglas["escritura"], reglas.get("seccomp"))
 
 
 def evaluar_modelo(orden: dict) -> dict:
