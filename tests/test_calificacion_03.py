@@ -67,17 +67,18 @@ def test_parchear_numpy_y_falsear_salidas_no_da_puntos(fuente03):
     assert calificar(nb, "03_softmax_entropia").puntaje == 0
 
 
-def test_el_codigo_del_alumno_no_puede_leer_el_proyecto_ni_escribir_fuera(fuente03):
+def test_el_codigo_del_alumno_no_puede_leer_el_proyecto_ni_escribir_fuera(fuente03, tmp_path):
+    """The kernel jail: the project is not there, and a write to a host path leaves nothing on the host."""
+    fuera = tmp_path / "fuera_del_aislamiento.txt"
     espia = '''import os
 resultados = []
 for accion in (lambda: open(os.path.join({raiz!r}, "solutions", "softmax_entropia.py")).read(),
-               lambda: os.listdir({raiz!r}),
-               lambda: open("/tmp/fuera_del_aislamiento.txt", "w"),
-               lambda: __import__("subprocess").run(["cat", "/etc/hostname"])):
+               lambda: os.listdir(os.path.join({raiz!r}, "solutions")),
+               lambda: open({fuera!r}, "w").write("escrito")):
     try:
         accion()
         resultados.append("permitido")
-    except PermissionError:
+    except OSError:
         resultados.append("denegado")
 print(resultados)
 '''
@@ -85,10 +86,11 @@ print(resultados)
     from nbformat.v4 import new_code_cell
 
     nb = en_blanco(fuente03)
-    nb.cells.insert(1, new_code_cell(espia.format(raiz=str(RAIZ))))
+    nb.cells.insert(1, new_code_cell(espia.format(raiz=str(RAIZ), fuera=str(fuera))))
     resultado = calificar(nb, "03_softmax_entropia")
     salida = next(s["salida"] for s in resultado.salidas_celdas if s["indice"] == 1)
-    assert "['denegado', 'denegado', 'denegado', 'denegado']" in salida
+    assert "['denegado', 'denegado', 'denegado']" in salida
+    assert not fuera.exists()
 
 
 @pytest.mark.parametrize("ejercicio, codigo, pista", [
