@@ -13,6 +13,8 @@ tuples, lists, dicts); anything else arrives as ``ObjetoNoAdmitido``.
 from __future__ import annotations
 
 import copy
+import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -124,6 +126,34 @@ class AlumnoLocal(_AlumnoBase):
 
     def archivo_entregado(self, nombre: str) -> bytes:
         return _leer_entregado(self.directorio, nombre)
+
+
+class AlumnoEnEsteProceso(AlumnoLocal):
+    """Self-check where no worker process can be used (Windows has no pipes to hand to a child):
+    the notebook's cells run in this process, in the notebook's folder, as in the student's own kernel.
+    Never used to grade someone else's work."""
+
+    def __init__(self, celdas: list, directorio: Path | str):
+        super().__init__({"__name__": "__main__"}, directorio)
+        self.celdas = celdas
+
+    def __enter__(self) -> "AlumnoEnEsteProceso":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def ejecutar_cuaderno(self) -> list:
+        ejecutor = trabajador.Trabajador(-1, -1)
+        ejecutor.espacio = self.espacio
+        anterior, carpeta = os.getcwd(), str(self.directorio.resolve())
+        os.chdir(carpeta)
+        sys.path.insert(0, carpeta)
+        try:
+            return ejecutor.ejecutar_celdas(self.celdas)
+        finally:
+            os.chdir(anterior)
+            sys.path.remove(carpeta)
 
 
 class AlumnoAislado(_AlumnoBase):

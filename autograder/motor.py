@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import importlib
+import os
 import time
 from pathlib import Path
 
 from . import archivos_entregados, jaula
 from .aislamiento import ConfiguracionAislamiento
-from .alumno import AlumnoAislado
+from .alumno import AlumnoAislado, AlumnoEnEsteProceso
 from .casos import Caso
 from .cuaderno import celdas_del_alumno
 from .errores import Fallo
@@ -16,6 +17,7 @@ from .semillas import ALUMNO_PUBLICO, generador
 from .tareas import Tarea
 
 RAIZ_PAQUETE = Path(__file__).resolve().parent
+EN_ESTE_PROCESO = os.name == "nt"  # Windows cannot hand pipes to a worker: the self-check runs in-process
 
 
 LARGO_DETALLE = 200  # characters of an unexpected exception's text kept in the message
@@ -157,8 +159,14 @@ def calificar_cuaderno(nb, tarea: Tarea, alumno_id: str, directorio_entrega: Pat
     if aislar:
         jaula.exigir_disponible()
     inicio = time.perf_counter()
-    configuracion = configuracion_para(tarea, directorio_entrega, prohibidos, kit_de_tarea(tarea), aislar)
-    with AlumnoAislado(celdas_del_alumno(nb), configuracion, tarea.fuentes_inyectadas(), directorio_entrega) as alumno:
+    if not aislar and EN_ESTE_PROCESO:
+        alumno = AlumnoEnEsteProceso(celdas_del_alumno(nb), directorio_entrega or Path.cwd())
+    else:
+        # The self-check runs the student's code as it is (the reference is not in the student's kit).
+        inyecciones = {} if solo_publicas else tarea.fuentes_inyectadas()
+        configuracion = configuracion_para(tarea, directorio_entrega, prohibidos, kit_de_tarea(tarea), aislar)
+        alumno = AlumnoAislado(celdas_del_alumno(nb), configuracion, inyecciones, directorio_entrega)
+    with alumno:
         salidas = alumno.ejecutar_cuaderno()
         casos = ejecutar_casos(tarea, alumno, alumno_id, solo_publicas)
     resultado = ResultadoCalificacion(tarea.id, alumno_id, casos, salidas, time.perf_counter() - inicio)
