@@ -3,9 +3,10 @@
 Every function reads the plain description returned by ``alumno.modelo_construido(...)`` /
 ``alumno.modelo_guardado(...)`` (see ``evaluar_modelo`` in ``autograder/trabajador.py``):
 ``entrada`` and ``salida`` are JSON text such as ``"[null, 784]"``; ``capas`` is a list of dicts
-with ``clase``, ``activacion``, ``regularizador`` and ``unidades``. Each mismatch raises ``Fallo``
-with a Spanish hint; the task packages only choose the parameters (shapes, classes, loss,
-threshold) and add task-specific hints.
+with ``clase``, ``activacion``, ``unidades``, ``regularizador`` (has a kernel_regularizer),
+``factor_regularizador`` (its largest L1/L2 factor) and ``tasa`` (Dropout rate); ``parametros``
+is ``count_params()``. Each mismatch raises ``Fallo`` with a Spanish hint; the task packages only
+choose the parameters (shapes, classes, loss, threshold) and add task-specific hints.
 """
 from __future__ import annotations
 
@@ -132,14 +133,37 @@ def exigir_compilado(descripcion: dict, que: str, perdida: str = "categorical_cr
     raise Fallo(f"{que}: se compiló con la pérdida '{descripcion['perdida']}'. Pista: {pista}")
 
 
+def _es_dropout(capa: dict) -> bool:
+    return "Dropout" in str(capa.get("clase", ""))  # Dropout, SpatialDropout1D, GaussianDropout, ...
+
+
 def exigir_regularizacion(descripcion: dict, que: str) -> None:
-    """Al menos una capa Dropout o una capa con kernel_regularizer (L1/L2)."""
+    """Al menos una capa Dropout con tasa > 0 o una capa con kernel_regularizer L1/L2 de factor > 0.
+
+    ``tasa`` and ``factor_regularizador`` come from ``evaluar_modelo``; a description without
+    them counts as 0 (fail closed): Dropout(0) drops nothing and L2(0) adds no penalty.
+    """
     capas = descripcion["capas"]
-    if any(c["clase"] == "Dropout" or c.get("regularizador") for c in capas):
+    dropouts = [c for c in capas if _es_dropout(c)]
+    regularizadas = [c for c in capas if c.get("regularizador")]
+    if any(float(c.get("tasa") or 0.0) > 0 for c in dropouts):
         return
-    raise Fallo(f"{que}: no tiene ninguna capa Dropout ni ningún kernel_regularizer. Añade por ejemplo "
-                "layers.Dropout(0.3) después de una capa oculta, o kernel_regularizer=keras.regularizers.L2(1e-3) "
-                "en una capa Dense.")
+    if any(float(c.get("factor_regularizador") or 0.0) > 0 for c in regularizadas):
+        return
+    ejemplo = ("layers.Dropout(0.3) después de una capa oculta, o kernel_regularizer=keras.regularizers.L2(1e-3) "
+               "en una capa Dense.")
+    inutiles = []
+    if dropouts:
+        inutiles.append(f"{len(dropouts)} capa(s) {dropouts[0]['clase']} con tasa 0: Dropout(0) no apaga ninguna "
+                        "neurona durante el entrenamiento, así que la red queda igual que sin él")
+    if regularizadas:
+        inutiles.append(f"{len(regularizadas)} kernel_regularizer con factor 0: L1(0) o L2(0) suma una penalización "
+                        "nula a la pérdida, así que los pesos crecen igual que sin él")
+    if inutiles:
+        raise Fallo(f"{que}: tiene " + " y ".join(inutiles) + ". Eso no regulariza nada. Usa una tasa de Dropout "
+                    "mayor que 0 (entre 0.2 y 0.5 es lo habitual) o un factor L2 mayor que 0 (por ejemplo 1e-3): "
+                    + ejemplo)
+    raise Fallo(f"{que}: no tiene ninguna capa Dropout ni ningún kernel_regularizer. Añade por ejemplo " + ejemplo)
 
 
 def predicciones_del_entregado(alumno, x, que: str, forma_salida: tuple, archivo: str = "modelo.keras",

@@ -23,9 +23,17 @@ from autograder.comprobaciones_keras import (
 from autograder.errores import ErrorDelAlumno, Fallo
 
 
-def descripcion(entrada, salida, capas, compilado=True, perdida="categorical_crossentropy"):
+def capa(clase, activacion="", regularizador=False, tasa=0.0, factor=None):
+    """A layer as ``evaluar_modelo`` describes it; a regularizer without an explicit factor has 1e-3."""
+    if factor is None:
+        factor = 1e-3 if regularizador else 0.0
+    return {"clase": clase, "activacion": activacion, "regularizador": regularizador,
+            "factor_regularizador": factor, "tasa": tasa, "unidades": 0}
+
+
+def descripcion(entrada, salida, capas, compilado=True, perdida="categorical_crossentropy", parametros=1000):
     return {"entrada": json.dumps(entrada), "salida": json.dumps(salida), "compilado": compilado, "perdida": perdida,
-            "capas": [{"clase": c, "activacion": a, "regularizador": r, "unidades": 0} for c, a, r in capas]}
+            "parametros": parametros, "capas": [c if isinstance(c, dict) else capa(*c) for c in capas]}
 
 
 DENSA = descripcion([None, 784], [None, 10], [("Dense", "relu", False), ("Dense", "softmax", False)])
@@ -90,9 +98,36 @@ def test_capas_que_faltan_o_sobran():
 
 
 def test_regularizacion_por_dropout_o_l2():
-    exigir_regularizacion(descripcion([None, 784], [None, 10], [("Dropout", "", False)]), "m")
-    exigir_regularizacion(descripcion([None, 784], [None, 10], [("Dense", "relu", True)]), "m")
-    assert "Dropout" in fallo(exigir_regularizacion, DENSA, "m")
+    exigir_regularizacion(descripcion([None, 784], [None, 10], [capa("Dropout", tasa=0.3)]), "m")
+    exigir_regularizacion(descripcion([None, 784], [None, 10], [capa("Dense", "relu", True, factor=1e-4)]), "m")
+    exigir_regularizacion(descripcion([None, 784], [None, 10], [capa("SpatialDropout1D", tasa=0.2)]), "m")
+    assert "no tiene ninguna capa Dropout" in fallo(exigir_regularizacion, DENSA, "m")
+
+
+def _regularizada(*capas):
+    return descripcion([None, 784], [None, 10], [*capas, capa("Dense", "softmax")])
+
+
+def test_dropout_cero_y_l2_cero_no_regularizan():
+    """Dropout(0) and L2(0) are layers that change nothing: they earn no regularisation points."""
+    mensaje = fallo(exigir_regularizacion, _regularizada(capa("Dense", "relu"), capa("Dropout", tasa=0.0)), "m")
+    assert "Dropout(0) no apaga ninguna neurona" in mensaje and "mayor que 0" in mensaje
+    assert "kernel_regularizer con factor" not in mensaje
+    mensaje = fallo(exigir_regularizacion, _regularizada(capa("Dense", "relu", True, factor=0.0)), "m")
+    assert "L2(0) suma una penalización nula" in mensaje and "Dropout(0)" not in mensaje
+    mensaje = fallo(exigir_regularizacion, _regularizada(capa("Dense", "relu", True, factor=0.0),
+                                                         capa("Dropout", tasa=0.0), capa("Dropout", tasa=0.0)), "m")
+    assert "2 capa(s) Dropout con tasa 0" in mensaje and "1 kernel_regularizer con factor 0" in mensaje
+    # one real regulariser is enough, even next to a useless one
+    exigir_regularizacion(_regularizada(capa("Dropout", tasa=0.0), capa("Dense", "relu", True, factor=1e-3)), "m")
+    exigir_regularizacion(_regularizada(capa("Dense", "relu", True, factor=0.0), capa("Dropout", tasa=0.5)), "m")
+
+
+def test_descripcion_sin_tasa_ni_factor_no_cuenta():
+    """A description without ``tasa``/``factor_regularizador`` (an older evaluator) fails closed."""
+    antigua = _regularizada({"clase": "Dropout", "activacion": "", "regularizador": False, "unidades": 0},
+                            {"clase": "Dense", "activacion": "relu", "regularizador": True, "unidades": 64})
+    assert "tasa 0" in fallo(exigir_regularizacion, antigua, "m")
 
 
 def test_exactitud_con_softmax_y_con_sigmoid():

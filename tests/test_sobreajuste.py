@@ -189,6 +189,43 @@ def test_modelo_sin_entrenar_falla_validacion_y_brecha_con_su_mensaje(calificaci
     assert resultado.puntaje == resultado.puntaje_max - perdidos
 
 
+# -- regularisation that is real: Dropout(0) and L2(0) --------------------------
+
+def _regularizado_de_mentira(regularizador: str):
+    """construir_modelo_regularizado with the reference's layers, but Dropout(0) or L2(0): it regularizes nothing."""
+    def construir():
+        l2 = keras.regularizers.L2(0.0) if regularizador == "l2" else None
+        tasa = 0.0 if regularizador == "dropout" else None
+        capas = [keras.Input(shape=(784,))]
+        for _ in range(2):
+            capas.append(keras.layers.Dense(256, activation="relu", kernel_regularizer=l2))
+            if tasa is not None:
+                capas.append(keras.layers.Dropout(tasa))
+        modelo = keras.Sequential([*capas, keras.layers.Dense(10, activation="softmax")])
+        modelo.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+        return modelo
+    return construir
+
+
+@pytest.mark.parametrize("regularizador, pista", [
+    ("dropout", "Dropout(0) no apaga ninguna neurona"),
+    ("l2", "L2(0) suma una penalización nula"),
+])
+def test_dropout_cero_o_l2_cero_no_ganan_la_regularizacion(tmp_path, regularizador, pista):
+    """¿Un modelo real con Dropout(0) o L2(0), construido y guardado, pierde los casos de regularización con su pista?"""
+    from autograder.motor import ejecutar_caso
+
+    construir = _regularizado_de_mentira(regularizador)
+    construir().save(tmp_path / "modelo.keras")
+    alumno = AlumnoLocal({"construir_modelo_regularizado": construir}, tmp_path)
+    for ejercicio, nombre in (("construir_modelo_regularizado", "tiene_dropout_o_regularizador"),
+                              ("modelo_entrenado", "arquitectura_regularizada_del_modelo_entregado")):
+        (caso,) = [c for c in TAREA.casos(ejercicio) if c.nombre == nombre]
+        resultado = ejecutar_caso(caso, TAREA, ejercicio, alumno, "alumno1")
+        assert not resultado.aprobada and pista in resultado.mensaje and "mayor que 0" in resultado.mensaje, \
+            resultado.mensaje
+
+
 # -- the EarlyStopping soft check ---------------------------------------------
 
 @pytest.mark.parametrize("contenido, pista", [
