@@ -117,14 +117,26 @@ def _entero(valor, minimo: int = 0) -> int:
     return valor
 
 
-def _trozo(blob: memoryview, desplazamiento, largo) -> memoryview:
-    inicio, n = _entero(desplazamiento), _entero(largo)
-    if inicio + n > len(blob):
-        raise MensajeInvalido("un bloque de datos sale del mensaje")
-    return blob[inicio:inicio + n]
+class _Bloque:
+    """The blob of one message. Each of its bytes is handed out once at most: a header that names the
+    same region many times would otherwise turn a 1.5 MB message into gigabytes of copies."""
+
+    __slots__ = ("vista", "entregados")
+
+    def __init__(self, vista: memoryview):
+        self.vista, self.entregados = vista, 0
+
+    def trozo(self, desplazamiento, largo) -> memoryview:
+        inicio, n = _entero(desplazamiento), _entero(largo)
+        if inicio + n > len(self.vista):
+            raise MensajeInvalido("un bloque de datos sale del mensaje")
+        self.entregados += n
+        if self.entregados > len(self.vista):
+            raise MensajeInvalido("el mensaje usa sus bloques de datos más de una vez")
+        return self.vista[inicio:inicio + n]
 
 
-def _array(descripcion, blob: memoryview) -> np.ndarray:
+def _array(descripcion, blob: _Bloque) -> np.ndarray:
     if not (isinstance(descripcion, list) and len(descripcion) == 4):
         raise MensajeInvalido("descripción de array mal formada")
     tipo, forma, desplazamiento, largo = descripcion
@@ -136,13 +148,13 @@ def _array(descripcion, blob: memoryview) -> np.ndarray:
     for d in forma:
         elementos *= _entero(d)
     dtype = np.dtype(tipo)
-    datos = _trozo(blob, desplazamiento, largo)
+    datos = blob.trozo(desplazamiento, largo)
     if elementos * dtype.itemsize != len(datos):
         raise MensajeInvalido("la forma del array no corresponde a sus bytes")
     return np.frombuffer(datos, dtype=dtype).reshape(forma).copy()
 
 
-def _decodificar(dato, blob: memoryview, profundidad: int):
+def _decodificar(dato, blob: _Bloque, profundidad: int):
     if profundidad > PROFUNDIDAD_MAXIMA:
         raise MensajeInvalido("estructura demasiado anidada")
     if dato is None or type(dato) in (bool, str, int):
@@ -161,7 +173,7 @@ def _decodificar(dato, blob: memoryview, profundidad: int):
             raise MensajeInvalido("escalar mal formado")
         return escalar[()]
     if "__bytes__" in dato and isinstance(dato["__bytes__"], list) and len(dato["__bytes__"]) == 2:
-        return bytes(_trozo(blob, *dato["__bytes__"]))
+        return bytes(blob.trozo(*dato["__bytes__"]))
     if "__tupla__" in dato and type(dato["__tupla__"]) is list:
         return tuple(_decodificar(v, blob, profundidad + 1) for v in dato["__tupla__"])
     if "__dict__" in dato and type(dato["__dict__"]) is dict:
@@ -185,7 +197,7 @@ def decodificar(cuerpo: bytes):
         raise MensajeInvalido("cabecera de tamaño imposible")
     try:
         cabecera = json.loads(bytes(cuerpo[4:4 + largo]))
-        return _decodificar(cabecera, memoryview(cuerpo)[4 + largo:], 0)
+        return _decodificar(cabecera, _Bloque(memoryview(cuerpo)[4 + largo:]), 0)
     except MensajeInvalido:
         raise
     except (ValueError, TypeError, RecursionError, OverflowError, MemoryError) as exc:
