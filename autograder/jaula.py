@@ -56,6 +56,7 @@ def ruta_bwrap() -> str | None:
 def _lecturas(extra: tuple) -> list[str]:
     """Host paths mounted read-only at the same place (Python, the venv, data sets, system libraries)."""
     rutas = [sys.base_prefix, sys.prefix, os.path.dirname(os.path.realpath(sys.executable)), *SISTEMA, *extra]
+    # (each path is mounted at its resolved place; see _enlaces_del_entorno for a linked virtualenv)
     vistas, resultado = set(), []
     for ruta in rutas:
         ruta = os.path.realpath(ruta) if ruta else ""
@@ -63,6 +64,14 @@ def _lecturas(extra: tuple) -> list[str]:
             vistas.add(ruta)
             resultado.append(ruta)
     return resultado
+
+
+def _enlaces_del_entorno() -> list[tuple[str, str]]:
+    """A virtualenv reached through a symbolic link must keep that path: Python finds pyvenv.cfg next to
+    ``sys.executable`` as given, not as resolved. Returns (target, link) pairs to recreate in the jail."""
+    prefijo = os.path.abspath(sys.prefix)
+    real = os.path.realpath(prefijo)
+    return [(real, prefijo)] if real != prefijo else []
 
 
 def lecturas(extra: tuple = ()) -> list[str]:
@@ -114,18 +123,18 @@ def argumentos(programa: list[str], entorno: dict, kit: dict, archivos: dict, le
         args += ["--unshare-user", "--disable-userns"]
     for nombre, valor in entorno.items():
         args += ["--setenv", nombre, str(valor)]
+    args += ["--proc", "/proc", "--dev", "/dev",
+             "--perms", "1777", "--size", str(tamanos.shm_mib * 2**20), "--tmpfs", "/dev/shm",
+             "--perms", "1777", "--size", str(tamanos.tmp_mib * 2**20), "--tmpfs", "/tmp"]
     lecturas = _lecturas(tuple(lecturas_extra))
-    enlaces = [e for e in ENLACES if os.path.islink(e)]
-    for directorio in _antecesores(lecturas):
+    enlaces = [(os.readlink(e), e) for e in ENLACES if os.path.islink(e)] + _enlaces_del_entorno()
+    for directorio in _antecesores(lecturas + [enlace for _, enlace in enlaces]):
         args += ["--perms", "0755", "--dir", directorio]
     for ruta in lecturas:
         args += ["--ro-bind", ruta, ruta]
-    for enlace in enlaces:
-        args += ["--symlink", os.readlink(enlace), enlace]
-    args += ["--proc", "/proc", "--dev", "/dev",
-             "--perms", "1777", "--size", str(tamanos.shm_mib * 2**20), "--tmpfs", "/dev/shm",
-             "--perms", "1777", "--size", str(tamanos.tmp_mib * 2**20), "--tmpfs", "/tmp",
-             "--perms", "0777", "--size", str(tamanos.trabajo_mib * 2**20), "--tmpfs", TRABAJO]
+    for destino, enlace in enlaces:
+        args += ["--symlink", destino, enlace]
+    args += ["--perms", "0777", "--size", str(tamanos.trabajo_mib * 2**20), "--tmpfs", TRABAJO]
     paquete = Path(__file__).resolve().parent
     args += ["--perms", "0755", "--dir", PROGRAMA]
     for nombre in ARCHIVOS_PROGRAMA:

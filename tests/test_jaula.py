@@ -160,3 +160,14 @@ def test_la_linea_de_ordenes_se_niega_sin_jaula_y_lo_explica(tmp_path):
     comprobacion = subprocess.run([sys.executable, "-m", "autograder", "comprobar", str(CUADERNO_03)],
                                   capture_output=True, text=True, env=entorno, cwd=tmp_path, timeout=120)
     assert comprobacion.returncode == 0 and "Total" in comprobacion.stdout, comprobacion.stderr
+
+
+def test_un_entorno_virtual_enlazado_funciona_en_la_jaula(tmp_path):
+    """A virtualenv reached through a symbolic link (e.g. a checkout sharing another's .venv) keeps working."""
+    (tmp_path / ".venv").symlink_to(sys.prefix)
+    salida = subprocess.run([str(tmp_path / ".venv" / "bin" / "python"), "-m", "autograder", "calificar", "--json",
+                             str(CUADERNO_03)], capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                            env={**os.environ, "PYTHONPATH": str(RAIZ)})
+    assert salida.returncode == 0, salida.stderr
+    resultado = json.loads(salida.stdout)
+    assert resultado["aislado"] is True and resultado["puntaje"] == resultado["puntaje_max"] == 26
