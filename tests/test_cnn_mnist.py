@@ -229,7 +229,7 @@ def test_archivo_ilegible_cuesta_solo_el_modelo_entregado(calificaciones):
     """¿Un modelo.keras que Keras no puede cargar da 0 en ese ejercicio con un mensaje en español, y nada más?"""
     resultado = _resultado(calificaciones, "archivo_ilegible")
     assert resultado.puntaje_ejercicio("modelo_entrenado") == 0
-    assert "Keras no pudo cargar `modelo.keras`" in _mensajes(resultado, "modelo_entrenado")
+    assert "`modelo.keras` no es un modelo de Keras válido" in _mensajes(resultado, "modelo_entrenado")
     assert resultado.puntaje == resultado.puntaje_max - PUNTOS["modelo_entrenado"]
 
 
