@@ -13,6 +13,7 @@ import io
 import json
 import os
 import stat
+import struct
 import zipfile
 from pathlib import Path
 
@@ -20,6 +21,11 @@ LIMITES = {".keras": 100 * 2**20, ".json": 2**20}  # bytes; anything else: LIMIT
 LIMITE_OTROS = 10 * 2**20
 MIEMBROS_KERAS = {"metadata.json", "config.json", "model.weights.h5"}
 LIMITE_DESCOMPRIMIDO = 400 * 2**20
+# The trusted side parses these before anything else: every central-directory entry becomes an object
+# and config.json becomes a JSON tree, so both are capped (a Keras file has 3 entries and a config of
+# a few KB; 60 000 empty members or 9 MB of "{}," took 13 s / 40 s and gigabytes to check).
+LIMITE_DIRECTORIO_ZIP = 256 * 2**10
+LIMITE_CONFIG = 2**20
 PROPORCION_MAXIMA = 200  # uncompressed/compressed; weights compress little, a bomb compresses a lot
 CLASES_PROHIBIDAS = {"Lambda", "TFSMLayer", "__lambda__", "function"}
 
@@ -61,6 +67,10 @@ def leer(directorio: Path | str, nombre: str) -> bytes:
 
 def revisar_keras(datos: bytes, nombre: str = "modelo.keras") -> None:
     """ArchivoRechazado si `datos` no es un .keras que se pueda cargar sin riesgo."""
+    if len(datos) > LIMITES[".keras"]:  # a model saved by construir_modelo() never went through `leer`
+        raise ArchivoRechazado(f"`{nombre}` ocupa {len(datos) / 2**20:.1f} MB y el máximo es "
+                               f"{LIMITES['.keras'] / 2**20:g} MB.")
+    _revisar_directorio_zip(datos, nombre)
     try:
         with zipfile.ZipFile(io.BytesIO(datos)) as zip_:
             miembros = zip_.infolist()
@@ -77,6 +87,18 @@ def revisar_keras(datos: bytes, nombre: str = "modelo.keras") -> None:
         raise ArchivoRechazado(f"el config.json de `{nombre}` no es JSON válido.") from None
 
 
+def _revisar_directorio_zip(datos: bytes, nombre: str) -> None:
+    """Rejects a zip whose central directory is too big before ``zipfile`` builds one object per entry."""
+    fin_del_zip = getattr(zipfile, "_EndRecData", None)  # what ZipFile itself reads; absent: no early check
+    try:
+        registro = fin_del_zip(io.BytesIO(datos)) if fin_del_zip else None
+    except (OSError, ValueError, struct.error):
+        registro = None  # not a zip: ZipFile says so below
+    if registro and registro[zipfile._ECD_SIZE] > LIMITE_DIRECTORIO_ZIP:
+        raise ArchivoRechazado(f"`{nombre}` tiene demasiados archivos dentro; guarda el modelo con "
+                               "`modelo.save(\"modelo.keras\")` y no añadas nada al archivo.")
+
+
 def _revisar_miembros(miembros, nombre: str) -> None:
     total = 0
     for miembro in miembros:
@@ -86,6 +108,9 @@ def _revisar_miembros(miembros, nombre: str) -> None:
         if ruta not in MIEMBROS_KERAS and not ruta.startswith("assets/"):
             raise ArchivoRechazado(f"`{nombre}` contiene un archivo inesperado ({ruta[:80]!r}); "
                                    "guarda el modelo con `modelo.save(...)` y no añadas nada al archivo.")
+        if ruta in ("config.json", "metadata.json") and miembro.file_size > LIMITE_CONFIG:
+            raise ArchivoRechazado(f"el {ruta} de `{nombre}` ocupa {miembro.file_size / 2**20:.1f} MB; el de un "
+                                   "modelo guardado con `modelo.save(...)` ocupa unos pocos KB.")
         total += miembro.file_size
         if miembro.file_size > PROPORCION_MAXIMA * max(miembro.compress_size, 1024) or total > LIMITE_DESCOMPRIMIDO:
             raise ArchivoRechazado(f"`{nombre}` se descomprime a un tamaño desproporcionado (¿una bomba zip?).")
