@@ -71,7 +71,8 @@ def _reales(valor, que: str) -> np.ndarray:
         raise Fallo(f"{que}: se obtuvo {_lo_obtenido(valor)} con filas de distinto largo (una lista irregular); "
                     "se esperaba un array de números con una forma rectangular.") from None
     except (OverflowError, MemoryError, RecursionError) as error:
-        raise Fallo(f"{que}: no se pudo convertir {_lo_obtenido(valor)} en un array ({type(error).__name__}).") from None
+        raise Fallo(f"{que}: no se pudo convertir {_lo_obtenido(valor)} en un array "
+                    f"({type(error).__name__}).") from None
     problema = _problema_de_dtype(convertido.dtype)
     if problema:
         raise Fallo(f"{que}: se obtuvo {_lo_obtenido(valor)} que {problema}.")
@@ -125,11 +126,15 @@ def _coincide(a, b, atol: float, rtol: float) -> bool:
 
 
 def exigir_cercano(obtenido, esperado, que: str, atol: float = 1e-6, rtol: float = 1e-6,
-                   errores_conocidos: tuple = (), revelar: bool = True, pista: str = "") -> None:
+                   errores_conocidos: tuple = (), revelar: bool = True, pista: str = "",
+                   pista_no_finito: str = "") -> None:
     """Compara valores con tolerancia |obtenido − esperado| ≤ atol + rtol·|esperado|.
 
     ``errores_conocidos`` is a sequence of ``(valor_erroneo, explicacion)``: if the
     student's output matches a known wrong answer, the message names the mistake.
+    ``pista_no_finito`` is given only when the output contains nan or inf (an overflow or a
+    log(0) is recognised that way); ``pista`` with any other mismatch, so it must explain what
+    is checked rather than guess a mistake.
     """
     esperado_f = np.asarray(esperado, dtype=float)
     obtenido_f = _reales(obtenido, que)
@@ -148,4 +153,6 @@ def exigir_cercano(obtenido, esperado, que: str, atol: float = 1e-6, rtol: float
     for erroneo, explicacion in errores_conocidos:
         if erroneo is not None and _coincide(obtenido_f, erroneo, atol, rtol):
             raise Fallo(f"{que}: {causa}.{detalle}\n  Pista: {explicacion}")
+    if pista_no_finito and not np.all(np.isfinite(obtenido_f)):
+        pista = pista_no_finito
     raise Fallo(f"{que}: {causa}.{detalle}" + (f"\n  Pista: {pista}" if pista else ""))

@@ -15,9 +15,11 @@ import numpy as np
 import pytest
 
 from autograder.aislamiento import ConfiguracionAislamiento, ProcesoAislado
+from autograder.alumno import AlumnoLocal
 from autograder.calificadores import cargar_tarea
 from autograder.calificadores.backprop.datos import optdigits_estandarizado
 from autograder.calificadores.backprop.test_entrenar_red import DIGITOS
+from autograder.motor import ejecutar_casos
 from conftest import calificar, celda, con_celda, cuaderno_fuente, en_blanco
 from herramientas.simulados import celda_que_falta, perfiles_de
 from solutions import backprop as referencia
@@ -210,3 +212,41 @@ def test_alumnos_simulados(fuente, resultado_referencia, perfil):
         obtenido, completo = resultado.puntaje_ejercicio(ejercicio), resultado_referencia.puntaje_ejercicio(ejercicio)
         assert obtenido < completo if ejercicio in pierden else obtenido == completo, ejercicio
     assert perfil != "roto" or resultado.puntaje_ejercicio(celda_que_falta(TAREA_ID)) == 0
+
+
+# -- overflow hints fire only on nan/inf (in-process: ejecutar_casos + AlumnoLocal) ---------------------
+
+def _sigmoide_ingenua(z):
+    return np.exp(z) / (1.0 + np.exp(z))
+
+
+def _sigmoide_signo_cambiado(z):
+    return referencia.sigmoide(-np.asarray(z, dtype=float))
+
+
+def _softmax_entropia_sin_restar_maximo(Z, y):
+    e = np.exp(Z)
+    P = e / e.sum(axis=1, keepdims=True)
+    n = len(y)
+    Y = np.eye(Z.shape[1])[y]
+    return float(-np.mean(np.log(P[np.arange(n), y]))), (P - Y) / n
+
+
+def _softmax_entropia_signo(Z, y):
+    perdida, dZ = referencia.softmax_entropia(Z, y)
+    return perdida, -dZ
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # the naive versions overflow on purpose
+@pytest.mark.parametrize("ejercicio, funcion, caso, desborde, otra_pista", [
+    ("sigmoide", _sigmoide_ingenua, "entradas_extremas", True, ""),
+    ("sigmoide", _sigmoide_signo_cambiado, "entradas_extremas", False, ""),
+    ("softmax_entropia", _softmax_entropia_sin_restar_maximo, "logits_grandes", True, ""),
+    ("softmax_entropia", _softmax_entropia_signo, "logits_grandes", False, "el signo está invertido"),
+], ids=["sigmoide_desborda", "sigmoide_signo", "softmax_entropia_desborda", "softmax_entropia_signo"])
+def test_la_pista_de_desborde_solo_aparece_con_nan_o_inf(ejercicio, funcion, caso, desborde, otra_pista):
+    resultados = ejecutar_casos(TAREA, AlumnoLocal({ejercicio: funcion}), "alumno_pistas", ejercicios=(ejercicio,))
+    (resultado,) = [r for r in resultados if r.id == f"{ejercicio}/{caso}"]
+    assert not resultado.aprobada
+    assert ("desborda" in resultado.mensaje) == desborde, resultado.mensaje
+    assert otra_pista in resultado.mensaje

@@ -1,7 +1,13 @@
 """¿Califica el motor la tarea 03 como debe: referencia, en blanco, funciones rotas, trampas, pistas?"""
+import numpy as np
 import pytest
 
+from autograder.alumno import AlumnoLocal
+from autograder.calificadores import cargar_tarea
+from autograder.motor import ejecutar_casos
 from conftest import calificar, con_celda, en_blanco
+
+TAREA03 = cargar_tarea("03_softmax_entropia")
 
 FUNCION_ROTA = '''def {nombre}(*args, **kwargs):
     raise NotImplementedError()
@@ -156,3 +162,80 @@ def test_una_dependencia_inyectada_no_queda_definida_despues_de_la_llamada():
         assert alumno.llamar("f", 1) == 3
         with pytest.raises(ErrorDelAlumno, match="No encontré la función `g`"):
             alumno.llamar("g", 1)
+
+
+# -- each hint fires only when its mistake is recognised (in-process: ejecutar_casos + AlumnoLocal) -------
+
+def _fallidas(ejercicio: str, funcion) -> dict:
+    """{case name: message} of the failed cases of one exercise when grading `funcion` (hidden cases included)."""
+    resultados = ejecutar_casos(TAREA03, AlumnoLocal({ejercicio: funcion}), "alumno_pistas", ejercicios=(ejercicio,))
+    return {r.id.split("/")[1]: r.mensaje for r in resultados if not r.aprobada}
+
+
+def _softmax_sin_restar_maximo(Z):
+    e = np.exp(np.asarray(Z, dtype=float))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _softmax_por_columnas(Z):
+    Z = np.asarray(Z, dtype=float)
+    e = np.exp(Z - Z.max())
+    return e / e.sum(axis=0, keepdims=True)
+
+
+def _entropia(recortar: bool, media: bool):
+    def entropia_cruzada(P, y):
+        p = np.asarray(P, dtype=float)[np.arange(len(y)), y]
+        perdidas = -np.log(np.clip(p, 1e-12, 1) if recortar else p)
+        return float(np.mean(perdidas) if media else np.sum(perdidas))
+    return entropia_cruzada
+
+
+def _binaria(recortar: bool, con_negativos: bool):
+    def entropia_cruzada_binaria(p, y):
+        p = np.clip(np.asarray(p, dtype=float), 1e-12, 1 - 1e-12) if recortar else np.asarray(p, dtype=float)
+        terminos = y * np.log(p) + ((1 - y) * np.log(1 - p) if con_negativos else 0)
+        return float(-np.mean(terminos))
+    return entropia_cruzada_binaria
+
+
+def _exactitud(prediccion):
+    def exactitud(P, y):
+        return float(np.mean(prediccion(np.asarray(P)) == np.asarray(y)))
+    return exactitud
+
+
+def _empate_cuenta_como_acierto(P, y):
+    P = np.asarray(P)
+    return float(np.mean(P[np.arange(len(y)), y] == P.max(axis=1)))
+
+
+PISTAS_OCULTAS = [
+    ("softmax", _softmax_sin_restar_maximo, "estable_con_logits_grandes", "resta el máximo de cada fila", True),
+    ("softmax", _softmax_por_columnas, "estable_con_logits_grandes", "resta el máximo de cada fila", False),
+    ("softmax", _softmax_por_columnas, "una_fila_y_empates", "normalizaste por columnas", True),
+    ("entropia_cruzada", _entropia(recortar=False, media=True), "recorte_de_probabilidad_cero", "np.clip", True),
+    ("entropia_cruzada", _entropia(recortar=True, media=False), "recorte_de_probabilidad_cero", "np.clip", False),
+    ("entropia_cruzada", _entropia(recortar=True, media=False), "recorte_de_probabilidad_cero", "sumaste", True),
+    ("entropia_cruzada_binaria", _binaria(recortar=False, con_negativos=True), "probabilidades_extremas",
+     "recorta p y 1 - p", True),
+    ("entropia_cruzada_binaria", _binaria(recortar=True, con_negativos=False), "probabilidades_extremas",
+     "recorta p y 1 - p", False),
+    ("entropia_cruzada_binaria", _binaria(recortar=True, con_negativos=False), "probabilidades_extremas",
+     "falta el término (1 - y)", True),
+    ("exactitud", _exactitud(lambda P: P.shape[1] - 1 - np.argmax(P[:, ::-1], axis=1)), "empates",
+     "elegiste la última columna", True),
+    ("exactitud", _empate_cuenta_como_acierto, "empates", "cualquier clase empatada", True),
+    ("exactitud", _exactitud(lambda P: np.argmax(P, axis=1)), "empates", "np.argmax", False),
+]
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # the wrong functions overflow or take log(0) on purpose
+@pytest.mark.parametrize("ejercicio, funcion, caso, pista, aparece", PISTAS_OCULTAS,
+                         ids=[f"{c}-{p[:20]}-{a}" for _, _, c, p, a in PISTAS_OCULTAS])
+def test_cada_pista_de_un_caso_oculto_aparece_solo_con_su_error(ejercicio, funcion, caso, pista, aparece):
+    fallidas = _fallidas(ejercicio, funcion)
+    if aparece:
+        assert caso in fallidas and pista in fallidas[caso], fallidas
+    else:
+        assert pista not in fallidas.get(caso, ""), fallidas

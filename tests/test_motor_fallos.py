@@ -78,7 +78,8 @@ def test_un_error_antes_de_llamar_al_alumno_se_atribuye_al_calificador():
         {}["clave"]
 
     resultado = ejecutar_caso(test_roto.caso, TAREA03, "softmax", AlumnoLocal({}), "alumno")
-    assert resultado.puntaje == 0 and "error del calificador" in resultado.mensaje and "Avisa al profesor" in resultado.mensaje
+    assert resultado.puntaje == 0
+    assert "error del calificador" in resultado.mensaje and "Avisa al profesor" in resultado.mensaje
 
 
 def test_un_error_al_leer_una_variable_nombra_la_variable():

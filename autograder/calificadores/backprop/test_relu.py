@@ -1,7 +1,8 @@
 """Casos de `relu(z)`."""
 import numpy as np
 
-from autograder.calificadores.backprop.verificacion import forma_aleatoria, pedir_elemento_a_elemento
+from autograder.calificadores.backprop.verificacion import (con_cero_y_ambos_signos, forma_aleatoria,
+                                                          pedir_elemento_a_elemento)
 from autograder.casos import caso
 from autograder.verificar import exigir_cercano
 
@@ -18,8 +19,7 @@ def test_valores_pequenos(alumno):
 
 @caso(puntos=1, oculta=True, exito="coincide con la referencia en arrays aleatorios (con ceros exactos).")
 def test_valores_ocultos(alumno, rng, referencia):
-    z = rng.normal(0, 2, size=forma_aleatoria(rng))
-    z.flat[rng.integers(0, z.size)] = 0.0
+    z = con_cero_y_ambos_signos(rng, forma_aleatoria(rng))
     que = f"relu de un array de forma {z.shape}"
     exigir_cercano(pedir_elemento_a_elemento(alumno, "relu", z, que), referencia.relu(z), que, atol=1e-12,
                    revelar=False)

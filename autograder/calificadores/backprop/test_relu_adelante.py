@@ -1,7 +1,7 @@
 """Casos de `relu_adelante(Z)`."""
 import numpy as np
 
-from autograder.calificadores.backprop.verificacion import forma_aleatoria
+from autograder.calificadores.backprop.verificacion import con_cero_y_ambos_signos, forma_aleatoria
 from autograder.casos import caso
 from autograder.verificar import exigir_array, exigir_cercano, exigir_forma, exigir_tupla
 
@@ -25,6 +25,5 @@ def test_ejemplo_pequeno(alumno):
 
 @caso(puntos=1, oculta=True, exito="coincide con la referencia en arrays aleatorios con ceros exactos.")
 def test_valores_ocultos(alumno, rng, referencia):
-    Z = rng.normal(size=forma_aleatoria(rng))
-    Z.flat[rng.integers(0, Z.size)] = 0.0
+    Z = con_cero_y_ambos_signos(rng, forma_aleatoria(rng), escala=1.0)
     _comprobar(alumno, Z, referencia.relu_adelante(Z)[0], f"relu_adelante con Z de forma {Z.shape}", revelar=False)

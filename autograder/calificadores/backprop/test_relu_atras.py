@@ -31,8 +31,9 @@ def test_ejemplo_pequeno(alumno):
 
 @caso(puntos=1, oculta=True, exito="dZ coincide con el gradiente numérico en formas aleatorias.")
 def test_gradiente_numerico(alumno, rng, referencia):
-    n, h = int(rng.integers(1, 7)), int(rng.integers(1, 7))
+    n, h = int(rng.integers(1, 7)), int(rng.integers(2, 7))
     Z, dA = lejos_de_cero(rng, (n, h)), rng.normal(size=(n, h))
+    Z[0, 0], Z[-1, -1] = abs(Z[0, 0]), -abs(Z[-1, -1])  # the gradient passes somewhere and is cut somewhere
     que = f"relu_atras con Z de forma {(n, h)}"
     dZ = _atras(alumno, dA, Z, que)
     f = lambda Z_: float(np.sum(dA * referencia.relu_adelante(Z_)[0]))
@@ -43,7 +44,7 @@ def test_gradiente_numerico(alumno, rng, referencia):
 def test_z_exactamente_cero(alumno, rng, referencia):
     Z = rng.normal(size=(int(rng.integers(2, 6)), int(rng.integers(2, 6))))
     Z[rng.random(Z.shape) < 0.4] = 0.0
-    Z[0, 0] = 0.0
+    Z[0, 0], Z[-1, -1] = 0.0, abs(Z[-1, -1]) + 0.1  # at least one exact zero and one positive entry
     dA = rng.normal(size=Z.shape)
     dZ = _atras(alumno, dA, Z, "relu_atras con Z exactamente 0 en algunas entradas")
     exigir_cercano(dZ, referencia.relu_atras(dA, Z), "relu_atras con Z exactamente 0 en algunas entradas",

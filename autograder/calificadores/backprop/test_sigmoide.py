@@ -5,7 +5,7 @@ from autograder.calificadores.backprop.verificacion import forma_aleatoria, pedi
 from autograder.casos import caso
 from autograder.verificar import exigir_cercano
 
-PISTA_DESBORDE = ("np.exp(-z) desborda para z muy negativo: usa e = np.exp(-np.abs(z)) y elige "
+PISTA_DESBORDE = ("np.exp desborda con |z| grande (inf / inf = nan): usa e = np.exp(-np.abs(z)) y elige "
                   "1/(1+e) donde z >= 0 y e/(1+e) donde z < 0.")
 
 
@@ -33,4 +33,4 @@ def test_entradas_extremas(alumno, rng, referencia):
     z = np.concatenate([rng.choice([-1.0, 1.0], size=4) * rng.uniform(700, 1000, size=4), [0.0]])
     s = pedir_elemento_a_elemento(alumno, "sigmoide", z, "sigmoide con entradas de ±1000")
     exigir_cercano(s, referencia.sigmoide(z), "sigmoide con entradas de ±1000", atol=1e-8, revelar=False,
-                   pista=PISTA_DESBORDE)
+                   pista_no_finito=PISTA_DESBORDE)

@@ -69,6 +69,21 @@ def pedir_elemento_a_elemento(alumno, nombre: str, z: np.ndarray, que: str) -> n
     return valor
 
 
-def forma_aleatoria(rng) -> tuple:
-    """Una forma de 1 a 3 dimensiones con entre 1 y 6 entradas por eje."""
-    return tuple(int(t) for t in rng.integers(1, 7, size=int(rng.integers(1, 4))))
+def forma_aleatoria(rng, minimo: int = 4) -> tuple:
+    """Una forma de 1 a 3 dimensiones con entre 1 y 6 entradas por eje y al menos ``minimo`` entradas.
+
+    At least a few entries, so that the hidden values of an element-wise function cannot all be
+    0 (or all equal) by chance: a constant answer must not pass.
+    """
+    while True:
+        forma = tuple(int(t) for t in rng.integers(1, 7, size=int(rng.integers(1, 4))))
+        if np.prod(forma) >= minimo:
+            return forma
+
+
+def con_cero_y_ambos_signos(rng, forma, escala: float = 2.0) -> np.ndarray:
+    """Normales de esa forma con una entrada exactamente 0, una positiva y una negativa (al menos)."""
+    z = rng.normal(0, escala, size=forma)
+    cero, positiva, negativa = rng.choice(z.size, size=3, replace=False)
+    z.flat[cero], z.flat[positiva], z.flat[negativa] = 0.0, abs(z.flat[positiva]) + 0.1, -abs(z.flat[negativa]) - 0.1
+    return z

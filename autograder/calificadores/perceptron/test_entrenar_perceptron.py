@@ -28,6 +28,10 @@ PISTA_SESGO = "el sesgo no cambió: actualízalo también, b ← b + tasa·(y �
 PISTA_PARADA = "después de una época con 0 errores hay que parar: los pesos ya no cambiarán."
 PISTA_CONTAR_DESPUES = ("errores[e] cuenta los ejemplos mal clasificados DURANTE la época e, al visitarlos y "
                         "antes de actualizar; no los errores de los pesos del final de la época.")
+PISTA_TASA_IGNORADA = ("w y b no cambiaron al cambiar la tasa: usa el argumento tasa en la regla, "
+                       "w ← w + tasa·(y − ŷ)·x y b ← b + tasa·(y − ŷ).")
+EXPLICACION_TASA = ("partiendo de w = 0 y b = 0 cada actualización es un múltiplo de tasa y el escalón solo mira el "
+                    "signo, así que cambiar la tasa solo escala w y b.")
 PISTA_ORDEN = ("sigue el procedimiento del enunciado al pie de la letra: pesos y sesgo desde cero, un solo "
                "generador = np.random.default_rng(semilla) creado al principio, en cada época los ejemplos en el "
                "orden generador.permutation(n) y la regla w ← w + tasa·(y − ŷ)·x, b ← b + tasa·(y − ŷ).")
@@ -138,13 +142,16 @@ def test_xor_no_converge(alumno):
 
 @caso(puntos=2, oculta=True, exito="converge y separa datos aleatorios linealmente separables (n, d).")
 def test_datos_separables_ocultos(alumno, rng):
-    """Puntos aleatorios en [-1, 1]^d separados por un hiperplano con margen 0.25."""
-    n, d = int(rng.integers(8, 30)), int(rng.integers(2, 5))
-    X, y = _separables(rng, n, d)
-    tasa, semilla = float(rng.choice([0.05, 0.1, 0.3, 1.0])), int(rng.integers(0, 1000))
-    que = f"entrenar_perceptron con datos separables de forma {X.shape}, tasa={tasa}"
-    w, b, errores = _entrenar(alumno, X, y, que, tasa=tasa, max_epocas=EPOCAS_SEPARABLES, semilla=semilla)
-    _exigir_que_separa(X, y, w, b, errores, que)
+    """Puntos aleatorios en [-1, 1]^d separados por un hiperplano con margen 0.25, con d = 2 y con d = 3 o 4.
+
+    Two data sets: a fixed (w, b) could separate one random set of points by luck, not both.
+    """
+    for d in (2, int(rng.integers(3, 5))):
+        X, y = _separables(rng, int(rng.integers(8, 30)), d)
+        tasa, semilla = float(rng.choice([0.05, 0.1, 0.3, 1.0])), int(rng.integers(0, 1000))
+        que = f"entrenar_perceptron con datos separables de forma {X.shape}, tasa={tasa}"
+        w, b, errores = _entrenar(alumno, X, y, que, tasa=tasa, max_epocas=EPOCAS_SEPARABLES, semilla=semilla)
+        _exigir_que_separa(X, y, w, b, errores, que)
 
 
 @caso(puntos=1, oculta=True, exito="funciona con una sola entrada (n, 1) y con un solo ejemplo (1, d).")
@@ -160,18 +167,23 @@ def test_una_entrada_y_un_ejemplo(alumno, rng):
 
 @caso(puntos=1, oculta=True, exito="respeta `tasa`: partiendo de cero, multiplicar la tasa multiplica w y b.")
 def test_tasa_escala_los_pesos(alumno, rng):
-    """Con la misma semilla, tasa·k da los mismos errores y (w, b) multiplicados por k."""
+    """Con la misma semilla, tasa·k da los mismos errores y (w, b) multiplicados por k (y ambos separan los datos).
+
+    Both runs must also separate the data: scaling alone is satisfied by any answer that does not
+    learn (w = 0, b = 0 and no errors scale trivially).
+    """
     X, y = _separables(rng, int(rng.integers(8, 20)), int(rng.integers(2, 4)))
     semilla, factor = int(rng.integers(0, 1000)), float(rng.choice([2.0, 4.0, 8.0]))
     que = f"entrenar_perceptron con tasa=0.1 y tasa={0.1 * factor:g} (misma semilla)"
-    w1, b1, errores1 = _entrenar(alumno, X, y, que, tasa=0.1, semilla=semilla)
-    w2, b2, errores2 = _entrenar(alumno, X, y, que, tasa=0.1 * factor, semilla=semilla)
-    pista = ("¿usas el argumento tasa? Desde w = 0 y b = 0 cada actualización es un múltiplo de tasa, así que "
-             "cambiar la tasa solo escala w y b.")
+    w1, b1, errores1 = _entrenar(alumno, X, y, que, tasa=0.1, max_epocas=EPOCAS_SEPARABLES, semilla=semilla)
+    _exigir_que_separa(X, y, w1, b1, errores1, que)
+    w2, b2, errores2 = _entrenar(alumno, X, y, que, tasa=0.1 * factor, max_epocas=EPOCAS_SEPARABLES, semilla=semilla)
     if errores1 != errores2:
-        raise Fallo(f"{que}: la lista de errores cambió con la tasa.\n  Pista: {pista}")
-    exigir_cercano(w2, w1 * factor, f"{que}: w", atol=1e-9, rtol=1e-9, revelar=False, pista=pista)
-    exigir_cercano(b2, b1 * factor, f"{que}: b", atol=1e-9, rtol=1e-9, revelar=False, pista=pista)
+        raise Fallo(f"{que}: la lista de errores cambió con la tasa, y no debería: {EXPLICACION_TASA}")
+    exigir_cercano(w2, w1 * factor, f"{que}: w (debería ser el w de tasa=0.1 multiplicado por {factor:g})",
+                   atol=1e-9, rtol=1e-9, revelar=False, errores_conocidos=((w1, PISTA_TASA_IGNORADA),))
+    exigir_cercano(b2, b1 * factor, f"{que}: b (debería ser el b de tasa=0.1 multiplicado por {factor:g})",
+                   atol=1e-9, rtol=1e-9, revelar=False, errores_conocidos=((b1, PISTA_TASA_IGNORADA),))
 
 
 @caso(puntos=1, oculta=True, exito="sigue exactamente el procedimiento del enunciado (orden de visita incluido).")

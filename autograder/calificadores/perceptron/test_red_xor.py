@@ -51,13 +51,25 @@ def test_tabla_xor(alumno):
     exigir_cercano(_pedir(alumno, TABLA, que), XOR, que, atol=0, rtol=0, errores_conocidos=_errores_conocidos(TABLA))
 
 
-@caso(puntos=1, oculta=True, exito="funciona con filas repetidas en cualquier orden y con una sola fila.")
-def test_filas_en_otro_orden(alumno, rng):
-    """Filas binarias aleatorias (n, 2) y una sola fila (1, 2)."""
+@caso(puntos=1, oculta=True, exito="funciona con filas binarias en cualquier orden, con una sola fila y con "
+                                   "puntos reales del cuadrado.")
+def test_filas_en_otro_orden(alumno, rng, referencia):
+    """Filas binarias aleatorias mezcladas con puntos reales de [0, 1]², y una sola fila binaria.
+
+    The real points (at least 0.05 away from the borders x1 + x2 = 0.5 and 1.5) keep the binary rows
+    from being worth anything on their own: a lookup table of the four rows of the truth table passes
+    every binary row, and it is not the network.
+    """
     n = int(rng.integers(5, 12))
-    for X in (rng.integers(0, 2, size=(n, 2)).astype(float), rng.integers(0, 2, size=(1, 2)).astype(float)):
-        que = f"red_xor con X binaria de forma {X.shape}"
-        exigir_cercano(_pedir(alumno, X, que), np.logical_xor(X[:, 0], X[:, 1]).astype(float), que, atol=0, rtol=0,
+    binarias = rng.integers(0, 2, size=(n, 2)).astype(float)
+    reales = rng.uniform(0, 1, size=(60, 2))
+    suma = reales.sum(axis=1)
+    reales = reales[(np.abs(suma - 0.5) > 0.05) & (np.abs(suma - 1.5) > 0.05)][: int(rng.integers(4, 8))]
+    dentro, fuera = rng.uniform(0.3, 0.7, size=(1, 2)), rng.uniform(0.0, 0.2, size=(1, 2))  # one of each output
+    mezcla = rng.permutation(np.vstack([binarias, reales, dentro, fuera]))
+    for X in (mezcla, rng.integers(0, 2, size=(1, 2)).astype(float)):
+        que = f"red_xor con {X.shape[0]} filas (binarias y reales)" if X.shape[0] > 1 else "red_xor con una sola fila"
+        exigir_cercano(_pedir(alumno, X, que), referencia.red_xor(X), que, atol=0, rtol=0,
                        errores_conocidos=_errores_conocidos(X), revelar=False)
 
 

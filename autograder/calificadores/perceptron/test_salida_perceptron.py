@@ -62,10 +62,17 @@ def test_valores_ocultos(alumno, rng, referencia):
 
 @caso(puntos=1, oculta=True, exito="funciona con un solo ejemplo (1, d) y con una sola entrada (n, 1).")
 def test_un_ejemplo_y_una_entrada(alumno, rng, referencia):
-    """Formas borde: X (1, d) devuelve (1,); X (n, 1) con w (1,) devuelve (n,)."""
+    """Formas borde: X (1, d) devuelve (1,); X (n, 1) con w (1,) devuelve (n,), con ejemplos de las dos clases.
+
+    With one input the boundary is a threshold on the line; it is placed between two of the n
+    values, so both outputs occur and no constant answer passes.
+    """
     d, n = int(rng.integers(2, 6)), int(rng.integers(3, 9))
-    for X, w in ((rng.normal(size=(1, d)), rng.normal(size=d)), (rng.normal(size=(n, 1)), rng.normal(size=1))):
-        b = float(rng.normal())
+    x = rng.normal(size=(n, 1))
+    w = np.array([rng.choice([-1.0, 1.0]) * rng.uniform(0.5, 2.0)])
+    ordenados, k = np.sort(x[:, 0]), int(rng.integers(0, n - 1))
+    umbral = (ordenados[k] + ordenados[k + 1]) / 2
+    for X, w, b in ((rng.normal(size=(1, d)), rng.normal(size=d), float(rng.normal())), (x, w, float(-w[0] * umbral))):
         que = f"salida_perceptron con X de forma {X.shape}"
         y_pred = _pedir(alumno, X, w, b, que)
         exigir_cercano(y_pred, referencia.salida_perceptron(X, w, b), que, atol=0, rtol=0,

@@ -4,6 +4,10 @@ import numpy as np
 from autograder.casos import caso
 from autograder.verificar import exigir_cercano, exigir_numero
 
+PISTA_CUALQUIER_EMPATE = ("contaste como acierto cualquier clase empatada con el máximo; en un empate gana solo "
+                          "la primera columna, como hace np.argmax(P, axis=1).")
+PISTA_ULTIMA_COLUMNA = "en un empate elegiste la última columna; np.argmax(P, axis=1) elige la primera."
+
 
 def _errores_conocidos(correcto, n):
     return ((correcto * n, "devolviste el número de aciertos; la exactitud es la fracción (divide por n)."),
@@ -19,8 +23,12 @@ def test_ejemplo_pequeno(alumno):
 
 @caso(puntos=1, oculta=True, exito="coincide con la referencia en entradas aleatorias.")
 def test_valores_ocultos(alumno, rng, referencia):
+    """Probabilidades aleatorias (n, k) con al menos un acierto y un fallo (la exactitud no es 0 ni 1)."""
     n, k = int(rng.integers(5, 40)), int(rng.integers(2, 6))
     P, y = rng.dirichlet(np.ones(k), size=n), rng.integers(0, k, size=n)
+    for fila, clase in ((0, y[0]), (1, (y[1] + 1) % k)):  # row 0 right, row 1 wrong: move the row's maximum there
+        maximo = int(np.argmax(P[fila]))
+        P[fila, [maximo, clase]] = P[fila, [clase, maximo]]
     correcto = referencia.exactitud(P, y)
     valor = exigir_numero(alumno.llamar("exactitud", P, y), f"exactitud con n={n}")
     exigir_cercano(valor, correcto, f"exactitud con n={n}", errores_conocidos=_errores_conocidos(correcto, n), revelar=False)
@@ -33,5 +41,6 @@ def test_empates(alumno, rng, referencia):
     P = np.full((3, k), 1 / k)
     y = np.array([0, 1, 0])
     valor = exigir_numero(alumno.llamar("exactitud", P, y), "exactitud con filas empatadas")
+    ultima_maxima = float(np.mean(k - 1 == y))  # np.argmax of the reversed columns: the last maximum wins
     exigir_cercano(valor, referencia.exactitud(P, y), "exactitud con filas empatadas", revelar=False,
-                   pista="usa np.argmax(P, axis=1), que en un empate elige la primera columna.")
+                   errores_conocidos=((1.0, PISTA_CUALQUIER_EMPATE), (ultima_maxima, PISTA_ULTIMA_COLUMNA)))
