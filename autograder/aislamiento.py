@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -255,14 +256,22 @@ class ProcesoAislado:
         return self.proceso is not None and self.proceso.poll() is None
 
     # -- requests ------------------------------------------------------------
-    def pedir(self, orden: dict, segundos: float) -> dict:
-        """Envía una orden y espera su respuesta (un dict) como mucho `segundos`."""
+    def pedir(self, orden: dict, segundos: float, atender=None) -> dict:
+        """Envía una orden y espera su respuesta (un dict) como mucho `segundos`.
+
+        Meanwhile ``atender(peticion) -> dict`` answers the worker's requests for reference
+        dependencies (see ``trabajador._inyectar``); without it such a request is refused.
+        """
         if not self.vivo:
             raise ErrorAislamiento("el proceso aislado no está en marcha")
         self._secuencia += 1
+        fin = time.monotonic() + segundos
         try:
             canal.enviar(self._escribir, {**orden, "n": self._secuencia})
             respuesta = canal.recibir(self._leer, segundos)
+            while isinstance(respuesta, dict) and "dependencia" in respuesta and "ok" not in respuesta:
+                canal.enviar(self._escribir, atender(respuesta) if atender else {"ok": False, "mensaje": "no disponible"})
+                respuesta = canal.recibir(self._leer, max(fin - time.monotonic(), 0.001))
         except canal.PlazoAgotado:
             self.cerrar()
             raise TiempoAgotado(segundos) from None
@@ -275,7 +284,8 @@ class ProcesoAislado:
             raise ErrorAislamiento(
                 "el proceso que ejecutaba tu código terminó de forma inesperada"
                 " (¿se quedó sin memoria o llamó a exit()?)" + (f": {detalle}" if detalle else "")) from exc
-        if not isinstance(respuesta, dict) or respuesta.get("n") != self._secuencia or type(respuesta.get("ok")) is not bool:
+        if (not isinstance(respuesta, dict) or type(respuesta.get("n")) is not int or respuesta["n"] != self._secuencia
+                or type(respuesta.get("ok")) is not bool):
             self.cerrar()
             raise ErrorAislamiento("el proceso aislado respondió fuera de orden o con datos mal formados")
         return _limpiar_respuesta(respuesta)
@@ -293,7 +303,7 @@ def _limpiar_respuesta(respuesta: dict) -> dict:
         if clave in respuesta:
             limpia[clave] = respuesta[clave]
     segundos = respuesta.get("segundos")
-    limpia["segundos"] = float(segundos) if isinstance(segundos, (int, float)) and not isinstance(segundos, bool) else 0.0
+    limpia["segundos"] = segundos if type(segundos) is float and 0 <= segundos < 1e6 else 0.0
     return limpia
 
 

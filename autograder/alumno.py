@@ -210,10 +210,12 @@ class AlumnoAislado(_AlumnoBase):
         except ErrorDelAlumno as error:
             return {"ok": False, "tipo": "inicio", "mensaje": str(error)}
         plazo = self.configuracion.limites.segundos_llamada
+        dependencias = self.inyecciones.get(nombre, {})
         orden = {"orden": "llamar", "funcion": nombre, "args": args, "kwargs": kwargs, "segundos": plazo,
-                 "inyectar": self.inyecciones.get(nombre, {}), **(extra or {})}
+                 "inyectar": list(dependencias), **(extra or {})}
         try:
-            respuesta = proceso.pedir(orden, plazo + 5)  # the worker's own alarm fires first; this is the backstop
+            # the worker's own alarm fires first; this is the backstop
+            respuesta = proceso.pedir(orden, plazo + 5, lambda peticion: _atender_dependencia(dependencias, peticion))
         except TiempoAgotado:
             respuesta = {"ok": False, "tipo": "tiempo"}
         except ErrorAislamiento as exc:
@@ -286,6 +288,17 @@ class AlumnoAislado(_AlumnoBase):
                 aislar=self.configuracion.aislar))
             self._evaluador.iniciar([])
         return self._evaluador
+
+
+def _atender_dependencia(dependencias: dict, peticion: dict) -> dict:
+    """Run one reference dependency for the student's code, on plain data; never raises."""
+    nombre, args, kwargs = peticion.get("dependencia"), peticion.get("args"), peticion.get("kwargs")
+    if nombre not in dependencias or type(args) is not list or type(kwargs) is not dict:
+        return {"ok": False, "mensaje": "no está disponible en esta llamada"}
+    try:
+        return {"ok": True, "valor": dependencias[nombre](*args, **kwargs)}
+    except Exception as exc:  # noqa: BLE001 - the student's arguments may break the reference: their call fails
+        return {"ok": False, "mensaje": trabajador._resumen_error(exc)[:300]}
 
 
 def _leer_entregado(directorio: Path, nombre: str) -> bytes:

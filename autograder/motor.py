@@ -163,7 +163,7 @@ def calificar_cuaderno(nb, tarea: Tarea, alumno_id: str, directorio_entrega: Pat
         alumno = AlumnoEnEsteProceso(celdas_del_alumno(nb), directorio_entrega or Path.cwd())
     else:
         # The self-check runs the student's code as it is (the reference is not in the student's kit).
-        inyecciones = {} if solo_publicas else tarea.fuentes_inyectadas()
+        inyecciones = {} if solo_publicas else tarea.dependencias_de_referencia()
         configuracion = configuracion_para(tarea, directorio_entrega, prohibidos, kit_de_tarea(tarea), aislar)
         alumno = AlumnoAislado(celdas_del_alumno(nb), configuracion, inyecciones, directorio_entrega)
     with alumno:

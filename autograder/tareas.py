@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib
-import inspect
 from dataclasses import dataclass, field
 
 from .aislamiento import LimitesAislamiento
@@ -18,8 +17,9 @@ class Tarea:
     ``ejercicios`` are graded in this order; exercise ``e`` has its cases in
     ``autograder/calificadores/<paquete>/test_<e>.py`` and its graded test cell
     in the notebook has grade id ``pruebas_<e>``. ``dependencias[e]`` lists the
-    reference functions injected while ``e`` runs, so a broken ``softmax`` costs
-    only the softmax points and not those of the functions that call it.
+    reference functions that replace the student's while ``e`` runs (computed on the
+    trusted side, see ``trabajador._inyectar``), so a broken ``softmax`` costs only
+    the softmax points and not those of the functions that call it.
     """
 
     id: str
@@ -45,12 +45,12 @@ class Tarea:
     def puntos(self, ejercicio: str) -> float:
         return sum(c.puntos for c in self.casos(ejercicio))
 
-    def fuentes_inyectadas(self) -> dict:
-        """{ejercicio: {función: código fuente de referencia}} for the worker."""
+    def dependencias_de_referencia(self) -> dict:
+        """{ejercicio: {función: función de referencia}}: run on the trusted side when the student's code calls them."""
         if not self.dependencias:
             return {}
         referencia = importlib.import_module(self.referencia)
         return {
-            ejercicio: {f: inspect.getsource(getattr(referencia, f)) for f in funciones}
+            ejercicio: {f: getattr(referencia, f) for f in funciones}
             for ejercicio, funciones in self.dependencias.items()
         }

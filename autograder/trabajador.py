@@ -192,6 +192,7 @@ def _quitar_magias(codigo: str) -> str:
 class Trabajador:
     def __init__(self, entrada: int, salida: int):
         self.entrada, self.salida = entrada, salida
+        self._n = None  # sequence number of the order being served
         self.espacio: dict = {"__name__": "__main__"}
 
     def ejecutar_celdas(self, celdas: list, segundos_celda=None) -> list:
@@ -213,7 +214,7 @@ class Trabajador:
         funcion = self.espacio.get(nombre)
         if not callable(funcion):
             return {"ok": False, "tipo": "ausente", "mensaje": f"no existe una función llamada '{nombre}'"}
-        originales = self._inyectar(orden.get("inyectar") or {})
+        originales = self._inyectar(orden.get("inyectar") or [])
         args = _materializar(list(orden.get("args") or []))
         kwargs = _materializar(orden.get("kwargs") or {})
         buffer = io.StringIO()
@@ -241,16 +242,31 @@ class Trabajador:
             return {"ok": False, "tipo": "ausente", "mensaje": f"no existe una variable llamada '{nombre}'"}
         return {"ok": True, "valor": dato_simple(self.espacio[nombre])}
 
-    def _inyectar(self, fuentes: dict) -> dict:
-        """Replace dependencies by trusted versions for the duration of one call."""
+    def _inyectar(self, nombres: list) -> dict:
+        """Replace dependencies, for the duration of one call, by stubs that ask the trusted side.
+
+        The reference code never enters the jail: a stub sends its arguments (plain data) over the
+        channel and the trusted side answers with the reference function's result, and only for the
+        dependencies of the function being called."""
         originales = {}
-        privado = {"np": np, "__name__": "referencia"}  # one namespace: injected functions call each other
-        for nombre, fuente in fuentes.items():
-            exec(compile(fuente, f"<referencia {nombre}>", "exec"), privado)
-        for nombre in fuentes:
-            originales[nombre] = self.espacio.get(nombre, _AUSENTE)
-            self.espacio[nombre] = privado[nombre]
+        for nombre in nombres if isinstance(nombres, list) else ():
+            if isinstance(nombre, str):
+                originales[nombre] = self.espacio.get(nombre, _AUSENTE)
+                self.espacio[nombre] = self._dependencia(nombre)
         return originales
+
+    def _dependencia(self, nombre: str):
+        def referencia(*args, **kwargs):
+            canal.enviar(self.salida, {"dependencia": nombre, "args": list(args), "kwargs": kwargs, "n": self._n})
+            respuesta = canal.recibir(self.entrada)
+            if not (isinstance(respuesta, dict) and respuesta.get("ok")):
+                mensaje = respuesta.get("mensaje") if isinstance(respuesta, dict) else None
+                raise RuntimeError(f"la función de referencia `{nombre}`, usada en lugar de la tuya en esta llamada, "
+                                   f"falló con lo que le pasaste: {mensaje}")
+            return respuesta.get("valor")
+
+        referencia.__name__ = referencia.__qualname__ = nombre
+        return referencia
 
     def _restaurar(self, originales: dict) -> None:
         """Undo `_inyectar`: names the notebook never defined must not survive the call."""
@@ -283,6 +299,7 @@ class Trabajador:
                 orden = canal.recibir(self.entrada)
             except EOFError:
                 return
+            self._n = orden.get("n") if isinstance(orden, dict) else None
             respuesta = self.atender(orden) if isinstance(orden, dict) else None
             if not isinstance(respuesta, dict):
                 respuesta = {"ok": False, "tipo": "protocolo", "mensaje": "orden desconocida"}

@@ -156,12 +156,28 @@ def test_una_dependencia_inyectada_no_queda_definida_despues_de_la_llamada():
     from autograder.errores import ErrorDelAlumno
 
     celdas = [{"indice": 0, "codigo": "def f(x):\n    return g(x) + 1\n"}]
-    inyecciones = {"f": {"g": "def g(x):\n    return 2 * x\n"}}
+    inyecciones = {"f": {"g": lambda x: 2 * x}}
     with AlumnoAislado(celdas, ConfiguracionAislamiento(precargar=("numpy",)), inyecciones) as alumno:
         alumno.ejecutar_cuaderno()
         assert alumno.llamar("f", 1) == 3
         with pytest.raises(ErrorDelAlumno, match="No encontré la función `g`"):
             alumno.llamar("g", 1)
+
+
+def test_una_dependencia_de_referencia_guardada_no_sirve_fuera_de_su_llamada():
+    """The reference runs on the trusted side only for the call it serves: a stub kept for later gets nothing."""
+    from autograder.aislamiento import ConfiguracionAislamiento
+    from autograder.alumno import AlumnoAislado
+    from autograder.errores import ErrorDelAlumno
+
+    celdas = [{"indice": 0, "codigo": "guardada = {}\n"
+                                      "def f(x):\n    guardada['g'] = g\n    return g(x) + 1\n"
+                                      "def h(x):\n    return guardada['g'](x)\n"}]
+    with AlumnoAislado(celdas, ConfiguracionAislamiento(precargar=("numpy",)), {"f": {"g": lambda x: 2 * x}}) as alumno:
+        alumno.ejecutar_cuaderno()
+        assert alumno.llamar("f", 1) == 3
+        with pytest.raises(ErrorDelAlumno, match="no está disponible en esta llamada"):
+            alumno.llamar("h", 1)
 
 
 # -- each hint fires only when its mistake is recognised (in-process: ejecutar_casos + AlumnoLocal) -------

@@ -132,10 +132,6 @@ def test_control_el_ataque_del_issue_sin_jaula_si_funciona(tmp_path):
     assert calificacion.puntaje == 31.5 and marca.exists()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "hueco abierto (trabajador.py/alumno.py): el código de referencia de las dependencias se envía al "
-    "trabajador para inyectarlo, y el alumno lo captura (evento 'compile' o sys._getframe) y lo saca en el "
-    "mensaje de su excepción"))
 def test_gancho_de_auditoria_propio_no_captura_la_referencia_inyectada(fuente03):
     antes = ("import sys\n_visto = []\n"
              "sys.addaudithook(lambda e, a: _visto.append(str(a[0])) if e == 'compile' and 'def ' in str(a[0]) "
@@ -465,10 +461,6 @@ RESPUESTAS_RARAS = {
 }
 
 
-@pytest.mark.xfail(strict=True, raises=(OverflowError, ValueError), reason=(
-    "hueco abierto (aislamiento.ProcesoAislado.pedir): float(segundos) con un entero de 400 cifras "
-    "(OverflowError) o un 'n' que es un array (ValueError al compararlo) escapan de pedir() fuera de todo "
-    "caso, y calificar_cuaderno termina con una traza, sin nota"))
 @pytest.mark.parametrize("respuesta", list(RESPUESTAS_RARAS))
 def test_respuesta_con_campos_de_tipo_raro_no_tumba_la_calificacion(fuente03, respuesta):
     codigo = ("import sys\nimport numpy as np\n"
