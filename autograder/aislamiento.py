@@ -49,6 +49,7 @@ class LimitesAislamiento:
     segundos_llamada: float = 30.0
     segundos_celda: float = 60.0
     archivo_max_mib: int = 512
+    segundos_total: float = 300.0  # the whole submission: every case, restart and model evaluation together
 
 
 @dataclass
@@ -212,7 +213,7 @@ class ProcesoAislado:
                 os.lchown(nombre, uid, uid)
         return {"user": uid, "group": uid, "extra_groups": []}
 
-    def iniciar(self, celdas: list) -> list:
+    def iniciar(self, celdas: list, segundos: float | None = None) -> list:
         """Arranca el trabajador, ejecuta las celdas del alumno y devuelve lo que produjo cada una."""
         self.arrancar()
         respuesta = self.pedir(
@@ -227,7 +228,7 @@ class ProcesoAislado:
                 "landlock": getattr(self, "_landlock", None) if self.modo == "landlock" else None,
                 "segundos_celda": self.configuracion.limites.segundos_celda,
             },
-            self.configuracion.limites.segundos_inicio,
+            self.configuracion.limites.segundos_inicio if segundos is None else segundos,
         )
         celdas_validas = _celdas_validas(respuesta.get("celdas"))
         if celdas_validas is None:

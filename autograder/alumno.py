@@ -16,6 +16,7 @@ import copy
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +24,8 @@ import numpy as np
 from . import archivos_entregados, trabajador
 from .aislamiento import ConfiguracionAislamiento, LimitesAislamiento, ProcesoAislado
 from .errores import ErrorAislamiento, ErrorDelAlumno, TiempoAgotado
+
+ARRANQUES_MAXIMOS = 4  # workers started for one submission: the first one and up to 3 restarts
 
 
 def _mensaje_error_variable(nombre: str, respuesta: dict) -> str:
@@ -173,6 +176,8 @@ class AlumnoAislado(_AlumnoBase):
         self.salidas_celdas: list | None = None
         self.error_inicio: str | None = None
         self._evaluador: ProcesoAislado | None = None
+        self._fin: float | None = None  # deadline of the whole submission, set when its first worker starts
+        self._arranques = 0
 
     def __enter__(self) -> "AlumnoAislado":
         return self
@@ -182,13 +187,29 @@ class AlumnoAislado(_AlumnoBase):
             if proceso is not None:
                 proceso.cerrar()
 
+    def _restante(self) -> float:
+        """Seconds left of this submission's total budget; ErrorDelAlumno once it is spent."""
+        if self._fin is None:
+            self._fin = time.monotonic() + self.configuracion.limites.segundos_total
+        restante = self._fin - time.monotonic()
+        if restante <= 0:
+            raise ErrorDelAlumno(
+                f"Se agotó el tiempo total para calificar tu entrega ({self.configuracion.limites.segundos_total:g} s): "
+                "este caso y los que quedan valen 0. ¿Alguna función tarda demasiado o no termina?")
+        return restante
+
     def _asegurar_proceso(self) -> ProcesoAislado:
         if self.error_inicio is not None:  # a notebook that could not start once is not retried per case
             raise ErrorDelAlumno(f"No se pudo ejecutar tu cuaderno: {self.error_inicio}.")
         if self.proceso is None or not self.proceso.vivo:
+            restante = self._restante()
+            if self._arranques >= ARRANQUES_MAXIMOS:
+                raise ErrorDelAlumno(f"Tu cuaderno ya se reinició {ARRANQUES_MAXIMOS - 1} veces al calificar (tras "
+                                     "errores graves o tiempos agotados): este caso y los que quedan valen 0.")
+            self._arranques += 1
             self.proceso = ProcesoAislado(self.configuracion)
             try:
-                salidas = self.proceso.iniciar(self.celdas)
+                salidas = self.proceso.iniciar(self.celdas, min(self.configuracion.limites.segundos_inicio, restante))
             except ErrorAislamiento as exc:
                 self.error_inicio = str(exc)
                 raise ErrorDelAlumno(f"No se pudo ejecutar tu cuaderno: {exc}.") from exc
@@ -209,7 +230,11 @@ class AlumnoAislado(_AlumnoBase):
             proceso = self._asegurar_proceso()
         except ErrorDelAlumno as error:
             return {"ok": False, "tipo": "inicio", "mensaje": str(error)}
-        plazo = self.configuracion.limites.segundos_llamada
+        try:
+            restante = self._restante()
+        except ErrorDelAlumno as error:
+            return {"ok": False, "tipo": "inicio", "mensaje": str(error)}
+        plazo = min(self.configuracion.limites.segundos_llamada, max(restante - 5, 1.0))
         dependencias = self.inyecciones.get(nombre, {})
         orden = {"orden": "llamar", "funcion": nombre, "args": args, "kwargs": kwargs, "segundos": plazo,
                  "inyectar": list(dependencias), **(extra or {})}
@@ -230,7 +255,10 @@ class AlumnoAislado(_AlumnoBase):
         except ErrorDelAlumno as error:
             return {"ok": False, "tipo": "inicio", "mensaje": str(error)}
         try:
-            return proceso.pedir({"orden": "valor", "nombre": nombre}, self.configuracion.limites.segundos_llamada + 5)
+            return proceso.pedir({"orden": "valor", "nombre": nombre},
+                                 min(self.configuracion.limites.segundos_llamada + 5, self._restante()))
+        except ErrorDelAlumno as error:
+            return {"ok": False, "tipo": "inicio", "mensaje": str(error)}
         except ErrorAislamiento as exc:  # includes TiempoAgotado
             return {"ok": False, "tipo": "muerte", "mensaje": str(exc)}
 
@@ -271,7 +299,7 @@ class AlumnoAislado(_AlumnoBase):
         try:
             evaluador = self._proceso_evaluador()
             respuesta = evaluador.pedir({"orden": "evaluar_modelo", "modelo": datos, "x": x},
-                                        self.configuracion.limites.segundos_inicio)
+                                        min(self.configuracion.limites.segundos_inicio, self._restante()))
         except ErrorAislamiento as exc:
             self._evaluador = None
             raise ErrorDelAlumno(f"No se pudo evaluar `{nombre}`: {exc}.") from exc
@@ -286,7 +314,7 @@ class AlumnoAislado(_AlumnoBase):
                                            archivo_max_mib=limites.archivo_max_mib),
                 kit=self.configuracion.kit, prohibidos=self.configuracion.prohibidos, precargar=("numpy", "keras"),
                 aislar=self.configuracion.aislar))
-            self._evaluador.iniciar([])
+            self._evaluador.iniciar([], min(limites.segundos_inicio, self._restante()))
         return self._evaluador
 
 
