@@ -9,7 +9,7 @@ from pathlib import Path
 from . import archivos_entregados, jaula
 from .aislamiento import ConfiguracionAislamiento
 from .alumno import AlumnoAislado, AlumnoEnEsteProceso
-from .casos import Caso
+from .casos import Caso, puntos_al_calificar
 from .cuaderno import celdas_del_alumno
 from .errores import Fallo
 from .resultados import ResultadoCalificacion, ResultadoCaso
@@ -111,12 +111,21 @@ def ejecutar_caso(caso: Caso, tarea: Tarea, ejercicio: str, alumno, alumno_id: s
 
 def ejecutar_casos(tarea: Tarea, alumno, alumno_id: str, solo_publicas: bool = False,
                    ejercicios: tuple | None = None) -> list[ResultadoCaso]:
+    """Runs the cases of each exercise, in order.
+
+    Self-check (``solo_publicas``): only public cases, with their declared points. Grading:
+    every case, with the points of ``casos.puntos_al_calificar`` (public cases give feedback
+    and no points; the hidden ones carry the exercise total).
+    """
     resultados = []
     for ejercicio in ejercicios or tarea.ejercicios:
-        for caso in tarea.casos(ejercicio):
-            if solo_publicas and caso.oculta:
-                continue
-            resultados.append(ejecutar_caso(caso, tarea, ejercicio, alumno, alumno_id))
+        casos = tarea.casos(ejercicio)
+        if solo_publicas:
+            casos = [c for c in casos if not c.oculta]
+            puntos = [c.puntos for c in casos]
+        else:
+            puntos = puntos_al_calificar(casos)
+        resultados += [ejecutar_caso(c, tarea, ejercicio, alumno, alumno_id, p) for c, p in zip(casos, puntos)]
     return resultados
 
 

@@ -49,21 +49,34 @@ class ResultadoCalificacion:
         }
 
 
+SIN_PUNTOS = "comprobación pública: sin puntos al calificar"
+NOTA_OCULTOS = ("Al calificar, los puntos de este ejercicio salen de los casos ocultos, con entradas que no ves; "
+                "las comprobaciones públicas solo orientan.")
+
+
 def _puntos(x: float) -> str:
-    return f"{x:g}"
+    """A total (exercise or assignment), exact to 6 decimals."""
+    return f"{round(x, 6):g}"
+
+
+def _puntos_caso(x: float) -> str:
+    """The points of one case, readable: a hidden case may carry a share such as 5/3 of its exercise."""
+    return f"{x:.3g}"
 
 
 def texto_caso(caso: ResultadoCaso) -> str:
     marca = "✔" if caso.aprobada else "✘"
-    cabecera = f"{marca} {caso.id} [{_puntos(caso.puntaje)}/{_puntos(caso.puntaje_max)}]"
-    return f"{cabecera}: {caso.mensaje}"
+    puntos = SIN_PUNTOS if caso.puntaje_max == 0 else f"{_puntos_caso(caso.puntaje)}/{_puntos_caso(caso.puntaje_max)}"
+    return f"{marca} {caso.id} [{puntos}]: {caso.mensaje}"
 
 
 def texto_ejercicio(casos: list) -> str:
     obtenido = sum(c.puntaje for c in casos)
     maximo = sum(c.puntaje_max for c in casos)
     lineas = [texto_caso(c) for c in casos]
-    lineas.append(f"Puntaje de este ejercicio: {_puntos(round(obtenido, 6))} de {_puntos(round(maximo, 6))}.")
+    if any(c.puntaje_max == 0 for c in casos) and maximo > 0:
+        lineas.append(NOTA_OCULTOS)
+    lineas.append(f"Puntaje de este ejercicio: {_puntos(obtenido)} de {_puntos(maximo)}.")
     return "\n".join(lineas)
 
 

@@ -139,6 +139,8 @@ DESCENSO_LENTO = _fuente_modificada(
                                                    "    ### END SOLUTION"))
 
 # Each variant: {exercise: (wrong source, hint, points it must lose)}; the other exercises stay correct.
+# When grading, the points come from the hidden cases only (``casos.puntos_al_calificar``): in
+# descenso_gradiente the hidden cases declare 2 + 1 + 1 of its 6 points, so each is worth 1.5 times that.
 VARIANTES = {
     "division_por_cero_muestral_sin_sesgo_suma_signo_sube": {
         "normalizar_minmax": (MINMAX_DIVIDE_POR_CERO, "max - min vale 0 y dividir por 0 da nan", 2),
@@ -153,7 +155,7 @@ VARIANTES = {
         "normalizar_zscore": (ZSCORE_VARIANZA, "dividiste por la varianza", None),
         "error_cuadratico_medio": (ECM_MEDIA_DE_FILAS, "sumaste sobre las salidas y promediaste", None),
         "gradientes_lineal": (GRADIENTE_SIN_DOS, "falta el factor 2", 4),
-        "descenso_gradiente": (DESCENSO_HISTORIAL_POR_LOTE, "Guardaste un ECM por lote", 5),
+        "descenso_gradiente": (DESCENSO_HISTORIAL_POR_LOTE, "Guardaste un ECM por lote", 4.5),
     },
     "por_filas_global_por_columnas_entre_n_historial_con_inicial": {
         "normalizar_minmax": (MINMAX_POR_FILAS, "normalizaste por filas", None),
@@ -171,13 +173,13 @@ VARIANTES = {
     "absoluto_db_total_pierde_ultimo_lote": {
         "error_cuadratico_medio": (ECM_ABSOLUTO, "usaste el valor absoluto", 3),
         "gradientes_lineal": (GRADIENTE_DB_TOTAL, "sumaste todas las entradas", None),
-        "descenso_gradiente": (DESCENSO_PIERDE_ULTIMO_LOTE, "W y b siguen en cero", 1),
+        "descenso_gradiente": (DESCENSO_PIERDE_ULTIMO_LOTE, "W y b siguen en cero", 1.5),
     },
     "tasa_fija": {
         "descenso_gradiente": (DESCENSO_TASA_FIJA, "una por lote (el último lote puede ser más pequeño)", None),
     },
     "lento": {
-        "descenso_gradiente": (DESCENSO_LENTO, "sin bucles sobre los ejemplos", 2),
+        "descenso_gradiente": (DESCENSO_LENTO, "sin bucles sobre los ejemplos", 3),
     },
 }
 

@@ -11,7 +11,9 @@ import time
 
 import pytest
 
+from autograder.alumno import AlumnoLocal
 from autograder.calificadores import cargar_tarea
+from autograder.motor import ejecutar_casos
 from conftest import calificar, con_celda, cuaderno_fuente, en_blanco
 from herramientas.simulados import perfiles_de
 from solutions import perceptron as referencia
@@ -147,7 +149,8 @@ VARIANTES = {
         "red_xor": (XOR_LOGICA, "no con operaciones lógicas", None),
     },
     "generador_por_epoca": {
-        "entrenar_perceptron": (ENTRENAR_GENERADOR_POR_EPOCA, "np.random.default_rng(semilla) creado al principio", 1),
+        # only the hidden visiting-order case fails: 1 declared point of the 5 hidden ones, 2 of the 10 when grading
+        "entrenar_perceptron": (ENTRENAR_GENERADOR_POR_EPOCA, "np.random.default_rng(semilla) creado al principio", 2),
     },
 }
 
@@ -180,10 +183,14 @@ def test_cada_error_conocido_recibe_su_pista_y_solo_cuesta_su_ejercicio(resultad
 
 
 def test_un_escalon_que_devuelve_booleanos_solo_pierde_el_punto_del_tipo(resultados_variantes):
-    """The stated decision: values are graded on any numeric array; one point asks for floats."""
+    """The stated decision: values are graded on any numeric array; one point asks for floats.
+
+    When grading, that point is the hidden float case; the public one only gives the feedback.
+    """
     resultado = resultados_variantes["booleano_sin_escalon_sin_sesgo_solo_or"]
-    (fallida,) = [c for c in resultado.del_ejercicio("escalon") if not c.aprobada]
-    assert fallida.id == "escalon/devuelve_floats"
+    fallidas = [c for c in resultado.del_ejercicio("escalon") if not c.aprobada]
+    assert [c.id for c in fallidas] == ["escalon/devuelve_floats", "escalon/devuelve_floats_con_entradas_ocultas"]
+    assert [(c.puntaje, c.puntaje_max) for c in fallidas] == [(0, 0), (0, 1)]
 
 
 def test_los_mensajes_de_casos_ocultos_no_revelan_valores_esperados(resultados_variantes):
@@ -204,3 +211,26 @@ def test_alumnos_simulados(fuente, perfil):
         assert resultado.puntaje_ejercicio("salida_perceptron") == PUNTOS["salida_perceptron"]
     else:
         assert resultado.puntaje == 23 - PUNTOS["red_xor"]
+
+
+# -- hints of hidden cases, in-process (ejecutar_casos + AlumnoLocal) ----------------------------------
+
+def test_ignorar_la_tasa_recibe_su_pista_solo_en_el_caso_de_la_tasa():
+    def sin_tasa(X, y, tasa=0.1, max_epocas=100, semilla=0):
+        return referencia.entrenar_perceptron(X, y, tasa=0.1, max_epocas=max_epocas, semilla=semilla)
+
+    resultados = ejecutar_casos(TAREA, AlumnoLocal({"entrenar_perceptron": sin_tasa}), "alumno_pistas",
+                                ejercicios=("entrenar_perceptron",))
+    fallidas = {r.id.split("/")[1]: r.mensaje for r in resultados if not r.aprobada}
+    assert "usa el argumento tasa" in fallidas.pop("tasa_escala_los_pesos")
+    assert all("usa el argumento tasa" not in m for m in fallidas.values()), fallidas
+
+
+def test_la_tasa_mal_escalada_sin_ignorarla_no_recibe_la_pista_de_ignorarla():
+    def tasa_al_cuadrado(X, y, tasa=0.1, max_epocas=100, semilla=0):
+        return referencia.entrenar_perceptron(X, y, tasa=tasa ** 2, max_epocas=max_epocas, semilla=semilla)
+
+    resultados = ejecutar_casos(TAREA, AlumnoLocal({"entrenar_perceptron": tasa_al_cuadrado}), "alumno_pistas",
+                                ejercicios=("entrenar_perceptron",))
+    (tasa,) = [r for r in resultados if r.id == "entrenar_perceptron/tasa_escala_los_pesos"]
+    assert not tasa.aprobada and "multiplicado por" in tasa.mensaje and "usa el argumento tasa" not in tasa.mensaje

@@ -15,6 +15,7 @@ Y_PUB = np.array([[3], [0], [8]], dtype=np.uint8)
 PISTA_255 = ("los valores pasan de 1: divide entre 255 para llevar los píxeles de [0, 255] a [0, 1] "
              "(x.astype('float32') / 255).")
 PISTA_ENTERA = "usaste división entera (//): convierte primero a float32 y divide con / 255."
+PISTA_ONE_HOT = "cada fila debe tener un único 1.0, en la columna de su clase (Y[i, y[i]] = 1)."
 PISTA_CENTRADO = ("restaste la media o dividiste por la desviación típica: en esta tarea solo se divide "
                   "entre 255, para que la red reciba lo mismo que el modelo entregado al calificar.")
 
@@ -94,20 +95,33 @@ def test_etiquetas_one_hot(alumno):
     """Y es la codificación one-hot de las etiquetas [[3], [0], [8]] (forma (3, 1)) con 10 columnas."""
     que = "preprocesar(3 imágenes)"
     Y = _exigir_y(_llamar(alumno, X_PUB, Y_PUB, que)[1], Y_PUB, que)
-    exigir_cercano(Y, one_hot(Y_PUB), f"{que}: Y", atol=1e-6, rtol=0,
-                   pista="cada fila debe tener un único 1.0, en la columna de su clase (Y[i, y[i]] = 1).")
+    exigir_cercano(Y, one_hot(Y_PUB), f"{que}: Y", atol=1e-6, rtol=0, pista=PISTA_ONE_HOT)
 
 
-@caso(puntos=1, oculta=True, exito="coincide con la referencia en imágenes aleatorias.")
-def test_imagenes_aleatorias(alumno, rng, referencia):
-    """Imágenes uint8 aleatorias (entre 1 y 20) y etiquetas aleatorias de forma (n, 1), comparadas con la referencia."""
+def _aleatorias(rng):
+    """Entre 1 y 20 imágenes uint8 aleatorias y sus etiquetas aleatorias de forma (n, 1)."""
     n = int(rng.integers(1, 21))
     x = rng.integers(0, 256, size=(n, *FORMA_IMAGEN), dtype=np.uint8)
-    y = rng.integers(0, 10, size=(n, 1)).astype(np.uint8)
-    que = f"preprocesar({n} imágenes aleatorias)"
+    return x, rng.integers(0, 10, size=(n, 1)).astype(np.uint8), f"preprocesar({n} imágenes aleatorias)"
+
+
+# When grading, the points of preprocesar come from the two hidden cases (2 each): the pixels and the labels
+# are graded apart, as in the public cases, so forgetting /255 keeps the points of the shapes and the labels.
+@caso(puntos=0.5, oculta=True, exito="coincide con la referencia en imágenes aleatorias.")
+def test_imagenes_aleatorias(alumno, rng, referencia):
+    """Imágenes uint8 aleatorias (entre 1 y 20) y etiquetas aleatorias de forma (n, 1), comparadas con la referencia."""
+    x, y, que = _aleatorias(rng)
     X, Y = _llamar(alumno, x, y, que)
     X, Y = _exigir_x(X, x, que), _exigir_y(Y, y, que)
     X_ok, Y_ok = referencia.preprocesar(x, y)
     exigir_cercano(X, X_ok, f"{que}: X", atol=1e-6, rtol=0, revelar=False, errores_conocidos=_errores_conocidos_x(x))
-    exigir_cercano(Y, Y_ok, f"{que}: Y", atol=1e-6, rtol=0, revelar=False,
-                   pista="cada fila debe tener un único 1.0, en la columna de su clase (Y[i, y[i]] = 1).")
+    exigir_cercano(Y, Y_ok, f"{que}: Y", atol=1e-6, rtol=0, revelar=False, pista=PISTA_ONE_HOT)
+
+
+@caso(puntos=0.5, oculta=True, exito="con imágenes aleatorias, X conserva su forma y las etiquetas quedan en one-hot.")
+def test_formas_y_etiquetas_aleatorias(alumno, rng):
+    """Formas de X y de Y y etiquetas one-hot con imágenes aleatorias (los píxeles se comparan en el otro caso)."""
+    x, y, que = _aleatorias(rng)
+    X, Y = _llamar(alumno, x, y, que)
+    _exigir_x(X, x, que)
+    exigir_cercano(_exigir_y(Y, y, que), one_hot(y), f"{que}: Y", atol=1e-6, rtol=0, revelar=False, pista=PISTA_ONE_HOT)

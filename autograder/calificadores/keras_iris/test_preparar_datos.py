@@ -103,16 +103,32 @@ def test_etiquetas_one_hot(alumno):
     exigir_cercano(Y, esperado, f"{que}: Y", atol=1e-6, rtol=0, pista=PISTA_ONE_HOT)
 
 
-@caso(puntos=1, oculta=True, exito="coincide con la referencia en flores aleatorias.")
-def test_flores_aleatorias(alumno, rng, referencia):
-    """Entre 5 y 40 flores con medidas aleatorias de la escala de Iris, comparadas con la referencia."""
+def _aleatorias(rng):
+    """Entre 5 y 40 flores con medidas aleatorias de la escala de Iris y especies aleatorias."""
     n = int(rng.integers(5, 41))
     X = rng.normal(loc=[5.8, 3.0, 3.8, 1.2], scale=[0.8, 0.4, 1.8, 0.8], size=(n, 4)).round(2)
-    y = rng.integers(0, 3, size=n)
-    que = f"preparar_datos({n} flores aleatorias)"
+    return X, rng.integers(0, 3, size=n), f"preparar_datos({n} flores aleatorias)"
+
+
+# When grading, the points of preparar_datos come from the two hidden cases (2 each): the standardization
+# and the labels are graded apart, as in the public cases, so ddof=1 keeps the points of the shapes and labels.
+@caso(puntos=0.5, oculta=True, exito="coincide con la referencia en flores aleatorias.")
+def test_flores_aleatorias(alumno, rng, referencia):
+    """Entre 5 y 40 flores con medidas aleatorias de la escala de Iris, comparadas con la referencia."""
+    X, y, que = _aleatorias(rng)
     X_est, Y = _llamar(alumno, X, y, que)
     X_est, Y = _exigir_x(X_est, X, que), _exigir_y(Y, y, que)
     X_ok, Y_ok = referencia.preparar_datos(X, y)
     exigir_cercano(X_est, X_ok, f"{que}: X", atol=1e-6, rtol=1e-6, revelar=False,
                    errores_conocidos=_errores_conocidos_x(X))
     exigir_cercano(Y, Y_ok, f"{que}: Y", atol=1e-6, rtol=0, revelar=False, pista=PISTA_ONE_HOT)
+
+
+@caso(puntos=0.5, oculta=True, exito="con flores aleatorias, X conserva su forma y las especies quedan en one-hot.")
+def test_formas_y_etiquetas_aleatorias(alumno, rng):
+    """Formas de X y de Y y especies one-hot con flores aleatorias (la estandarización, en el otro caso)."""
+    X, y, que = _aleatorias(rng)
+    X_est, Y = _llamar(alumno, X, y, que)
+    _exigir_x(X_est, X, que)
+    exigir_cercano(_exigir_y(Y, y, que), np.eye(3)[y], f"{que}: Y", atol=1e-6, rtol=0, revelar=False,
+                   pista=PISTA_ONE_HOT)

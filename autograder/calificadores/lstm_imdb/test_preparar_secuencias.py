@@ -91,7 +91,9 @@ def test_recorte_conserva_las_ultimas_palabras(alumno):
                    errores_conocidos=tuple((malo[[1]], pista) for malo, pista in _errores_conocidos(X_PUB)))
 
 
-@caso(puntos=1, oculta=True, exito="coincide con la referencia en reseñas aleatorias.")
+# When grading, the points of preparar_secuencias come from the two hidden cases (2 each). The second one has
+# only long reviews, as the public truncation case: padding at the end keeps its points, truncating at the end not.
+@caso(puntos=0.5, oculta=True, exito="coincide con la referencia en reseñas aleatorias.")
 def test_resenas_aleatorias(alumno, rng, referencia):
     """Entre 2 y 20 reseñas de 0 a 400 palabras aleatorias, comparadas con la referencia."""
     n = int(rng.integers(2, 21))
@@ -101,4 +103,14 @@ def test_resenas_aleatorias(alumno, rng, referencia):
     que = f"preparar_secuencias({n} reseñas aleatorias)"
     X = _llamar(alumno, x, que)
     exigir_cercano(X, referencia.preparar_secuencias(x), que, atol=0, rtol=0, revelar=False,
+                   errores_conocidos=_errores_conocidos(x))
+
+
+@caso(puntos=0.5, oculta=True, exito="de reseñas largas aleatorias conserva las últimas 200 palabras.")
+def test_resenas_largas_aleatorias(alumno, rng, referencia):
+    """Entre 2 y 10 reseñas de 201 a 400 palabras aleatorias (sin relleno), comparadas con la referencia."""
+    n = int(rng.integers(2, 11))
+    x = [[1] + rng.integers(2, 10000, size=int(rng.integers(200, 400))).tolist() for _ in range(n)]
+    que = f"preparar_secuencias({n} reseñas largas aleatorias)"
+    exigir_cercano(_llamar(alumno, x, que), referencia.preparar_secuencias(x), que, atol=0, rtol=0, revelar=False,
                    errores_conocidos=_errores_conocidos(x))
