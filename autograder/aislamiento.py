@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import canal, jaula
+from . import canal, cgrupos, jaula
 from .errores import ErrorAislamiento, TiempoAgotado
 
 try:
@@ -131,6 +131,8 @@ class ProcesoAislado:
         limites = self.configuracion.limites
         abiertos = [hijo_lee, hijo_escribe, salida_escribe]
         self.modo = jaula.modo() if self.configuracion.aislar else "sin_jaula"
+        self._cgrupo = cgrupos.crear(int(limites.memoria_gib * GIB), PROCESOS_MAXIMOS) if self.configuracion.aislar else None
+        en_el_hijo = self._cgrupo if self.modo == "bwrap" else None  # bwrap forks early: join before it runs
         usuario = {}
         try:
             if self.modo == "bwrap":
@@ -144,8 +146,10 @@ class ProcesoAislado:
             self.proceso = subprocess.Popen(
                 argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=salida_escribe, stderr=salida_escribe,
                 pass_fds=pasar, start_new_session=True, env=entorno, **usuario,
-                preexec_fn=(lambda: _aplicar_limites(limites)) if resource is not None else None,
+                preexec_fn=(lambda: _aplicar_limites(limites, en_el_hijo)) if resource is not None else None,
             )
+            if self._cgrupo is not None and en_el_hijo is None:
+                self._cgrupo.unir(self.proceso.pid)  # the worker waits for "iniciar" before running anything
         finally:
             for fd in abiertos:
                 os.close(fd)
@@ -248,6 +252,9 @@ class ProcesoAislado:
                 os.close(fd)
         self._leer = self._escribir = -1
         self.proceso = None
+        if getattr(self, "_cgrupo", None) is not None:
+            self._cgrupo.borrar()
+            self._cgrupo = None
         if self.directorio is not None:
             shutil.rmtree(self.directorio, ignore_errors=True)
             self.directorio = None
@@ -321,7 +328,9 @@ def _celdas_validas(celdas) -> list | None:
     return validas
 
 
-def _aplicar_limites(limites: LimitesAislamiento) -> None:
+def _aplicar_limites(limites: LimitesAislamiento, cgrupo=None) -> None:
+    if cgrupo is not None:
+        cgrupo.unir()
     memoria = int(limites.memoria_gib * GIB)
     resource.setrlimit(resource.RLIMIT_AS, (memoria, memoria))
     archivo = limites.archivo_max_mib * 2**20
