@@ -14,7 +14,7 @@ if RAIZ_REPOSITORIO not in sys.path:
     sys.path.insert(0, RAIZ_REPOSITORIO)
 
 from autograder.nbgrader_integracion import (  # noqa: E402
-    CalificacionAislada, ExportadorTolerante, SaneamientoEntrega)
+    CalificacionAislada, ExportadorTolerante, RecogidaSinEnlaces, SaneamientoEntrega)
 
 c = get_config()  # noqa: F821 (provided by traitlets)
 
@@ -23,6 +23,10 @@ c.CourseDirectory.source_directory = "source"
 # The release replaces solutions with a Spanish stub.
 c.ClearSolutions.code_stub = {"python": "# TU CÓDIGO AQUÍ\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "TU RESPUESTA AQUÍ"
+
+# Collect: links and special files planted in the exchange are never followed (nbgrader's copy would
+# read them with the instructor's permissions).
+c.ExchangeFactory.collect = RecogidaSinEnlaces
 
 # Autograde: a file that is not a notebook still gets a score (0, with the reason) instead of an error...
 c.Autograde.exporter_class = ExportadorTolerante

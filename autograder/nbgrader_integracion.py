@@ -25,6 +25,9 @@ and ``CalificacionAislada`` never raises. Every submission gets a score; none st
 from __future__ import annotations
 
 import os
+import shutil
+import stat
+import tempfile
 import traceback
 from pathlib import Path
 
@@ -34,6 +37,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from traitlets import Bool, Unicode
 
 from nbgrader.api import Gradebook
+from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, DeduplicateIds, NbGraderPreprocessor,
                                     OverwriteCells, OverwriteKernelspec)
 
@@ -339,3 +343,43 @@ class CalificacionAislada(NbGraderPreprocessor):
         if salida.get("error"):
             texto += f"\n[Al calificar, esta celda lanzó un error: {salida['error']}]"
         return [_texto(texto)] if texto.strip() else []
+
+
+class RecogidaSinEnlaces(ExchangeCollect):
+    """``nbgrader collect`` that never follows a link or opens a special file planted in the exchange.
+
+    nbgrader copies each submission with ``shutil.copytree``, which follows symbolic links with the
+    collecting instructor's permissions: a notebook that links to the source notebook (or to a
+    reference model) would arrive in ``submitted/`` as an ordinary, complete file. Here a submission
+    is first copied to a staging folder keeping only regular files and folders (links, FIFOs and
+    devices are left out, with a warning); nbgrader's own copy (size limits, ignore patterns, shared
+    group permissions) then runs on that copy.
+    """
+
+    AVISO = ("Este archivo era un enlace simbólico o un archivo especial en la entrega y no se recogió: "
+             "entrega el archivo mismo.\n")
+
+    def do_copy(self, src, dest, log=None):
+        with tempfile.TemporaryDirectory(prefix="recogida_") as temporal:
+            limpio = os.path.join(temporal, "entrega")
+            if os.path.islink(src):
+                self.log.warning("Entrega %s omitida: es un enlace simbólico, no una carpeta.", src)
+                os.mkdir(limpio)
+            else:
+                omitidos = []
+                shutil.copytree(src, limpio, ignore=lambda carpeta, nombres: self._sin_enlaces(carpeta, nombres, omitidos))
+                for ruta in omitidos:  # a placeholder, so that the submission is graded (0, "not a notebook")
+                    with open(os.path.join(limpio, os.path.relpath(ruta, src)), "w", encoding="utf-8") as aviso:
+                        aviso.write(self.AVISO)
+            super().do_copy(limpio, dest, log)
+
+    def _sin_enlaces(self, carpeta: str, nombres: list, omitidos: list) -> set:
+        fuera = set()
+        for nombre in nombres:
+            ruta = os.path.join(carpeta, nombre)
+            modo = os.lstat(ruta).st_mode
+            if not (stat.S_ISREG(modo) or stat.S_ISDIR(modo)):
+                self.log.warning("Se omite %s al recoger: es un enlace simbólico o un archivo especial.", ruta)
+                fuera.add(nombre)
+                omitidos.append(ruta)
+        return fuera

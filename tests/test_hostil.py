@@ -787,11 +787,6 @@ def test_escribir_en_la_entrega_de_otro_alumno_durante_autograde_no_la_toca(curs
     assert huella(curso_atacado["victima"]) == curso_atacado["huella_victima"]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "hueco abierto (integración con nbgrader): `nbgrader collect` copia el intercambio con shutil.copytree, "
-    "que sigue los enlaces simbólicos con los permisos de quien recoge; un enlace al cuaderno fuente del "
-    "profesor (o a modelos de solutions/) llega a submitted/ como archivo normal y se califica con todos los "
-    "puntos. Hace falta un collect que rechace enlaces"))
 def test_enlace_en_el_intercambio_al_cuaderno_fuente_no_da_puntos(curso_atacado):
     assert _notas(curso_atacado["db"])["c_enlace"] == 0
 
