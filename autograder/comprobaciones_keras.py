@@ -10,7 +10,9 @@ choose the parameters (shapes, classes, loss, threshold) and add task-specific h
 """
 from __future__ import annotations
 
+import hashlib
 import json
+from functools import lru_cache
 
 import numpy as np
 
@@ -167,14 +169,19 @@ def exigir_regularizacion(descripcion: dict, que: str) -> None:
 
 
 def predicciones_del_entregado(alumno, x, que: str, forma_salida: tuple, archivo: str = "modelo.keras",
-                               pista_entrada: str = "") -> np.ndarray:
-    """Predicciones del modelo entregado sobre `x` (en el proceso limpio), con su forma verificada."""
+                               pista_entrada: str = "", forma_mostrada: tuple | None = None) -> np.ndarray:
+    """Predicciones del modelo entregado sobre `x` (en el proceso limpio), con su forma verificada.
+
+    ``forma_mostrada``: the shape named in the hint when prediction fails (by default ``x.shape``;
+    the accuracy cases pass the test set's, since `x` also holds the control sample).
+    """
     try:
         predicciones = alumno.modelo_guardado(archivo, x=x)["predicciones"]
     except ErrorDelAlumno as error:
         if "al predecir" not in str(error):
             raise
-        raise Fallo(f"{error}\n  Pista: el conjunto de prueba se le pasa como un array {mostrar(x.shape)}"
+        raise Fallo(f"{error}\n  Pista: el conjunto de prueba se le pasa como un array "
+                    f"{mostrar(forma_mostrada or x.shape)}"
                     + (f"; {pista_entrada}" if pista_entrada else ". ¿Entrenaste el modelo con otra forma de entrada?")
                     ) from None
     if not isinstance(predicciones, np.ndarray) or predicciones.shape != tuple(forma_salida):
@@ -184,6 +191,115 @@ def predicciones_del_entregado(alumno, x, que: str, forma_salida: tuple, archivo
         raise Fallo(f"{que}: las predicciones contienen nan o inf; el entrenamiento divergió. "
                     "Revisa la normalización de las entradas y la tasa de aprendizaje, y vuelve a entrenar.")
     return predicciones
+
+
+# -- exactitud que no se puede conseguir de memoria ------------------------------------------------
+# The evaluation sets are public, so a "model" can store them in its weights (a Dense layer whose
+# units hold the test images and a second one holding their labels scored 10/10 on 07). Two rules,
+# calibrated per task in each ``test_modelo_entrenado.py``:
+# 1. a cap on ``count_params()``: a generous multiple of the reference, below what storing the
+#    evaluation set at full resolution needs;
+# 2. a control sample: training examples drawn for this submission (the seed is the SHA-256 of the
+#    submitted file, so it cannot be known before the weights are fixed), with light noise (an
+#    exact-value lookup misses them). A model trained on the training data classifies them at least
+#    about as well as the test set; a store of the test set classifies them only as well as it
+#    generalises, which for every task but Iris and optdigits is far below the threshold.
+
+RUIDO_CONTROL = 0.03  # standard deviation of the Gaussian noise added to control pixels in [0, 1]
+
+
+def miles(n: int) -> str:
+    """7950010 → '7 950 010' (the Spanish grouping of thousands, with a space)."""
+    return f"{int(n):,}".replace(",", " ")
+
+
+def exigir_parametros_maximos(descripcion: dict, que: str, maximo: int, referencia: int) -> None:
+    """count_params() ≤ `maximo`: más pesos permitirían guardar el conjunto de evaluación en el modelo."""
+    parametros = descripcion["parametros"]
+    if parametros <= maximo:
+        return
+    raise Fallo(f"{que}: tiene {miles(parametros)} parámetros y en esta tarea se admiten como mucho {miles(maximo)} "
+                f"(el modelo de referencia, que aprueba, tiene {miles(referencia)}). El límite existe porque "
+                "los datos de evaluación son públicos: con tantos pesos un modelo puede guardar los ejemplos de "
+                "prueba con sus etiquetas y «acertar» de memoria, sin haber aprendido a reconocer ejemplos nuevos. "
+                "Usa menos unidades o menos capas y vuelve a entrenar.")
+
+
+def semilla_de_la_entrega(alumno, archivo: str = "modelo.keras", que: str = "el modelo entregado") -> int:
+    """The control sample's seed: the SHA-256 of the submitted file (read safely, like the JSON files).
+
+    The same file always gets the same sample (self-check and grading agree, regrading is stable),
+    and nobody can tailor the weights to a sample that depends on the weights themselves.
+    """
+    contenido = contenido_entregado(alumno, archivo, que)
+    return int.from_bytes(hashlib.sha256(contenido).digest()[:8], "little")
+
+
+def con_ruido(X: np.ndarray, rng: np.random.Generator, desviacion: float = RUIDO_CONTROL,
+              minimo: float = 0.0, maximo: float = 1.0) -> np.ndarray:
+    """`X` (float32) plus Gaussian noise, clipped to [minimo, maximo]."""
+    ruido = rng.normal(0.0, desviacion, X.shape).astype(np.float32)
+    return np.clip(X.astype(np.float32) + ruido, minimo, maximo).astype(np.float32)
+
+
+def muestra_de_control(x: np.ndarray, y: np.ndarray, n: int, rng: np.random.Generator, forma: tuple,
+                       escala: float, desviacion: float = RUIDO_CONTROL) -> tuple:
+    """`n` examples of (x, y) drawn with `rng` (all of them if n ≥ len(x)), reshaped to `forma`, divided
+    by `escala` and with light noise: (X float32 (n, *forma), y int64 (n,))."""
+    indices = np.arange(len(x)) if n >= len(x) else np.sort(rng.choice(len(x), n, replace=False))
+    X = np.asarray(x)[indices].reshape((len(indices), *forma)).astype(np.float32) / np.float32(escala)
+    return con_ruido(X, rng, desviacion), np.asarray(y)[indices].reshape(-1).astype(np.int64)
+
+
+def control_de_entrenamiento(cargador: str, n: int, forma: tuple, escala: float, desde: int = 0,
+                              hasta: int | None = None):
+    """The ``control(rng)`` of a task whose examples are images: `n` training examples of
+    ``source_data.<cargador>()`` (from ``desde`` to ``hasta``), loaded once, through ``muestra_de_control``."""
+    @lru_cache(maxsize=1)
+    def entrenamiento() -> tuple:
+        import source_data
+
+        x, y = getattr(source_data, cargador)()[0]
+        return np.asarray(x)[desde:hasta], np.asarray(y)[desde:hasta]
+
+    def control(rng: np.random.Generator) -> tuple:
+        x, y = entrenamiento()
+        return muestra_de_control(x, y, n, rng, forma, escala)
+
+    control.__doc__ = (f"{n} ejemplos de entrenamiento de {cargador}() elegidos con `rng`, con forma {forma}, "
+                       f"divididos entre {escala:g} y con un ruido leve.")
+    return control
+
+
+def exactitudes_con_control(alumno, que: str, prueba, control, salidas: int, maximo: int, referencia: int,
+                            archivo: str = "modelo.keras", pista_entrada: str = "") -> tuple:
+    """(exactitud en prueba, exactitud en la muestra de control) del modelo entregado.
+
+    Checks the parameter cap first (an oversized model is neither loaded with data nor asked to
+    predict), then builds the test set with ``prueba()`` and the control sample with ``control(rng)``
+    (rng seeded by ``semilla_de_la_entrega``) and predicts both in one call. ``prueba()`` → (X, y);
+    ``control(rng)`` → (X, y) with X of the same shape per example.
+    """
+    exigir_parametros_maximos(alumno.modelo_guardado(archivo), que, maximo, referencia)
+    X, y = prueba()
+    X_control, y_control = control(np.random.default_rng(semilla_de_la_entrega(alumno, archivo, que)))
+    predicciones = predicciones_del_entregado(
+        alumno, np.concatenate([X, X_control.astype(X.dtype)]), que, (len(X) + len(X_control), salidas), archivo,
+        pista_entrada, forma_mostrada=X.shape)
+    return exactitud(predicciones[:len(X)], y), exactitud(predicciones[len(X):], y_control)
+
+
+def exigir_coherencia(exactitud_prueba: float, exactitud_control: float, tolerancia: float, que: str,
+                      datos_prueba: str, datos_control: str) -> None:
+    """La exactitud en la muestra de control (datos de entrenamiento) ≥ la de prueba − `tolerancia`."""
+    if exactitud_control >= exactitud_prueba - tolerancia:
+        return
+    raise Fallo(f"{que}: acierta {exactitud_prueba:.4f} en {datos_prueba} pero solo {exactitud_control:.4f} en "
+                f"{datos_control}. Un modelo entrenado con los datos de entrenamiento acierta en ellos al menos casi "
+                f"tanto como en la prueba (se admite una diferencia de {tolerancia}); acertar mucho más en la prueba "
+                "solo ocurre si el modelo conoce los ejemplos de prueba.\n  Pista: entrena solo con los datos de "
+                "entrenamiento (¿usaste el conjunto de prueba para entrenar o para validar?) y no guardes ejemplos "
+                "de prueba en el modelo.")
 
 
 def exactitud(predicciones: np.ndarray, y: np.ndarray) -> float:
@@ -215,18 +331,24 @@ ENTRENAMIENTO = "entrenamiento.json"
 TAMANO_MAXIMO_JSON = 1_000_000  # bytes; a training description is a few hundred
 
 
+def contenido_entregado(alumno, archivo: str, que: str, pista_si_falta: str = "") -> bytes:
+    """Los bytes de `archivo` entregado (``alumno.archivo_entregado``: sin seguir enlaces, con tamaño máximo);
+    Fallo en español si falta o se rechaza."""
+    try:
+        return alumno.archivo_entregado(archivo)
+    except FileNotFoundError:
+        raise Fallo(f"{que}: no encontré `{archivo}` junto a tu cuaderno. {pista_si_falta}".rstrip()) from None
+    except ArchivoRechazado as exc:
+        raise Fallo(f"{que}: {exc}") from None
+
+
 def leer_json_entregado(alumno, archivo: str, que: str, pista_si_falta: str) -> dict:
     """El dict de `archivo` entregado; Fallo con `pista_si_falta` si falta o no es válido.
 
     ``alumno.archivo_entregado`` reads it without following links and with a size cap
     (``archivos_entregados``), so a ``historial.json`` that links to a grader file reads nothing.
     """
-    try:
-        contenido = alumno.archivo_entregado(archivo)
-    except FileNotFoundError:
-        raise Fallo(f"{que}: no encontré `{archivo}` junto a tu cuaderno. {pista_si_falta}") from None
-    except ArchivoRechazado as exc:
-        raise Fallo(f"{que}: {exc}") from None
+    contenido = contenido_entregado(alumno, archivo, que, pista_si_falta)
     if len(contenido) > TAMANO_MAXIMO_JSON:
         raise Fallo(f"{que}: `{archivo}` es demasiado grande para ser la descripción de un entrenamiento.")
     try:

@@ -11,14 +11,20 @@ import pytest
 
 from autograder.comprobaciones_keras import (
     exactitud,
+    exactitudes_con_control,
     exigir_capas,
+    exigir_coherencia,
     exigir_compilado,
     exigir_entrada,
     exigir_exactitud,
+    exigir_parametros_maximos,
     exigir_regularizacion,
     exigir_salida,
     exigir_solo_densas,
+    miles,
+    muestra_de_control,
     predicciones_del_entregado,
+    semilla_de_la_entrega,
 )
 from autograder.errores import ErrorDelAlumno, Fallo
 
@@ -143,13 +149,21 @@ def test_exactitud_baja_distingue_azar_de_falta_de_entrenamiento():
 
 
 class AlumnoFalso:
-    def __init__(self, predicciones=None, error=None):
-        self.predicciones, self.error = predicciones, error
+    def __init__(self, predicciones=None, error=None, parametros=1000, archivo=b"pesos"):
+        self.predicciones, self.error, self.parametros, self.archivo = predicciones, error, parametros, archivo
+        self.pedidos = []
 
     def modelo_guardado(self, archivo, x=None):
         if self.error:
             raise ErrorDelAlumno(self.error)
-        return {"predicciones": self.predicciones}
+        self.pedidos.append(None if x is None else x.shape)
+        predicciones = self.predicciones(x) if callable(self.predicciones) and x is not None else self.predicciones
+        return {"predicciones": predicciones, "parametros": self.parametros}
+
+    def archivo_entregado(self, nombre):
+        if self.archivo is None:
+            raise FileNotFoundError(nombre)
+        return self.archivo
 
 
 def test_predicciones_del_entregado():
@@ -162,3 +176,62 @@ def test_predicciones_del_entregado():
     assert "(3, 784)" in mensaje
     with pytest.raises(ErrorDelAlumno, match="No encontré"):
         predicciones_del_entregado(AlumnoFalso(error="No encontré `modelo.keras`"), x, "m", (3, 10))
+
+
+# -- accuracy that cannot be bought by storing the evaluation set ------------------------------
+
+def test_limite_de_parametros_explica_por_que_existe():
+    exigir_parametros_maximos(descripcion([None, 784], [None, 10], [], parametros=2_000_000), "m", 2_000_000, 203_530)
+    mensaje = fallo(exigir_parametros_maximos, descripcion([None, 784], [None, 10], [], parametros=7_950_010), "m",
+                    2_000_000, 203_530)
+    assert "tiene 7 950 010 parámetros" in mensaje and "como mucho 2 000 000" in mensaje
+    assert "referencia, que aprueba, tiene 203 530" in mensaje and "de memoria" in mensaje and "menos unidades" in mensaje
+    assert miles(1203) == "1 203" and miles(131) == "131"
+
+
+def test_coherencia_entre_prueba_y_control():
+    exigir_coherencia(0.979, 0.990, 0.02, "m", "la prueba", "el control")
+    exigir_coherencia(0.985, 0.966, 0.02, "m", "la prueba", "el control")  # within the tolerance
+    mensaje = fallo(exigir_coherencia, 1.0, 0.937, 0.02, "m", "las 10000 imágenes de prueba", "2000 de entrenamiento")
+    assert "acierta 1.0000 en las 10000 imágenes de prueba pero solo 0.9370 en 2000 de entrenamiento" in mensaje
+    assert "diferencia de 0.02" in mensaje and "¿usaste el conjunto de prueba" in mensaje
+
+
+def test_muestra_de_control_depende_solo_de_la_semilla():
+    x = np.arange(100 * 4, dtype=np.uint8).reshape(100, 2, 2)
+    y = np.arange(100) % 10
+    X1, y1 = muestra_de_control(x, y, 30, np.random.default_rng(5), (4,), 255.0)
+    X2, y2 = muestra_de_control(x, y, 30, np.random.default_rng(5), (4,), 255.0)
+    X3, _ = muestra_de_control(x, y, 30, np.random.default_rng(6), (4,), 255.0)
+    assert X1.shape == (30, 4) and X1.dtype == np.float32 and y1.dtype == np.int64
+    np.testing.assert_array_equal(X1, X2)
+    np.testing.assert_array_equal(y1, y2)
+    assert not np.array_equal(X1, X3)
+    assert X1.min() >= 0 and X1.max() <= 1
+    todos, y_todos = muestra_de_control(x, y, 1000, np.random.default_rng(5), (4,), 255.0)
+    assert len(todos) == 100 and (y_todos == y).all()
+    assert 0.005 < np.abs(todos - x.reshape(100, 4) / 255).mean() < 0.05  # light noise
+
+
+def test_semilla_de_la_entrega_es_la_del_archivo():
+    assert semilla_de_la_entrega(AlumnoFalso(archivo=b"a")) == semilla_de_la_entrega(AlumnoFalso(archivo=b"a"))
+    assert semilla_de_la_entrega(AlumnoFalso(archivo=b"a")) != semilla_de_la_entrega(AlumnoFalso(archivo=b"b"))
+    with pytest.raises(Fallo, match="m: no encontré `modelo.keras` junto a tu cuaderno."):
+        semilla_de_la_entrega(AlumnoFalso(archivo=None), "modelo.keras", "m")
+
+
+def test_exactitudes_con_control_limite_primero_y_una_sola_prediccion():
+    X, y = np.zeros((5, 3), np.float32), np.array([0, 1, 2, 0, 1])
+
+    def control(rng):
+        return np.ones((4, 3), np.float32), np.array([2, 2, 2, 2])
+
+    def predecir(x):  # right on the test rows, class 0 on the control rows
+        return np.eye(3, dtype=np.float32)[np.r_[y, [0, 0, 0, 0]]][:len(x)]
+
+    alumno = AlumnoFalso(predecir)
+    assert exactitudes_con_control(alumno, "m", lambda: (X, y), control, 3, 10_000, 100) == (1.0, 0.0)
+    assert alumno.pedidos == [None, (9, 3)]  # the description first, then test + control in one call
+    grande = AlumnoFalso(predecir, parametros=10_001)
+    assert "como mucho 10 000" in fallo(exactitudes_con_control, grande, "m", lambda: (X, y), control, 3, 10_000, 100)
+    assert grande.pedidos == [None]  # no data built, nothing predicted

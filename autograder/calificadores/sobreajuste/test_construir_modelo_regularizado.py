@@ -1,5 +1,8 @@
 """Casos de `construir_modelo_regularizado()`: 784 → softmax 10, compilado, con Dropout o regularizador L1/L2.
 
+Dropout counts only with a rate > 0 and L1/L2 only with a factor > 0 (``exigir_regularizacion``):
+Dropout(0) and L2(0) change nothing and earn nothing.
+
 The model is built in the student's process, saved, and described in a clean
 process (``alumno.modelo_construido``); the checks below only read that
 description. No training happens here.
@@ -22,9 +25,9 @@ def test_entrada_784_y_salida_softmax_10(alumno):
     exigir_salida(descripcion, QUE, 10, "softmax", "una salida por clase de prenda")
 
 
-@caso(puntos=2, exito="tiene regularización (Dropout o kernel_regularizer).")
+@caso(puntos=2, exito="tiene regularización (Dropout con tasa > 0 o kernel_regularizer con factor > 0).")
 def test_tiene_dropout_o_regularizador(alumno):
-    """Al menos una capa Dropout o una capa con kernel_regularizer."""
+    """Al menos una capa Dropout con tasa > 0 o una capa con kernel_regularizer L1/L2 de factor > 0."""
     exigir_regularizacion(_modelo(alumno), QUE)
 
 

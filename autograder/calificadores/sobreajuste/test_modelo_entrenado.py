@@ -33,6 +33,32 @@ Dense 256 ReLU, Dense 256 ReLU, Dense 10 softmax; adam, batch 32, 40 epochs,
 - an untrained model has a gap ≈ 0 that means nothing, so the gap case also asks
   for validation accuracy ≥ 0.5 (``EXACTITUD_MINIMA_APRENDIDA``).
 
+Validation accuracy and gap that cannot be bought by storing images (rules in
+``comprobaciones_keras``; measured at load average 4–7 on 2 CPUs). Both subsets are
+public, so a "model" could store them: the validation images to score 1.0 there, or
+the training images with wrong labels to shrink the gap (the provided baseline plus
+such a store has a negative gap and the baseline's validation accuracy).
+- parameter cap: 2 000 000. The reference and the baseline have 269 322; the cap is
+  7.4 times that. Storing the 11000 images of both subsets as a nearest-neighbour
+  "model" (Dense 11000 holding the images, Dense 10 holding labels) needs
+  784·11000 + 11000 + 11000·10 + 10 = 8 745 010; storing the 10000 validation
+  images alone 7 950 010 and the 1000 training images alone 795 010 (fits, see
+  below). Over the cap both cases score 0, before any prediction;
+- control sample: 5000 training images that neither subset contains (indices
+  1000–49999), drawn for each submission (seed: SHA-256 of ``modelo.keras``), /255,
+  with Gaussian noise σ = 0.03. The model never saw them, like the validation
+  images, so both accuracies must agree: validation ≤ control + 0.05, and the
+  1000 training images, which it did see, ≥ control − 0.05. Measured (validation /
+  control; four 2000-image samples each, two with the noise and two without): the
+  reference 0.8165 / 0.801–0.816 (the largest difference +0.016, training images
+  0.921), the baseline 0.7729 / 0.755–0.772 (+0.017, training images 0.914); the test
+  set of Fashion-MNIST instead gave differences up to +0.029, which is why the
+  control comes from the training images. The sampling error of 5000 images at 0.8
+  is ≈ 0.006. A store of the validation images gets 1.0 there and what a
+  nearest-neighbour classifier gets on new images (≈ 0.8) on the control; a store of
+  the training images with wrong labels gets ≈ 0 on them: both differences are far
+  beyond 0.05.
+
 The EarlyStopping case reads ``entrenamiento.json``, written by
 ``entrenar_y_guardar`` beside the model. The student controls that file, so it is
 a soft check: it confirms the declared recipe, it cannot prove how the weights
@@ -44,12 +70,15 @@ import numpy as np
 
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
+    control_de_entrenamiento,
     exactitud,
     exigir_entrada,
     exigir_parada_temprana,
+    exigir_parametros_maximos,
     exigir_regularizacion,
     exigir_salida,
     predicciones_del_entregado,
+    semilla_de_la_entrega,
 )
 from autograder.errores import Fallo
 
@@ -60,6 +89,12 @@ INICIO_VALIDACION = 50000
 EXACTITUD_VALIDACION_BASE = 0.7729
 BRECHA_BASE = 0.1411
 EXACTITUD_MINIMA_APRENDIDA = 0.5  # below this the model did not learn: its small gap means nothing
+PARAMETROS_REFERENCIA = 269_322
+PARAMETROS_MAXIMOS = 2_000_000
+N_CONTROL = 5000
+TOLERANCIA_CONTROL = 0.05
+DATOS_CONTROL = (f"{N_CONTROL} imágenes de entrenamiento que no están en ninguno de los dos subconjuntos, elegidas "
+                 "para tu modelo (con un ruido leve, imperceptible para una red que aprendió)")
 PISTA_SIN_ENTRENAMIENTO = ("Ese archivo lo escribe `entrenar_y_guardar` al entrenar: vuelve a ejecutar la celda de "
                            "entrenamiento del modelo regularizado y entrega `entrenamiento.json` con `modelo.keras`.")
 
@@ -75,18 +110,42 @@ def subconjuntos() -> tuple:
     return X, y[indices].astype(np.int64), N_ENTRENAMIENTO
 
 
+# training images 1000–49999: in neither subset
+conjunto_de_control = control_de_entrenamiento("cargar_fashion_mnist", N_CONTROL, (28 * 28,), 255.0,
+                                               desde=N_ENTRENAMIENTO, hasta=INICIO_VALIDACION)
+
+
 def exactitudes(alumno) -> tuple:
-    """(exactitud en entrenamiento, exactitud en validación) del modelo entregado."""
+    """(exactitud en entrenamiento, exactitud en validación) del modelo entregado, tras el límite de parámetros y
+    la comparación con la muestra de control (imágenes que el modelo tampoco vio)."""
+    exigir_parametros_maximos(alumno.modelo_guardado(ARCHIVO), QUE, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA)
     X, y, n = subconjuntos()
+    X_control, y_control = conjunto_de_control(np.random.default_rng(semilla_de_la_entrega(alumno, ARCHIVO, QUE)))
     predicciones = predicciones_del_entregado(
-        alumno, X, QUE, (X.shape[0], 10), ARCHIVO,
-        "píxeles entre 0 y 1 (imágenes aplanadas y divididas entre 255), como los prepara el cuaderno.")
-    return exactitud(predicciones[:n], y[:n]), exactitud(predicciones[n:], y[n:])
+        alumno, np.concatenate([X, X_control]), QUE, (len(X) + len(X_control), 10), ARCHIVO,
+        "píxeles entre 0 y 1 (imágenes aplanadas y divididas entre 255), como los prepara el cuaderno.",
+        forma_mostrada=X.shape)
+    entrenamiento = exactitud(predicciones[:n], y[:n])
+    validacion = exactitud(predicciones[n:len(X)], y[n:])
+    control = exactitud(predicciones[len(X):], y_control)
+    if validacion > control + TOLERANCIA_CONTROL:
+        raise Fallo(f"{QUE}: acierta {validacion:.4f} en las 10000 imágenes de validación pero solo {control:.4f} en "
+                    f"{DATOS_CONTROL}. El modelo no entrenó con ninguna de las dos, así que debería acertar más o menos "
+                    f"lo mismo en ambas (se admite una diferencia de {TOLERANCIA_CONTROL}); acertar mucho más en "
+                    "validación solo ocurre si el modelo conoce esas imágenes.\n  Pista: pasa las imágenes de "
+                    "validación solo en validation_data (sirven para vigilar el entrenamiento), no entrenes con ellas "
+                    "y no guardes imágenes en el modelo.")
+    if entrenamiento < control - TOLERANCIA_CONTROL:
+        raise Fallo(f"{QUE}: acierta solo {entrenamiento:.4f} en las 1000 imágenes de entrenamiento y {control:.4f} en "
+                    f"{DATOS_CONTROL}. Un modelo entrenado con esas 1000 imágenes acierta en ellas al menos tanto como "
+                    "en imágenes que no vio, así que la brecha no significaría nada.\n  Pista: entrena con las 1000 "
+                    "imágenes de entrenamiento tal como las prepara el cuaderno (X_train, Y_train).")
+    return entrenamiento, validacion
 
 
 @caso(puntos=1, exito="el modelo entregado es una red 784 → softmax 10 con regularización.")
 def test_arquitectura_regularizada_del_modelo_entregado(alumno):
-    """modelo.keras tiene entrada (None, 784), salida softmax de 10 y Dropout o kernel_regularizer."""
+    """modelo.keras tiene entrada (None, 784), salida softmax de 10 y Dropout (tasa > 0) o kernel_regularizer (factor > 0)."""
     descripcion = alumno.modelo_guardado(ARCHIVO)
     exigir_entrada(descripcion, QUE, (None, 784))
     exigir_salida(descripcion, QUE, 10, "softmax", "una salida por clase de prenda")
