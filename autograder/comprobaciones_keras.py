@@ -271,6 +271,12 @@ def control_de_entrenamiento(cargador: str, n: int, forma: tuple, escala: float,
     return control
 
 
+def datos_de_control(n: int, ejemplos: str = "imágenes") -> str:
+    """How a control sample of `n` images (or prendas, reseñas... feminine nouns) is named in the messages."""
+    return (f"{n} {ejemplos} de entrenamiento elegidas para tu modelo (con un ruido leve, imperceptible para una "
+            "red que aprendió)")
+
+
 def exactitudes_con_control(alumno, que: str, prueba, control, salidas: int, maximo: int, referencia: int,
                             archivo: str = "modelo.keras", pista_entrada: str = "") -> tuple:
     """(exactitud en prueba, exactitud en la muestra de control) del modelo entregado.

@@ -56,6 +56,7 @@ from autograder.calificadores.cnn_cifar10.test_construir_modelo import PISTA_CON
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,
+    datos_de_control,
     exactitudes_con_control,
     exigir_capas,
     exigir_coherencia,
@@ -73,8 +74,7 @@ PARAMETROS_REFERENCIA = 66_570
 PARAMETROS_MAXIMOS = 1_000_000
 N_CONTROL = 1000
 TOLERANCIA_CONTROL = 0.05
-DATOS_CONTROL = (f"{N_CONTROL} imágenes de entrenamiento elegidas para tu modelo (con un ruido leve, "
-                 "imperceptible para una red que aprendió)")
+DATOS_CONTROL = datos_de_control(N_CONTROL)
 DATOS = {
     "completo": "las 10000 imágenes de prueba de CIFAR-10 (conjunto completo)",
     "subconjunto": ("las 1000 imágenes de prueba del subconjunto sin conexión de CIFAR-10 (umbral calibrado "

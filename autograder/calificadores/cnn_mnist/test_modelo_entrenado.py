@@ -47,6 +47,7 @@ from autograder.calificadores.cnn_mnist.arquitectura import exigir_entrada_y_sal
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,
+    datos_de_control,
     exactitudes_con_control,
     exigir_coherencia,
     exigir_exactitud,
@@ -60,8 +61,7 @@ PARAMETROS_MAXIMOS = 2_000_000
 N_CONTROL = 2000
 TOLERANCIA_CONTROL = 0.02
 DATOS_PRUEBA = "las 10000 imágenes de prueba"
-DATOS_CONTROL = (f"{N_CONTROL} imágenes de entrenamiento elegidas para tu modelo (con un ruido leve, "
-                 "imperceptible para una red que aprendió)")
+DATOS_CONTROL = datos_de_control(N_CONTROL)
 PISTA_EXACTITUD = ("una red convolucional pequeña supera 0.985 con pocas épocas: la referencia (Conv2D 32 → "
                    "MaxPooling → Conv2D 64 → MaxPooling → Flatten → Dropout → Dense 10) entrena 5 épocas con lotes "
                    "de 64 y llega a 0.9895. Entrena con las 60000 imágenes durante más épocas y comprueba que "

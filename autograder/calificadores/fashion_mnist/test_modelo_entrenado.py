@@ -43,6 +43,7 @@ import numpy as np
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,
+    datos_de_control,
     exactitudes_con_control,
     exigir_coherencia,
     exigir_entrada,
@@ -59,8 +60,7 @@ PARAMETROS_MAXIMOS = 2_000_000
 N_CONTROL = 2000
 TOLERANCIA_CONTROL = 0.03
 DATOS_PRUEBA = "las 10000 prendas de prueba"
-DATOS_CONTROL = (f"{N_CONTROL} prendas de entrenamiento elegidas para tu modelo (con un ruido leve, "
-                 "imperceptible para una red que aprendió)")
+DATOS_CONTROL = datos_de_control(N_CONTROL, "prendas")
 UNA_SALIDA_POR_PRENDA = "una probabilidad por tipo de prenda (camiseta/top, pantalón, …, bota)"
 PISTA_EXACTITUD = ("Fashion-MNIST es más difícil que MNIST: camiseta/top, suéter, abrigo y camisa se confunden entre sí. "
                    "Entrena con las 60000 prendas durante más épocas (la referencia usa 15 épocas con lotes de 128 y "

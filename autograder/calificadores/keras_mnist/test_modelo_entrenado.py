@@ -46,6 +46,7 @@ import numpy as np
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,
+    datos_de_control,
     exactitudes_con_control,
     exigir_coherencia,
     exigir_entrada,
@@ -63,8 +64,7 @@ PARAMETROS_MAXIMOS = 2_000_000
 N_CONTROL = 2000
 TOLERANCIA_CONTROL = 0.02
 DATOS_PRUEBA = "las 10000 imágenes de prueba"
-DATOS_CONTROL = (f"{N_CONTROL} imágenes de entrenamiento elegidas para tu modelo (con un ruido leve, "
-                 "imperceptible para una red que aprendió)")
+DATOS_CONTROL = datos_de_control(N_CONTROL)
 
 
 @lru_cache(maxsize=1)
