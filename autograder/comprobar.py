@@ -7,7 +7,13 @@ Used by the notebook's test cells::
     comprobar("metricas", respuesta_25=respuesta_25)     # values (e.g. quiz answers) by keyword
 
 This runs in the student's own kernel, so it is only feedback: the grade is
-always computed out of the kernel by ``autograder.motor``.
+always computed out of the kernel by ``autograder.motor``. The self-check
+counts checks, not points (public cases are worth 0 at grading).
+
+A failed check raises ``ComprobacionFallida``: the cell keeps an error output
+(so nbgrader's Validate still reports it as failed), but IPython shows only the
+Spanish lines of ``_render_traceback_``, never a Python traceback. The same
+lines are the exception's message, which is what Validate's dialog shows.
 """
 from __future__ import annotations
 
@@ -16,11 +22,29 @@ from pathlib import Path
 from .alumno import AlumnoLocal
 from .calificadores import cargar_tarea
 from .motor import ejecutar_casos
-from .resultados import texto_ejercicio
+from .resultados import resumen_comprobaciones, texto_caso_publico
+
+ROJO, NORMAL = "\x1b[0;31m", "\x1b[0m"
 
 
 class ComprobacionFallida(AssertionError):
-    """Alguna comprobación pública no se cumple (la celda queda marcada en rojo)."""
+    """Alguna comprobación pública no se cumple (la celda queda marcada en rojo, sin traceback).
+
+    ``str(error)`` is the whole Spanish explanation (failed checks with their hints); IPython
+    renders it through ``_render_traceback_`` instead of a traceback.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        lineas = str(self).splitlines() or [type(self).__name__]
+        return [f"{ROJO}{lineas[0]}{NORMAL}", *lineas[1:]]
+
+
+def mensaje_de_fallo(ejercicio: str, resultados: list) -> str:
+    """The Spanish explanation of a failed self-check: the count, then each failed check with its hint."""
+    fallidas = [r for r in resultados if not r.aprobada]
+    lineas = [f"{len(fallidas)} de {len(resultados)} comprobaciones públicas fallaron en '{ejercicio}':"]
+    lineas += [texto_caso_publico(r) for r in fallidas]
+    return "\n".join(lineas)
 
 
 class Comprobaciones:
@@ -34,9 +58,11 @@ class Comprobaciones:
         espacio = {**{f.__name__: f for f in funciones}, **valores}
         resultados = ejecutar_casos(self.tarea, AlumnoLocal(espacio, self.directorio), "publico",
                                     solo_publicas=True, ejercicios=(ejercicio,))
-        print(texto_ejercicio(resultados).replace("Puntaje de este ejercicio", "Comprobaciones públicas"))
-        fallidas = [r for r in resultados if not r.aprobada]
-        if fallidas:
-            raise ComprobacionFallida(
-                f"{len(fallidas)} de {len(resultados)} comprobaciones públicas fallaron en '{ejercicio}' (detalle arriba).")
-        print("Recuerda: al calificar se usan además casos ocultos con otras entradas.")
+        for resultado in resultados:
+            if resultado.aprobada:  # the failed ones are the exception's message, shown once
+                print(texto_caso_publico(resultado))
+        print(resumen_comprobaciones(resultados))
+        if any(not r.aprobada for r in resultados):
+            raise ComprobacionFallida(mensaje_de_fallo(ejercicio, resultados)) from None
+        print(f"Al calificar, los {self.tarea.puntos(ejercicio):g} puntos de este ejercicio salen de casos ocultos "
+              "con otras entradas; estas comprobaciones públicas solo orientan.")
