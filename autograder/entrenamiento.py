@@ -9,6 +9,11 @@ esta función **no entrena**: carga los pesos del ``modelo.keras`` que
 entregaste, así que la calificación evalúa exactamente el modelo entregado y no
 repite minutos de entrenamiento.
 
+Lo mismo al validar con nbgrader (botón «Validate», que ejecuta el cuaderno con
+``NBGRADER_EXECUTION=validate``): si ``modelo.keras`` ya existe, no se reentrena
+ni se sobrescribe; se cargan sus pesos. Si todavía no existe, se entrena como
+siempre.
+
 This module is part of the public kit (it runs inside the grading sandbox), so
 it only imports the standard library, NumPy, Keras and Matplotlib, the last
 two lazily so that importing it is cheap.
@@ -20,6 +25,7 @@ import os
 from pathlib import Path
 
 VARIABLE_CALIFICANDO = "CURSO_DL_CALIFICANDO"
+VARIABLE_NBGRADER = "NBGRADER_EXECUTION"  # nbgrader sets it to "validate" (Validate) or "autograde"
 NOMBRE_HISTORIAL = "historial.json"
 NOMBRE_ENTRENAMIENTO = "entrenamiento.json"
 # Settings of a callback recorded in entrenamiento.json when the callback has them (EarlyStopping's, mostly).
@@ -47,6 +53,11 @@ def calificando() -> bool:
     return os.environ.get(VARIABLE_CALIFICANDO, "").strip().lower() in ("1", "true", "si", "sí", "yes")
 
 
+def validando() -> bool:
+    """True si nbgrader está validando el cuaderno (``NBGRADER_EXECUTION=validate``)."""
+    return os.environ.get(VARIABLE_NBGRADER, "").strip().lower() == "validate"
+
+
 def entrenar_y_guardar(modelo, x, y, *, ruta="modelo.keras", **ajuste):
     """Entrena `modelo` con `modelo.fit(x, y, **ajuste)` y lo guarda en `ruta`.
 
@@ -70,10 +81,15 @@ def entrenar_y_guardar(modelo, x, y, *, ruta="modelo.keras", **ajuste):
     coincide con la de `modelo` (mismas clases de capas y formas de pesos), copia en
     `modelo` los pesos guardados y devuelve un objeto con `history` leído de
     "historial.json" (o `{}`); si no, avisa con un mensaje y devuelve un historial vacío.
+
+    Al validar con nbgrader (`NBGRADER_EXECUTION=validate`) tampoco entrena si `ruta` ya
+    existe: usa el modelo guardado igual que al calificar y no lo sobrescribe.
     """
     ruta = Path(ruta)
     if calificando():
         return _cargar_entregado(modelo, ruta)
+    if validando() and ruta.exists():
+        return _cargar_entregado(modelo, ruta, "Validando")
     historia = modelo.fit(x, y, **ajuste)
     ruta.parent.mkdir(parents=True, exist_ok=True)
     modelo.save(ruta)
@@ -98,27 +114,27 @@ def descripcion_del_entrenamiento(ajuste: dict, historial: dict) -> dict:
             "callbacks": callbacks}
 
 
-def _cargar_entregado(modelo, ruta: Path) -> HistorialGuardado:
-    """Copia en `modelo` los pesos del modelo entregado en `ruta`, sin entrenar."""
+def _cargar_entregado(modelo, ruta: Path, cuando: str = "Calificando") -> HistorialGuardado:
+    """Copia en `modelo` los pesos del modelo entregado en `ruta`, sin entrenar (`cuando` empieza los avisos)."""
     import keras
 
     if not ruta.is_file():
-        print(f"Calificando: no se entrena y no encontré '{ruta}'; el modelo queda sin entrenar.")
+        print(f"{cuando}: no se entrena y no encontré '{ruta}'; el modelo queda sin entrenar.")
         return HistorialGuardado()
     try:
         guardado = keras.saving.load_model(ruta, safe_mode=True, compile=False)
     except Exception as exc:  # a broken or unsafe file is reported, never executed
-        print(f"Calificando: no se entrena y no pude cargar '{ruta}' ({type(exc).__name__}); "
+        print(f"{cuando}: no se entrena y no pude cargar '{ruta}' ({type(exc).__name__}); "
               "el modelo queda sin entrenar.")
         return HistorialGuardado()
     diferencia = diferencia_de_arquitectura(modelo, guardado)
     if diferencia:
-        print(f"Calificando: no se entrena y '{ruta}' no tiene la arquitectura de este modelo "
+        print(f"{cuando}: no se entrena y '{ruta}' no tiene la arquitectura de este modelo "
               f"({diferencia}); el modelo queda sin entrenar. ¿Cambiaste construir_modelo "
               "después de entrenar? Vuelve a entrenar y guarda de nuevo.")
         return HistorialGuardado()
     modelo.set_weights(guardado.get_weights())
-    print(f"Calificando: no se entrena; se usan los pesos de '{ruta}'.")
+    print(f"{cuando}: no se entrena; se usan los pesos de '{ruta}'.")
     return HistorialGuardado(_leer_historial(ruta.parent / NOMBRE_HISTORIAL))
 
 
