@@ -51,7 +51,7 @@ def construir() -> Cuaderno:
         | 3. modelo entrenado | entrenar, guardar `modelo.keras` y entregarlo | {puntos["modelo_entrenado"]} |
         | total | | {total} |
 
-        Escribe tu código solo donde dice `YOUR CODE HERE`. Las celdas de comprobación de cada parte ejecutan
+        Escribe tu código solo donde dice `# TU CÓDIGO AQUÍ` (y borra el `raise NotImplementedError()` de debajo). Las celdas de comprobación de cada parte ejecutan
         las pruebas públicas; al calificar se usan además casos ocultos con otras entradas.
 
         **Regla de calificación de esta tarea.** La calificación evalúa el archivo `modelo.keras` que

@@ -60,7 +60,7 @@ def construir() -> Cuaderno:
         ({referencia_subconjunto}) menos un margen: se pide al menos **{umbral_subconjunto}** en las 1000
         imágenes de prueba. El calificador usa el umbral de los datos que realmente tiene.
 
-        Escribe tu código solo donde dice `YOUR CODE HERE`. Las celdas de comprobación de cada parte ejecutan
+        Escribe tu código solo donde dice `# TU CÓDIGO AQUÍ` (y borra el `raise NotImplementedError()` de debajo). Las celdas de comprobación de cada parte ejecutan
         las pruebas públicas; al calificar se usan además casos ocultos con otras entradas.
 
         **Regla de calificación de esta tarea.** La calificación evalúa el archivo `modelo.keras` que

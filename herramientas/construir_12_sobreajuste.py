@@ -59,7 +59,7 @@ def _introduccion(c: Cuaderno, puntos: dict, total: str) -> None:
         | 2. modelo entrenado | entrenar con EarlyStopping, comparar con la base y entregar `modelo.keras` | {puntos["modelo_entrenado"]} |
         | total | | {total} |
 
-        Escribe tu código solo donde dice `YOUR CODE HERE`. Las celdas de comprobación ejecutan las pruebas
+        Escribe tu código solo donde dice `# TU CÓDIGO AQUÍ` (y borra el `raise NotImplementedError()` de debajo). Las celdas de comprobación ejecutan las pruebas
         públicas; al calificar se usan los mismos subconjuntos de datos.
 
         **Regla de calificación de esta tarea.** La calificación evalúa el archivo `modelo.keras` que entregas

@@ -81,12 +81,27 @@ class Cuaderno:
         self.celdas.append(new_code_cell(fuente, metadata=_meta(self.tarea.id_celda(ejercicio), calificada=True,
                                                                    puntos=puntos)))
 
-    def guardar(self) -> Path:
+    def notebook(self):
+        """The notebook, with stable cell ids (the grade id, or ``libre_NN``) so that rebuilding changes nothing."""
+        libres = 0
+        for celda in self.celdas:
+            grade_id = celda.metadata.get("nbgrader", {}).get("grade_id")
+            if grade_id is None:
+                libres += 1
+                grade_id = f"libre_{libres:02d}"
+            celda["id"] = grade_id
         nb = new_notebook(cells=self.celdas)
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nb.metadata["language_info"] = {"name": "python"}
         nb.metadata["curso_dl"] = {"tarea": self.tarea.id}
-        ruta = RAIZ / "assignments" / self.tarea.id / f"{self.tarea.id}.ipynb"
+        return nb
+
+    def ruta(self) -> Path:
+        return RAIZ / "assignments" / self.tarea.id / f"{self.tarea.id}.ipynb"
+
+    def guardar(self) -> Path:
+        nb = self.notebook()
+        ruta = self.ruta()
         ruta.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, ruta)
         return ruta

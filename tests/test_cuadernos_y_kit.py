@@ -9,7 +9,7 @@ import pytest
 from autograder.calificadores import cargar_tarea, tareas_disponibles
 from autograder.cuaderno import metadatos_nbgrader
 from autograder.kit import escribir_kit, version_publica
-from conftest import cuaderno_fuente
+from conftest import RAIZ, cuaderno_fuente
 
 TAREAS = tareas_disponibles()
 
@@ -104,3 +104,26 @@ def test_oculto(alumno, referencia):
     assert "test_oculto" not in publico and "solutions" not in publico
     assert "# comentario que se queda" in publico and "test_publico" in publico
     ast.parse(publico)
+
+
+CONSTRUCTORES = sorted((RAIZ / "herramientas").glob("construir_*.py"))
+
+
+@pytest.mark.parametrize("constructor", CONSTRUCTORES, ids=lambda p: p.stem.removeprefix("construir_"))
+def test_el_cuaderno_esta_al_dia_con_su_constructor(constructor, monkeypatch):
+    """assignments/<tarea>.ipynb is exactly what herramientas/construir_<tarea>.py writes (cell ids are stable)."""
+    import runpy
+
+    import nbformat
+
+    from herramientas.cuadernos import Cuaderno
+
+    construidos = []
+    monkeypatch.setattr(Cuaderno, "guardar", lambda self: construidos.append((self.ruta(), self.notebook())))
+    runpy.run_path(str(constructor), run_name="__main__")
+    (ruta, nuevo), = construidos
+    guardado = nbformat.read(ruta, as_version=4)
+    assert [(c.id, c.cell_type, c.source, c.metadata) for c in guardado.cells] == \
+           [(c.id, c.cell_type, c.source, c.metadata) for c in nuevo.cells], \
+        f"regenera el cuaderno: python {constructor.relative_to(RAIZ)}"
+    assert guardado.metadata == nuevo.metadata
