@@ -246,9 +246,11 @@ AMBOS = "padding='post', truncating='post'"
 
 @pytest.mark.parametrize("codigo, pistas", [
     (RELLENO_POST, {"relleno_con_ceros_al_principio": RELLENO, "resenas_aleatorias": RELLENO}),
-    (RECORTE_POST, {"recorte_conserva_las_ultimas_palabras": RECORTE, "resenas_aleatorias": RECORTE}),
+    (RECORTE_POST, {"recorte_conserva_las_ultimas_palabras": RECORTE, "resenas_aleatorias": RECORTE,
+                    "resenas_largas_aleatorias": RECORTE}),
+    # long reviews have no padding: only the truncation is wrong there
     (AMBOS_POST, {"relleno_con_ceros_al_principio": RELLENO, "recorte_conserva_las_ultimas_palabras": RECORTE,
-                  "resenas_aleatorias": AMBOS}),
+                  "resenas_aleatorias": AMBOS, "resenas_largas_aleatorias": RECORTE}),
 ])
 def test_pistas_de_relleno_y_recorte(codigo, pistas):
     """¿Cada convención equivocada de pad_sequences recibe su pista en los casos que falla, y solo esos fallan?"""
