@@ -24,6 +24,11 @@ c.CourseDirectory.source_directory = "source"
 c.ClearSolutions.code_stub = {"python": "# TU CÓDIGO AQUÍ\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "TU RESPUESTA AQUÍ"
 
+# Feedback: nbgrader's own template with Spanish labels (plantillas/retroalimentacion). Setting both
+# options makes GenerateFeedback use it instead of its English "feedback" template.
+c.HTMLExporter.template_name = "retroalimentacion"
+c.HTMLExporter.extra_template_basedirs = [os.path.join(RAIZ_REPOSITORIO, "plantillas")]
+
 # Collect: links and special files planted in the exchange are never followed (nbgrader's copy would
 # read them with the instructor's permissions).
 c.ExchangeFactory.collect = RecogidaSinEnlaces
@@ -47,3 +52,44 @@ c.Autograde.autograde_preprocessors = [
     AssignLatePenalties,
     CheckCellMetadata,
 ]
+
+# Maths offline (issue 9, item 11). nbgrader's feedback template calls nbconvert's `mathjax()` macro
+# without a URL, so HTMLExporter.mathjax_url is ignored and MathJax 2 comes from a CDN. The feedback
+# exporter replaces that macro with MathJax 3 inlined in the page (PyPI `django-static-mathjax`, a pinned
+# dependency: es5/tex-svg-full.js needs no font files), so the maths renders in a lab without internet
+# and in the copy the student fetches. If the package is missing, the CDN stays as before.
+from jinja2 import DictLoader  # noqa: E402
+from nbconvert.exporters import HTMLExporter  # noqa: E402
+
+
+def _macro_mathjax_local():
+    try:
+        import mathjax
+    except ImportError:
+        return None
+    ruta = os.path.join(os.path.dirname(mathjax.__file__), "static", "mathjax", "es5", "tex-svg-full.js")
+    if not os.path.isfile(ruta):
+        return None
+    with open(ruta, encoding="utf-8") as archivo:
+        codigo = archivo.read()
+    if "</script" in codigo.lower() or "endraw" in codigo:
+        return None
+    configuracion = ("window.MathJax = {tex: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], "
+                     "displayMath: [['$$', '$$'], ['\\\\[', '\\\\]']], processEscapes: true, "
+                     "processEnvironments: true, tags: 'ams'}, svg: {fontCache: 'global'}};")
+    return ("{%- macro mathjax(url=None) -%}\n<!-- MathJax 3 local (sin conexión) -->\n"
+            "<script>{% raw %}" + configuracion + "{% endraw %}</script>\n"
+            "<script>{% raw %}" + codigo + "{% endraw %}</script>\n{%- endmacro %}\n")
+
+
+class ExportadorHTMLMathJaxLocal(HTMLExporter):
+    def _create_environment(self):
+        macro = _macro_mathjax_local()
+        if macro is not None and not any(getattr(c, "_mathjax_local", False) for c in self.extra_loaders):
+            cargador = DictLoader({"mathjax.html.j2": macro, "base/mathjax.html.j2": macro})
+            cargador._mathjax_local = True
+            self.extra_loaders = [cargador, *self.extra_loaders]
+        return super()._create_environment()
+
+
+c.GenerateFeedback.exporter_class = ExportadorHTMLMathJaxLocal

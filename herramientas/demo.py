@@ -23,6 +23,9 @@ from herramientas.simulados import artefactos_para, perfiles_de
 
 RAIZ = Path(__file__).resolve().parents[1]
 ALUMNOS = {"ana": "completo", "beto": "en_blanco", "carla": "parcial", "dario": "tramposo", "eva": "roto"}
+# (nombre, apellido) of each simulated student, so the Formgrader does not list them as "None, None".
+NOMBRES = {"ana": ("Ana", "García"), "beto": ("Beto", "López"), "carla": ("Carla", "Martínez"),
+           "dario": ("Darío", "Pérez"), "eva": ("Eva", "Sánchez")}
 CURSO = "curso_dl"
 
 
@@ -86,7 +89,9 @@ def ciclo(directorio: Path, tareas: list[str], artefactos_por_perfil=None) -> Pa
 
 def _lista_de_alumnos(directorio: Path) -> Path:
     ruta = directorio / "alumnos.csv"
-    ruta.write_text("id\n" + "".join(f"{alumno}\n" for alumno in ALUMNOS))
+    ruta.write_text("id,first_name,last_name\n"
+                    + "".join(f"{alumno},{NOMBRES[alumno][0]},{NOMBRES[alumno][1]}\n" for alumno in ALUMNOS),
+                    encoding="utf-8")
     return ruta
 
 
