@@ -159,17 +159,26 @@ def test_05_memorizar_las_150_flores_supera_el_limite(tmp_path):
     assert not exactitud.aprobada and "tiene 1 203 parámetros" in exactitud.mensaje
 
 
-@pytest.mark.xfail(strict=True, reason="límite conocido (docstring de keras_iris/test_modelo_entrenado.py): un "
-                                       "vecino más cercano sobre las 30 flores de prueba es un clasificador que "
-                                       "acierta 0.93 en las de entrenamiento, a 1–2 flores de una red entrenada")
-def test_05_memorizar_las_30_flores_de_prueba_no_da_puntos(tmp_path):
-    from autograder.calificadores.keras_iris.test_modelo_entrenado import conjunto_de_prueba
+def test_05_guardar_las_30_flores_de_prueba_solo_aprueba_porque_clasifica_las_que_no_guardo(tmp_path):
+    """Iris is the one task where a store of the test set passes, and it passes as a classifier.
+
+    A nearest-neighbour "model" of the 30 test flowers (243 parameters) also classifies the 120
+    training flowers it never stored above the 0.93 threshold: it is a working classifier of
+    flowers, and it passes by the same rule as any model (the control sample), not by memory.
+    This test pins both facts, so that a change that breaks either is noticed.
+    """
+    from autograder.calificadores.keras_iris.test_modelo_entrenado import _particion, _estandarizar, \
+        conjunto_de_prueba
 
     X, y = conjunto_de_prueba()
     modelo = memorizador(X, y, 3, (4,), beta=100.0)
     assert modelo.count_params() == parametros_de_memorizador(30, 4, 3) == 243
+    X_train, y_train, _, _ = _particion()
+    en_flores_no_guardadas = float(np.mean(np.argmax(modelo.predict(_estandarizar(X_train), verbose=0), axis=1)
+                                           == y_train))
+    assert en_flores_no_guardadas >= 0.93, en_flores_no_guardadas
     exactitud = _calificar_modelo_entrenado("05_keras_iris", modelo, tmp_path)["exactitud_en_prueba"]
-    assert not exactitud.aprobada
+    assert exactitud.aprobada
 
 
 # -- every task: the cap, on descriptions ---------------------------------------------------

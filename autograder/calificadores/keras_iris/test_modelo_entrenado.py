@@ -43,8 +43,7 @@ small and too easy for either rule to separate everything:
   control / difference): reference seeds 0–4: 1.000 / 0.959 / +0.041, 0.967 / 0.954 /
   +0.013, 1.000 / 0.953 / +0.048, 0.967 / 0.961 / +0.006, 1.000 / 0.950 / +0.050;
   20 epochs without early stopping 0.967 / 0.956 / +0.011;
-- what remains (``tests/test_memorizar_keras.py`` keeps it as an expected failure):
-  a nearest-neighbour store of the 30 test flowers gets 1.000 / 0.934–0.936, a
+- what remains (``tests/test_memorizar_keras.py`` pins it): a nearest-neighbour store of the 30 test flowers gets 1.000 / 0.934–0.936, a
   difference of +0.065, within 0.015 of a trained network (1–2 of the 120 training
   flowers). It is itself a working classifier: on Iris any sensible rule reaches
   the threshold, and no check on these public flowers can tell that store from a
