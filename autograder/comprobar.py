@@ -12,11 +12,15 @@ counts checks, not points (public cases are worth 0 at grading).
 
 A failed check raises ``ComprobacionFallida``: the cell keeps an error output
 (so nbgrader's Validate still reports it as failed), but IPython shows only the
-Spanish lines of ``_render_traceback_``, never a Python traceback. The same
-lines are the exception's message, which is what Validate's dialog shows.
+Spanish lines of ``_render_traceback_``, never a Python traceback. In the
+student's notebook every check (passed or failed, with its hint) is printed and
+the error adds one red line; under Validate (``NBGRADER_EXECUTION=validate``,
+whose dialog shows only error outputs) the error carries the failed checks with
+their hints. The exception's message always carries them.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .alumno import AlumnoLocal
@@ -36,6 +40,8 @@ class ComprobacionFallida(AssertionError):
 
     def _render_traceback_(self) -> list[str]:
         lineas = str(self).splitlines() or [type(self).__name__]
+        if not os.environ.get("NBGRADER_EXECUTION"):  # the student's kernel: the detail is printed just above
+            return [f"{ROJO}✘ {lineas[0].rstrip(':')} (explicación arriba).{NORMAL}"]
         return [f"{ROJO}{lineas[0]}{NORMAL}", *lineas[1:]]
 
 
@@ -59,8 +65,7 @@ class Comprobaciones:
         resultados = ejecutar_casos(self.tarea, AlumnoLocal(espacio, self.directorio), "publico",
                                     solo_publicas=True, ejercicios=(ejercicio,))
         for resultado in resultados:
-            if resultado.aprobada:  # the failed ones are the exception's message, shown once
-                print(texto_caso_publico(resultado))
+            print(texto_caso_publico(resultado))
         print(resumen_comprobaciones(resultados))
         if any(not r.aprobada for r in resultados):
             raise ComprobacionFallida(mensaje_de_fallo(ejercicio, resultados)) from None

@@ -38,10 +38,22 @@ def _fallo(comprobar, *argumentos) -> ComprobacionFallida:
 
 
 def _sin_traceback(error: ComprobacionFallida) -> str:
-    mostrado = "\n".join(error._render_traceback_())
-    assert not TRACEBACK.search(mostrado), mostrado
-    assert "detalle arriba" not in str(error)
-    return mostrado
+    """What the notebook shows as the error (one Spanish line) and what Validate shows (the whole explanation)."""
+    en_el_cuaderno = error._render_traceback_()
+    anterior = os.environ.get("NBGRADER_EXECUTION")
+    os.environ["NBGRADER_EXECUTION"] = "validate"
+    try:
+        al_validar = "\n".join(error._render_traceback_())
+    finally:
+        if anterior is None:
+            del os.environ["NBGRADER_EXECUTION"]
+        else:
+            os.environ["NBGRADER_EXECUTION"] = anterior
+    assert len(en_el_cuaderno) == 1 and "explicación arriba" in en_el_cuaderno[0], en_el_cuaderno
+    for mostrado in (en_el_cuaderno[0], al_validar):
+        assert not TRACEBACK.search(mostrado), mostrado
+    assert "detalle arriba" not in str(error) and al_validar.endswith(str(error).splitlines()[-1])
+    return al_validar
 
 
 # -- 2: a blank or broken construir_modelo in the 07 check cell -----------------------------------
@@ -55,7 +67,8 @@ def test_construir_modelo_en_blanco_da_un_mensaje_en_espanol(capsys):
     mostrado = _sin_traceback(error)
     assert "`construir_modelo` todavía no está implementada" in mostrado
     assert "fallaron en 'construir_modelo'" in str(error)
-    assert "NotImplementedError\n" not in capsys.readouterr().out
+    salida = capsys.readouterr().out
+    assert "`construir_modelo` todavía no está implementada" in salida and not TRACEBACK.search(salida)
 
 
 def test_construir_modelo_roto_da_un_mensaje_en_espanol():
@@ -82,8 +95,8 @@ def test_comprobacion_fallida_lleva_el_detalle_y_la_pista(capsys):
     assert re.match(r"\d de 2 ", str(error)) and "comprobaciones públicas fallaron en 'softmax':" in str(error)
     assert "normalizaste por columnas" in mostrado  # the hint is in the message Validate shows
     salida = capsys.readouterr().out
-    assert re.search(r"Comprobaciones públicas superadas: \d+ de \d+\.", salida), salida
-    assert "normalizaste por columnas" not in salida  # shown once, in the error
+    assert re.search(r"Comprobaciones públicas superadas: \d+ de 2\.", salida), salida
+    assert "normalizaste por columnas" in salida and not TRACEBACK.search(salida)
     assert not re.search(r"\[\d+(\.\d+)?/\d", salida)  # no points per public check in the self-check
 
 
