@@ -79,7 +79,14 @@ def _macro_mathjax_local():
                      "processEnvironments: true, tags: 'ams'}, svg: {fontCache: 'global'}};")
     return ("{%- macro mathjax(url=None) -%}\n<!-- MathJax 3 local (sin conexión) -->\n"
             "<script>{% raw %}" + configuracion + "{% endraw %}</script>\n"
-            "<script>{% raw %}" + codigo + "{% endraw %}</script>\n{%- endmacro %}\n")
+            "<script>{% raw %}" + codigo + "{% endraw %}</script>\n<script>" + _HUB_DE_MATHJAX_2 + "</script>\n"
+            "{%- endmacro %}\n")
+
+
+# The Formgrader's formgrade.js waits for MathJax 2's MathJax.Hub.Startup "End" signal: MathJax 3 answers it.
+_HUB_DE_MATHJAX_2 = ("if (window.MathJax && !window.MathJax.Hub && window.MathJax.startup) { MathJax.Hub = "
+                     "{Queue: function () {}, Startup: {signal: {Interest: function (f) { "
+                     "MathJax.startup.promise.then(function () { f('End'); }); }}}}; }")
 
 
 class ExportadorHTMLMathJaxLocal(HTMLExporter):
