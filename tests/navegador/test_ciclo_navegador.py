@@ -75,16 +75,10 @@ def _sin_ocultos(texto: str) -> None:
     assert re.search(r"referencia\.\w", texto) is None and "HIDDEN TESTS" not in texto
 
 
-def _traceback_corregido() -> bool:
-    """Issue 9, item 4: once a failed check renders itself without a traceback, assert it strictly."""
-    return "_render_traceback_" in (RAIZ / "autograder" / "comprobar.py").read_text()
-
-
 def _sin_traceback(texto: str) -> None:
-    rastros = ("Traceback (most recent call last)", "comprobar.py", "Cell In[", "-" * 40)
+    """Issue 9, item 4 (fixed in aabde9a/3fb2d27): a failed check shows only its Spanish explanation."""
+    rastros = ("Traceback (most recent call last)", "comprobar.py", "Cell In[", "-" * 40, "ComprobacionFallida")
     presentes = [r for r in rastros if r in texto]
-    if presentes and not _traceback_corregido():
-        pytest.xfail(f"issue 9, punto 4 aún abierto: la comprobación fallida muestra {presentes}")
     assert not presentes, f"traceback en una comprobación fallida: {presentes}"
 
 
