@@ -25,6 +25,7 @@ RAIZ = Path(__file__).resolve().parents[2]
 CAPTURAS = RAIZ / "capturas_navegador"
 
 TAREA = "03_softmax_entropia"
+TAREA_KERAS = "07_keras_mnist"
 CURSO = "curso_dl"
 ALUMNO = getpass.getuser()  # nbgrader's submit uses the OS user name
 ESPERA = 90
@@ -88,6 +89,14 @@ def _solucion_softmax() -> str:
     return "\n".join(l for l in celda.source.split("\n") if "### BEGIN SOLUTION" not in l and "### END SOLUTION" not in l)
 
 
+def _abrir_cuaderno(d, ruta: str, celdas: int):
+    d.execute_script("window.jupyterapp.commands.execute('docmanager:open', {path: arguments[0]})", ruta)
+    _esperar(lambda: d.execute_script(
+        "const w = window.jupyterapp.shell.currentWidget; return w && w.context && w.context.path === arguments[0]"
+        " && w.content.widgets.length >= arguments[1] && w.sessionContext.session && w.sessionContext.session.kernel"
+        " && w.sessionContext.session.kernel.status === 'idle'", ruta, celdas), f"{ruta} abierto con su núcleo")
+
+
 def _abrir_lab(driver, servidor, ruta="lab"):
     driver.get(f"{servidor.url}/{ruta}?token={servidor.token}")
     _esperar(lambda: driver.execute_script("return !!(window.jupyterapp && window.jupyterapp.shell)"
@@ -149,10 +158,11 @@ def _ejecutar_celda(driver, indice_o_id) -> str:
 def curso(tmp_path_factory):
     base = tmp_path_factory.mktemp("curso_navegador")
     profesor, alumno, intercambio = base / "curso", base / "alumno", base / "intercambio"
-    preparar_curso(profesor, [TAREA], CURSO, intercambio)
+    preparar_curso(profesor, [TAREA, TAREA_KERAS], CURSO, intercambio)
     _nbgrader("db", "student", "add", ALUMNO, "--first-name=Ana", "--last-name=Alumna", cwd=profesor)
-    _nbgrader("generate_assignment", TAREA, "--force", cwd=profesor)
-    _nbgrader("release_assignment", TAREA, "--force", cwd=profesor)
+    for tarea in (TAREA, TAREA_KERAS):
+        _nbgrader("generate_assignment", tarea, "--force", cwd=profesor)
+        _nbgrader("release_assignment", tarea, "--force", cwd=profesor)
     alumno.mkdir()
     (alumno / "nbgrader_config.py").write_text(
         f"c = get_config()\nc.CourseDirectory.course_id = {CURSO!r}\n"
@@ -364,3 +374,41 @@ def _sin_ocultos_en_retro(texto: str) -> None:
     for bloque in re.split(r"\n(?=[✔✘] )", texto):
         if any(bloque.startswith(f"✘ {caso} [") for caso in ocultos):
             assert "esperado:" not in bloque.split("\nPuntaje de este ejercicio")[0], bloque[:300]
+
+
+# ------------------------------------------------------------------------------------------- alumno: 07 (Keras)
+def test_06_keras_importaciones_sin_stderr_y_modelo_en_blanco_en_espanol(navegador, servidores, curso):
+    """07: the import cell writes nothing to stderr (item 9) and a blank construir_modelo gets a Spanish
+    explanation, not a raw traceback (item 2)."""
+    from selenium.webdriver.common.by import By
+    d = navegador
+    _abrir_lab(d, servidores["alumno"])
+    _menu(d, "Nbgrader", "nbgrader:open-assignment-list")
+    fila = _lista_con(d, "released", TAREA_KERAS)[0]
+    fila.find_element(By.CSS_SELECTOR, ".item_status button").click()
+    _lista_con(d, "fetched", TAREA_KERAS)
+    _abrir_cuaderno(d, f"{CURSO}/{TAREA_KERAS}/{TAREA_KERAS}.ipynb", 20)
+    indice = d.execute_script("return window.jupyterapp.shell.currentWidget.content.widgets.findIndex("
+                              "w => w.model.sharedModel.getSource().includes('import keras'))")
+    _ejecutar_celda(d, indice)
+    errores = d.execute_script(
+        "return window.jupyterapp.shell.currentWidget.content.widgets[arguments[0]].node.querySelectorAll("
+        "'[data-mime-type=\"application/vnd.jupyter.stderr\"], .jp-OutputArea-output[data-mime-type*=error]')"
+        ".length", indice)
+    _captura(d, "14_alumno_07_importaciones")
+    assert errores == 0, "la celda de importación de 07 escribe en stderr (recuadro rojo)"
+    _ejecutar_celda(d, "construir_modelo")
+    salida = _ejecutar_celda(d, "pruebas_construir_modelo")
+    _captura(d, "15_alumno_07_modelo_en_blanco")
+    _sin_ocultos_07(salida)
+    assert "✘" in salida and re.search(r"todav[ií]a|implementad|TU CÓDIGO", salida), salida
+    _sin_traceback(salida)
+    assert "NotImplementedError()" not in salida.replace("(lanza NotImplementedError)", ""), salida
+
+
+def _sin_ocultos_07(texto: str) -> None:
+    tarea = cargar_tarea(TAREA_KERAS)
+    for ejercicio in tarea.ejercicios:
+        for caso in tarea.casos(ejercicio):
+            if caso.oculta:
+                assert f"{ejercicio}/{caso.nombre}" not in texto, f"caso oculto {caso.nombre} visible"
