@@ -26,7 +26,7 @@ from pathlib import Path
 from .alumno import AlumnoLocal
 from .calificadores import cargar_tarea
 from .motor import ejecutar_casos
-from .resultados import resumen_comprobaciones, texto_caso_publico
+from .resultados import nota_de_puntos, resumen_comprobaciones, texto_caso_publico
 
 ROJO, NORMAL = "\x1b[0;31m", "\x1b[0m"
 
@@ -69,5 +69,4 @@ class Comprobaciones:
         print(resumen_comprobaciones(resultados))
         if any(not r.aprobada for r in resultados):
             raise ComprobacionFallida(mensaje_de_fallo(ejercicio, resultados)) from None
-        print(f"Al calificar, los {self.tarea.puntos(ejercicio):g} puntos de este ejercicio salen de casos ocultos "
-              "con otras entradas; estas comprobaciones públicas solo orientan.")
+        print(nota_de_puntos(self.tarea, [ejercicio]))

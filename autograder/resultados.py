@@ -101,43 +101,57 @@ def resumen_comprobaciones(casos: list) -> str:
     return f"Comprobaciones públicas superadas: {sum(c.aprobada for c in casos)} de {len(casos)}."
 
 
-def texto_autocomprobacion(casos: list, puntos_al_calificar: float | None = None) -> str:
+def nota_de_puntos(tarea, ejercicios, de: str = "este ejercicio") -> str:
+    """Where the points of `ejercicios` come from at grading (``casos.puntos_al_calificar``), in Spanish."""
+    from .casos import puntos_al_calificar
+
+    total = publicos = 0.0  # public cases keep points in the quiz's format check and in exercises without hidden cases
+    for ejercicio in ejercicios:
+        casos = tarea.casos(ejercicio)
+        total += sum(c.puntos for c in casos)
+        publicos += sum(p for c, p in zip(casos, puntos_al_calificar(casos)) if not c.oculta)
+    ocultos = total - publicos
+    if not publicos:
+        return (f"Al calificar, los {_puntos(total)} puntos de {de} salen de casos ocultos con otras entradas; "
+                "estas comprobaciones públicas solo orientan.")
+    if not ocultos:
+        return f"Al calificar, los {_puntos(total)} puntos de {de} salen de estas mismas comprobaciones."
+    return (f"Al calificar, {_puntos(ocultos)} de los {_puntos(total)} puntos de {de} salen de casos ocultos con "
+            f"otras entradas y {_puntos(publicos)} de comprobaciones públicas como estas.")
+
+
+def texto_autocomprobacion(casos: list, nota: str = "") -> str:
     """A self-check of one exercise: each public check, how many passed, and where the points come from."""
     lineas = [texto_caso_publico(c) for c in casos]
     lineas.append(resumen_comprobaciones(casos))
-    if puntos_al_calificar is not None:
-        lineas.append(f"Al calificar, los {_puntos(puntos_al_calificar)} puntos de este ejercicio salen de casos "
-                      "ocultos con otras entradas; estas comprobaciones públicas solo orientan.")
+    if nota:
+        lineas.append(nota)
     return "\n".join(lineas)
 
 
-def _puntos_de_la_tarea(tarea_id: str, ejercicios: list) -> dict:
-    """{exercise: points at grading} from the assignment's cases ({} if the assignment cannot be loaded)."""
+def _tarea(tarea_id: str):
+    """The assignment, or None if it cannot be loaded (only the wording depends on it)."""
     try:
         from .calificadores import cargar_tarea
 
-        tarea = cargar_tarea(tarea_id)
-        return {e: tarea.puntos(e) for e in ejercicios}
-    except Exception:  # noqa: BLE001 - only wording depends on it
-        return {}
+        return cargar_tarea(tarea_id)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def texto_resultado(resultado: ResultadoCalificacion, titulo: str = "Calificación") -> str:
     lineas = [f"{titulo} de la tarea {resultado.tarea}", ""]
     ejercicios = list(dict.fromkeys(c.ejercicio for c in resultado.casos))
     if es_autocomprobacion(resultado.casos):
-        puntos = _puntos_de_la_tarea(resultado.tarea, ejercicios)
+        tarea = _tarea(resultado.tarea)
         for ejercicio in ejercicios:
             lineas.append(f"== {ejercicio} ==")
-            lineas.append(texto_autocomprobacion(resultado.del_ejercicio(ejercicio), puntos.get(ejercicio)))
+            nota = nota_de_puntos(tarea, [ejercicio]) if tarea else ""
+            lineas.append(texto_autocomprobacion(resultado.del_ejercicio(ejercicio), nota))
             lineas.append("")
         aprobadas = sum(c.aprobada for c in resultado.casos)
         lineas.append(f"Total: {aprobadas} de {len(resultado.casos)} comprobaciones públicas superadas.")
-        if puntos:
-            lineas.append(f"Al calificar, los {_puntos(sum(puntos.values()))} puntos de la tarea salen de casos "
-                          "ocultos con otras entradas; estas comprobaciones no dan puntos.")
-        else:
-            lineas.append(NOTA_AUTOCOMPROBACION)
+        lineas.append(nota_de_puntos(tarea, tarea.ejercicios, "la tarea") if tarea else NOTA_AUTOCOMPROBACION)
         return "\n".join(lineas)
     for ejercicio in ejercicios:
         lineas.append(f"== {ejercicio} ==")

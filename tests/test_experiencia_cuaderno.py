@@ -16,6 +16,7 @@ import pytest
 
 from autograder import entrenamiento
 from autograder.calificadores import cargar_tarea
+from autograder.casos import puntos_al_calificar
 from autograder.comprobar import ComprobacionFallida, Comprobaciones
 from autograder.kit import escribir_kit
 from autograder.resultados import ResultadoCalificacion, ResultadoCaso, texto_resultado
@@ -117,8 +118,12 @@ def test_el_total_de_la_autocomprobacion_no_confunde_puntos_y_comprobaciones():
              for e in tarea.ejercicios for c in tarea.casos(e) if not c.oculta]
     texto = texto_resultado(ResultadoCalificacion(tarea.id, "publico", casos), "Comprobaciones públicas")
     total = sum(tarea.puntos(e) for e in tarea.ejercicios)
+    ocultos = sum(p for e in tarea.ejercicios for c, p in zip(tarea.casos(e), puntos_al_calificar(tarea.casos(e)))
+                  if c.oculta)
     assert f"Total: {len(casos)} de {len(casos)} comprobaciones públicas superadas." in texto
-    assert f"los {total:g} puntos de la tarea salen de casos ocultos" in texto
+    assert (f"Al calificar, {ocultos:g} de los {total:g} puntos de la tarea salen de casos ocultos con otras "
+            f"entradas y {total - ocultos:g} de comprobaciones públicas como estas.") in texto
+    assert "Al calificar, los 3 puntos de este ejercicio salen de estas mismas comprobaciones." in texto
     assert "puntos." not in texto.split("Total:")[1].split("\n")[0]
 
 
