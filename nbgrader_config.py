@@ -24,10 +24,11 @@ c.CourseDirectory.source_directory = "source"
 c.ClearSolutions.code_stub = {"python": "# TU CÓDIGO AQUÍ\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "TU RESPUESTA AQUÍ"
 
-# Feedback: nbgrader's own template with Spanish labels (plantillas/retroalimentacion). Setting both
-# options makes GenerateFeedback use it instead of its English "feedback" template.
-c.HTMLExporter.template_name = "retroalimentacion"
-c.HTMLExporter.extra_template_basedirs = [os.path.join(RAIZ_REPOSITORIO, "plantillas")]
+# Feedback: nbgrader's own template with Spanish labels (plantillas/retroalimentacion), set on the
+# feedback exporter only (ExportadorHTMLMathJaxLocal, below): on HTMLExporter it would also replace the
+# Formgrader's own pages and break them.
+c.ExportadorHTMLMathJaxLocal.template_name = "retroalimentacion"
+c.ExportadorHTMLMathJaxLocal.extra_template_basedirs = [os.path.join(RAIZ_REPOSITORIO, "plantillas")]
 
 # Collect: links and special files planted in the exchange are never followed (nbgrader's copy would
 # read them with the instructor's permissions).

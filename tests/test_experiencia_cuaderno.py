@@ -301,13 +301,12 @@ def _configuracion_del_repositorio():
 
 def test_la_retroalimentacion_usa_la_plantilla_en_espanol():
     """The exporter nbgrader's GenerateFeedback builds from nbgrader_config.py renders Spanish labels."""
-    from nbconvert import HTMLExporter
     from nbgrader.converters.generate_feedback import GenerateFeedback
     from nbgrader.coursedir import CourseDirectory
 
     configuracion = _configuracion_del_repositorio()
     convertidor = GenerateFeedback(coursedir=CourseDirectory(config=configuracion), config=configuracion)
-    exportador = HTMLExporter(config=convertidor.config)
+    exportador = convertidor.exporter_class(config=convertidor.config)
     celdas = [nbformat.v4.new_code_cell("def f():\n    return 1", metadata={"nbgrader": {
                   "grade": False, "solution": True, "grade_id": "f", "comment": "Bien hecho."}}),
               nbformat.v4.new_code_cell('comprobar("f", f)', metadata={"nbgrader": {
