@@ -1,4 +1,4 @@
-"""Línea de órdenes: `python -m autograder comprobar|calificar CUADERNO.ipynb`."""
+"""Línea de órdenes: `python -m autograder comprobar|calificar CUADERNO.ipynb` y `python -m autograder lote CURSO`."""
 from __future__ import annotations
 
 import argparse
@@ -39,11 +39,30 @@ def _analizador() -> argparse.ArgumentParser:
                                help="califica aunque esta máquina no pueda aislar la entrega con el núcleo "
                                     "(bubblewrap o Landlock); solo para entregas de confianza. El resultado "
                                     "y el JSON (\"aislado\": false) lo indican")
+    lote = ordenes.add_parser(
+        "lote", help="califica todas las entregas de un curso de nbgrader y luego ejecuta nbgrader autograde",
+        description="Califica en paralelo cada entrega recogida (CURSO/submitted/<alumno>/<tarea>/), guarda cada "
+                    "resultado en CURSO/.cache_calificaciones/ y luego ejecuta `nbgrader autograde TAREA --force`, "
+                    "que toma los resultados de la caché. Si se interrumpe (Ctrl-C), la misma orden sigue donde "
+                    "se quedó; para volver a calificarlo todo, borra la carpeta de la caché.")
+    lote.add_argument("curso", type=Path, help="directorio del curso de nbgrader (el de gradebook.db)")
+    lote.add_argument("tareas", nargs="*", help="tareas que calificar (por defecto, todas las que tienen entregas)")
+    lote.add_argument("--trabajadores", type=int, default=None, metavar="N",
+                      help="entregas que se califican a la vez (por defecto, los núcleos de esta máquina)")
+    lote.add_argument("--dask", metavar="DIRECCION",
+                      help="reparte las entregas en un clúster de Dask: la dirección de su scheduler "
+                           "(tcp://host:8786) o `local` para un LocalCluster en esta máquina")
+    lote.add_argument("--sin-autograde", action="store_true",
+                      help="solo califica y llena la caché; no ejecuta nbgrader autograde")
     return analizador
 
 
 def main(argv: list[str] | None = None) -> int:
     argumentos = _analizador().parse_args(argv)
+    if argumentos.orden == "lote":
+        from . import lote
+
+        return lote.main(argumentos)
     inicio = time.perf_counter()
     publicas = argumentos.orden == "comprobar"
     sin_aislamiento = getattr(argumentos, "sin_aislamiento", False)

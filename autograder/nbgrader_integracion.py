@@ -41,11 +41,12 @@ from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, DeduplicateIds, NbGraderPreprocessor,
                                     OverwriteCells, OverwriteKernelspec)
 
+from . import cache_calificaciones
 from .calificadores import cargar_tarea
 from .cuaderno import LIMITE_BYTES_CUADERNO, aviso_de_tarea, metadatos_nbgrader, validar_cuaderno
 from .errores import ErrorAislamientoNoDisponible, ErrorCalificador
 from .motor import calificar_cuaderno
-from .resultados import texto_ejercicio
+from .resultados import ResultadoCalificacion, texto_ejercicio
 from .tareas import PREFIJO_CELDA
 
 # The reason a submission could not be graded, from the exporter to the sanitizer (same conversion).
@@ -306,9 +307,11 @@ class CalificacionAislada(NbGraderPreprocessor):
         if self.sin_aislamiento:
             self.log.warning("%s de %s se califica SIN AISLAMIENTO (CalificacionAislada.sin_aislamiento=True): "
                              "su código se ejecuta con los permisos de quien califica", tarea_id, alumno)
-        self.log.info("Calificando %s de %s fuera del núcleo", tarea_id, alumno)
-        resultado = calificar_cuaderno(nb, tarea, alumno, directorio, prohibidos=[raiz],
-                                       aislar=not self.sin_aislamiento)
+        resultado = self._de_la_cache(nb, tarea, alumno, directorio, raiz)
+        if resultado is None:
+            self.log.info("Calificando %s de %s fuera del núcleo", tarea_id, alumno)
+            resultado = calificar_cuaderno(nb, tarea, alumno, directorio, prohibidos=[raiz],
+                                           aislar=not self.sin_aislamiento)
         salidas = {s["indice"]: s for s in resultado.salidas_celdas}
         for indice, celda in enumerate(nb.cells):
             if celda.cell_type != "code":
@@ -321,6 +324,39 @@ class CalificacionAislada(NbGraderPreprocessor):
                 celda.outputs = self._salidas_de_celda(salidas[indice])
         self.log.info("%s de %s: %g/%g puntos (%.1f s%s)", tarea_id, alumno, resultado.puntaje,
                       resultado.puntaje_max, resultado.segundos, ", SIN AISLAMIENTO" if self.sin_aislamiento else "")
+
+    def _de_la_cache(self, nb, tarea, alumno: str, directorio: Path, raiz: Path):
+        """The result ``python -m autograder lote`` stored for exactly this submission and grader, or None.
+
+        The key (``cache_calificaciones.clave``) covers the submitted folder, the grader version and
+        what the engine would be given here (this sanitized notebook's cells and the artifacts in
+        ``directorio``), so a result computed on anything else is never used. Read-only: the cache
+        is written by ``lote``. Any problem with the cache means grading as usual.
+        """
+        try:
+            coursedir = getattr(getattr(self.parent, "parent", None), "coursedir", None)
+            if coursedir is not None:
+                enviado = Path(coursedir.format_path(coursedir.submitted_directory, alumno, tarea.id))
+                raiz_cache = Path(coursedir.root)
+            else:
+                enviado, raiz_cache = raiz / "submitted" / alumno / tarea.id, raiz
+            if not enviado.is_dir():
+                return None
+            clave = cache_calificaciones.clave(enviado, tarea, alumno,
+                                               cache_calificaciones.huella_calificado(nb, tarea, directorio))
+            datos = cache_calificaciones.CacheCalificaciones(raiz_cache).leer(clave)
+            if datos is None:
+                return None
+            resultado = ResultadoCalificacion.desde_json(datos, alumno)
+        except Exception:  # noqa: BLE001 - the cache only saves time
+            self.log.warning("No se pudo consultar la caché de calificaciones para %s de %s; se califica:\n%s",
+                             tarea.id, alumno, traceback.format_exc())
+            return None
+        if resultado.tarea != tarea.id or resultado.alumno != alumno:
+            return None
+        self.log.info("%s de %s: resultado en caché (%s, calificado por `python -m autograder lote`)",
+                      tarea.id, alumno, clave[:12])
+        return resultado
 
     def _salidas_de_prueba(self, resultado, meta: dict) -> list:
         grade_id = str(meta.get("grade_id", ""))

@@ -48,6 +48,24 @@ class ResultadoCalificacion:
             ],
         }
 
+    @classmethod
+    def desde_json(cls, datos: dict, alumno: str = "") -> "ResultadoCalificacion":
+        """La inversa de ``a_json``: el resultado que escribe ese JSON (p. ej. desde la caché de ``lote``).
+
+        Optional keys that ``a_json`` leaves out are used when present: ``alumno``, ``segundos``,
+        ``aislado``, ``salidas_celdas`` and, in each case, ``ejercicio`` (else the part of ``id``
+        before the first "/") and ``oculta``. The totals are recomputed from the cases.
+        """
+        casos = [ResultadoCaso(id=p["id"], ejercicio=p.get("ejercicio", p["id"].split("/", 1)[0]),
+                               puntaje=float(p["puntaje"]), puntaje_max=float(p["puntaje_max"]),
+                               aprobada=bool(p["aprobada"]), mensaje=p["mensaje"], oculta=bool(p.get("oculta", False)))
+                 for p in datos["pruebas"]]
+        resultado = cls(datos["tarea"], datos.get("alumno", alumno), casos, list(datos.get("salidas_celdas", [])),
+                        float(datos.get("segundos", 0.0)))
+        if "aislado" in datos:
+            resultado.aislado = bool(datos["aislado"])
+        return resultado
+
 
 SIN_PUNTOS = "comprobación pública: sin puntos al calificar"
 NOTA_OCULTOS = ("Al calificar, los puntos de este ejercicio salen de los casos ocultos, con entradas que no ves; "

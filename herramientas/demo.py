@@ -2,7 +2,9 @@
 
 generate_assignment → release_assignment → fetch_assignment → submit → collect
 → autograde → generate_feedback → export, for five simulated students, and
-finally the grade table. Usage: ``python -m herramientas.demo [DIR] [TAREA ...]``.
+finally the grade table. Autograde is ``python -m autograder lote`` (``autograder.lote``): the
+collected submissions are graded in parallel into the cache, then ``nbgrader autograde`` takes
+every result from it. Usage: ``python -m herramientas.demo [DIR] [TAREA ...]``.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.curso import preparar_curso
+from autograder.lote import calificar_clase
 from autograder.calificadores import tareas_disponibles
 from herramientas.simulados import artefactos_para, perfiles_de
 
@@ -52,39 +55,57 @@ def _intercambio(directorio: Path) -> list[str]:
 
 def ciclo(directorio: Path, tareas: list[str], artefactos_por_perfil=None) -> Path:
     """Ejecuta el ciclo completo y devuelve la ruta del CSV exportado."""
-    directorio = Path(directorio).resolve()
-    if directorio.exists():
-        shutil.rmtree(directorio)
-    preparar_curso(directorio, tareas, CURSO)
-    nbgrader("db", "student", "import", str(_lista_de_alumnos(directorio)), cwd=directorio)
+    directorio = preparar_clase(directorio, tareas)
     for tarea in tareas:
-        _paso(f"{tarea}: generate_assignment + release_assignment")
-        nbgrader("generate_assignment", tarea, "--force", cwd=directorio)
-        nbgrader("release_assignment", tarea, "--force", cwd=directorio)
-        fuente = nbformat.read(directorio / "source" / tarea / f"{tarea}.ipynb", as_version=4)
-        perfiles = perfiles_de(tarea)
-        casas = {alumno: directorio / "alumnos" / alumno for alumno in ALUMNOS}
-        for casa in casas.values():
-            casa.mkdir(parents=True, exist_ok=True)
-        nbgrader_en_paralelo([(("fetch_assignment", tarea, *_intercambio(directorio)), casa) for casa in casas.values()])
-        for alumno, perfil in ALUMNOS.items():
-            carpeta = casas[alumno] / CURSO / tarea
-            ruta = carpeta / f"{tarea}.ipynb"
-            nb = perfiles[perfil](nbformat.read(ruta, as_version=4), fuente)
-            nbformat.write(nb, ruta)
-            for nombre, origen in ((artefactos_por_perfil or {}).get((tarea, perfil)) or {}).items():
-                shutil.copy(origen, carpeta / nombre)
-        nbgrader_en_paralelo([(("submit", tarea, f"--student={alumno}", *_intercambio(directorio)), casa)
-                              for alumno, casa in casas.items()])
-        _paso(f"{tarea}: collect + autograde + generate_feedback")
-        nbgrader("collect", tarea, "--update", cwd=directorio)
+        entregar_y_recoger(directorio, tarea, artefactos_por_perfil)
         inicio = time.perf_counter()
-        nbgrader("autograde", tarea, "--force", cwd=directorio)
+        calificar(directorio, tarea)
         _paso(f"{tarea}: autograde de {len(ALUMNOS)} alumnos en {time.perf_counter() - inicio:.1f} s")
         nbgrader("generate_feedback", tarea, "--force", cwd=directorio)
     csv_notas = directorio / "notas.csv"
     nbgrader("export", f"--to={csv_notas}", cwd=directorio)
     return csv_notas
+
+
+def preparar_clase(directorio: Path, tareas: list[str]) -> Path:
+    """Un curso nuevo en ``directorio`` (se borra si existía) con los alumnos simulados en el gradebook."""
+    directorio = Path(directorio).resolve()
+    if directorio.exists():
+        shutil.rmtree(directorio)
+    preparar_curso(directorio, list(tareas), CURSO)
+    nbgrader("db", "student", "import", str(_lista_de_alumnos(directorio)), cwd=directorio)
+    return directorio
+
+
+def entregar_y_recoger(directorio: Path, tarea: str, artefactos_por_perfil=None) -> None:
+    """generate_assignment → release → fetch → cada perfil resuelve → submit → collect de una tarea."""
+    _paso(f"{tarea}: generate_assignment + release_assignment")
+    nbgrader("generate_assignment", tarea, "--force", cwd=directorio)
+    nbgrader("release_assignment", tarea, "--force", cwd=directorio)
+    fuente = nbformat.read(directorio / "source" / tarea / f"{tarea}.ipynb", as_version=4)
+    perfiles = perfiles_de(tarea)
+    casas = {alumno: directorio / "alumnos" / alumno for alumno in ALUMNOS}
+    for casa in casas.values():
+        casa.mkdir(parents=True, exist_ok=True)
+    nbgrader_en_paralelo([(("fetch_assignment", tarea, *_intercambio(directorio)), casa) for casa in casas.values()])
+    for alumno, perfil in ALUMNOS.items():
+        carpeta = casas[alumno] / CURSO / tarea
+        ruta = carpeta / f"{tarea}.ipynb"
+        nb = perfiles[perfil](nbformat.read(ruta, as_version=4), fuente)
+        nbformat.write(nb, ruta)
+        for nombre, origen in ((artefactos_por_perfil or {}).get((tarea, perfil)) or {}).items():
+            shutil.copy(origen, carpeta / nombre)
+    nbgrader_en_paralelo([(("submit", tarea, f"--student={alumno}", *_intercambio(directorio)), casa)
+                          for alumno, casa in casas.items()])
+    _paso(f"{tarea}: collect + autograde + generate_feedback")
+    nbgrader("collect", tarea, "--update", cwd=directorio)
+
+
+def calificar(directorio: Path, tarea: str) -> None:
+    """``python -m autograder lote`` de lo recogido: califica en paralelo y luego nbgrader autograde usa la caché."""
+    resumen = calificar_clase(directorio, [tarea], barra=False)
+    if not all(datos["ok"] for datos in resumen.autograde.values()):
+        raise SystemExit(f"falló: nbgrader autograde {tarea} --force")
 
 
 def _lista_de_alumnos(directorio: Path) -> Path:

@@ -1,0 +1,415 @@
+"""Calificar una clase entera: ``python -m autograder lote CURSO [TAREAS...]``.
+
+Finds every submission ``CURSO/submitted/<alumno>/<tarea>/<tarea>.ipynb`` (nbgrader's
+``CourseDirectory`` settings from ``CURSO/nbgrader_config.py``), grades N at a time (threads in
+this trusted process, each driving jailed subprocesses; or one task per submission on a
+dask.distributed cluster), stores each result in the cache (``cache_calificaciones``), and then
+runs ``nbgrader autograde TAREA --force``, whose ``CalificacionAislada`` takes every result from
+the cache instead of grading again: one instructor command does both steps.
+
+The notebook graded here is the one autograde grades. ``nbgrader autograde`` does not grade the
+submitted file: a first conversion runs ``Autograde.sanitize_preprocessors``
+(``SaneamientoEntrega``, which rebuilds every cell's nbgrader metadata and the locked cells from
+the gradebook), writes the result to ``autograded/`` and a second conversion grades that. This
+module runs the *same* first conversion with nbgrader's own code: an ``Autograde`` converter built
+from the course's configuration gives the exporter class (``ExportadorTolerante``), the sanitize
+preprocessors and the resources (``init_single_notebook_resources``: student, assignment,
+notebook, ``db_url``), and ``exporter.from_filename`` produces the same JSON that autograde writes
+and reads back. The declared artifacts are read from the folder as autograde builds it (files
+from ``source/`` overwrite the submission's; ignored names are not copied).
+
+Reproducing the sanitizing is not trusted blindly: the cache key also covers what the engine is
+given (the cells it runs and the artifact bytes, ``huella_calificado``), computed here on the
+rebuilt notebook and in ``CalificacionAislada`` on the notebook nbgrader hands it. If the two ever
+differed (another nbgrader, a course configuration this module does not reproduce, a gradebook
+changed in between), autograde would simply miss the cache and grade that submission itself: a
+cached result is never applied to a notebook other than the one it was computed on.
+
+``calificar_entrega(curso, tarea, alumno)`` is the unit of work: plain strings in, a JSON dict
+out, importable on any dask worker that has this repository on its path. The cache is written
+only on the trusted side that launched the batch (this process or the dask client), never by the
+graded code. Interrupting (Ctrl-C) keeps what is already cached; the same command resumes.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import as_completed as hilos_completados
+from dataclasses import dataclass, field
+from glob import glob
+from pathlib import Path
+
+from . import cache_calificaciones
+from .cache_calificaciones import CacheCalificaciones, a_json_completo, huella_calificado
+from .calificadores import cargar_tarea
+from .motor import calificar_cuaderno
+
+try:  # modo de trabajadores calientes (autograder/caliente.py), si está disponible
+    from . import caliente
+except ImportError:  # pragma: no cover - until caliente.py lands
+    caliente = None
+
+CALIFICADA, EN_CACHE, NO_CALIFICABLE = "calificada", "en_cache", "no_calificable"
+MARCA_CACHE_AUTOGRADE = "resultado en caché"  # what CalificacionAislada logs for each cached result
+
+# The first conversion reads the gradebook (sqlite): one at a time per process.
+_CERROJO_SANEAMIENTO = threading.Lock()
+_REGISTRO = logging.getLogger("autograder.lote")
+_REGISTRO.addHandler(logging.NullHandler())
+_REGISTRO.propagate = False  # the sanitizer's warnings are logged again, in full, by nbgrader autograde
+
+
+class Interrumpido(Exception):
+    """Ctrl-C during a batch: what finished is in the cache; ``resumen`` says how far it got."""
+
+    def __init__(self, resumen):
+        super().__init__("calificación interrumpida")
+        self.resumen = resumen
+
+
+@dataclass
+class Curso:
+    """An nbgrader course read once: its root, configuration and ``CourseDirectory``."""
+
+    raiz: Path
+    config: object
+    coursedir: object
+    exclude_overwriting: dict
+
+    def directorio_enviado(self, tarea_id: str, alumno: str) -> Path:
+        return Path(self.coursedir.format_path(self.coursedir.submitted_directory, alumno, tarea_id))
+
+    def autograde(self):
+        """An nbgrader ``Autograde`` converter ready for its first (sanitizing) conversion."""
+        from nbgrader.converters import Autograde
+
+        conversor = Autograde(coursedir=self.coursedir, config=self.config, log=_REGISTRO)
+        conversor.exporter = conversor.exporter_class(parent=conversor, config=conversor.config)
+        conversor._sanitizing = True
+        conversor._init_preprocessors()
+        return conversor
+
+
+@functools.lru_cache(maxsize=8)
+def cargar_curso(curso: str) -> Curso:
+    """The course at ``curso`` with nbgrader's settings from its ``nbgrader_config.py`` (if any)."""
+    from nbgrader.converters import Autograde
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config, PyFileConfigLoader
+
+    raiz = Path(curso).resolve()
+    if not raiz.is_dir():
+        raise FileNotFoundError(f"no existe el directorio del curso {raiz}")
+    config = Config()
+    if (raiz / "nbgrader_config.py").is_file():
+        config = PyFileConfigLoader("nbgrader_config.py", path=str(raiz)).load_config()
+    coursedir = CourseDirectory(config=config, root=str(raiz), log=_REGISTRO)
+    excluir = Autograde(coursedir=coursedir, config=config, log=_REGISTRO).exclude_overwriting
+    return Curso(raiz, config, coursedir, dict(excluir))
+
+
+def buscar_entregas(curso: Curso, tareas: list[str] | None = None) -> list[tuple[str, str]]:
+    """[(tarea, alumno)] of every ``submitted/<alumno>/<tarea>/<tarea>.ipynb``, sorted by task then student."""
+    import re
+
+    coursedir = curso.coursedir
+    patron = re.compile(coursedir.format_path(coursedir.submitted_directory, "(?P<alumno>[^/]+)",
+                                              "(?P<tarea>[^/]+)", escape=True) + "$")
+    excluidos = set(filter(None, coursedir.student_id_exclude.split(",")))
+    entregas = set()
+    for tarea_id in tareas or ["*"]:
+        for carpeta in glob(coursedir.format_path(coursedir.submitted_directory, "*", tarea_id)):
+            encontrada = patron.match(carpeta)
+            if encontrada is None or encontrada["alumno"] in excluidos:
+                continue
+            if os.path.isfile(os.path.join(carpeta, f"{encontrada['tarea']}.ipynb")):
+                entregas.add((encontrada["tarea"], encontrada["alumno"]))
+    return sorted(entregas)
+
+
+@dataclass
+class EntregaPreparada:
+    """One submission as autograde will grade it: the sanitized notebook, the artifact folder and the key."""
+
+    tarea: object
+    alumno: str
+    nb: object
+    directorio: Path
+    clave: str
+    no_calificable: str | None = None
+    _temporal: tempfile.TemporaryDirectory | None = None
+
+    def cerrar(self) -> None:
+        if self._temporal is not None:
+            self._temporal.cleanup()
+
+
+def _vista_de_autograde(curso: Curso, tarea, enviado: Path):
+    """The folder autograde reads the artifacts from, or a copy of just those files when it differs.
+
+    autograde copies the submission to ``autograded/`` without ignored names and ``*.ipynb``, then
+    copies ``source/<tarea>/`` over it (except ``Autograde.exclude_overwriting``). Only the
+    declared artifacts reach the engine, so only they are resolved. Returns (folder, temporary).
+    """
+    from nbgrader.utils import find_all_files
+
+    if not tarea.artefactos:
+        return enviado, None
+    excluir = list(curso.coursedir.ignore) + ["*.ipynb"]
+    fuente = Path(curso.coursedir.format_path(curso.coursedir.source_directory, ".", tarea.id))
+    no_sobrescribir = {os.path.join(str(fuente), x) for x in curso.exclude_overwriting.get(tarea.id, [])}
+    de_fuente = set(find_all_files(str(fuente), excluir)) - no_sobrescribir
+    de_entrega = set(find_all_files(str(enviado), excluir))
+    origen = {}
+    for nombre in tarea.artefactos:
+        if os.path.join(str(fuente), nombre) in de_fuente:
+            origen[nombre] = fuente / nombre
+        elif os.path.join(str(enviado), nombre) in de_entrega:
+            origen[nombre] = enviado / nombre
+    igual = all(origen.get(n) == enviado / n and not os.path.islink(enviado / n) if n in origen
+                else not os.path.lexists(enviado / n) for n in tarea.artefactos)
+    if igual:
+        return enviado, None
+    temporal = tempfile.TemporaryDirectory(prefix="lote_artefactos_")
+    for nombre, ruta in origen.items():
+        destino = Path(temporal.name) / nombre
+        destino.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ruta, destino)  # like nbgrader: follows links
+    return Path(temporal.name), temporal
+
+
+def preparar_entrega(curso: Curso, tarea_id: str, alumno: str) -> EntregaPreparada:
+    """Runs autograde's sanitizing conversion on one submission and computes its cache key."""
+    import nbformat
+
+    from .nbgrader_integracion import METADATO_NO_CALIFICABLE
+
+    tarea = cargar_tarea(tarea_id)
+    enviado = curso.directorio_enviado(tarea_id, alumno)
+    ruta = str(enviado / f"{tarea_id}.ipynb")
+    with _CERROJO_SANEAMIENTO:
+        conversor = curso.autograde()
+        recursos = conversor.init_single_notebook_resources(ruta)
+        salida, _ = conversor.exporter.from_filename(ruta, resources=recursos)
+    nb = nbformat.reads(salida, as_version=4)  # what autograde's second conversion reads back
+    motivo = nb.metadata.get(METADATO_NO_CALIFICABLE)
+    directorio, temporal = _vista_de_autograde(curso, tarea, enviado)
+    try:
+        clave = cache_calificaciones.clave(enviado, tarea, alumno, huella_calificado(nb, tarea, directorio))
+    except BaseException:
+        if temporal is not None:
+            temporal.cleanup()
+        raise
+    return EntregaPreparada(tarea, alumno, nb, directorio, clave,
+                            str(motivo.get("motivo")) if isinstance(motivo, dict) else None, temporal)
+
+
+def _calificar_entrega(curso: str, tarea_id: str, alumno: str) -> dict:
+    curso_ = cargar_curso(curso)
+    preparada = preparar_entrega(curso_, tarea_id, alumno)
+    try:
+        datos = {"tarea": tarea_id, "alumno": alumno, "clave": preparada.clave}
+        if preparada.no_calificable is not None:  # CalificacionAislada gives it 0 without grading
+            return {**datos, "estado": NO_CALIFICABLE, "motivo": preparada.no_calificable, "resultado": None}
+        guardado = CacheCalificaciones(curso_.raiz).leer(preparada.clave)
+        if guardado is not None:
+            return {**datos, "estado": EN_CACHE, "resultado": guardado}
+        resultado = calificar_cuaderno(preparada.nb, preparada.tarea, alumno, preparada.directorio,
+                                       prohibidos=[curso_.raiz], aislar=True)
+        return {**datos, "estado": CALIFICADA, "resultado": a_json_completo(resultado)}
+    finally:
+        preparada.cerrar()
+
+
+def calificar_entrega(curso: str, tarea: str, alumno: str) -> dict:
+    """Grades one submission (the dask task): plain strings in, a JSON dict out.
+
+    ``{"tarea", "alumno", "clave", "estado": "calificada" | "en_cache" | "no_calificable",
+    "resultado": ResultadoCalificacion JSON (``desde_json`` rebuilds it) or None, "motivo"?}``.
+    Reads the cache but never writes it: the caller (the trusted side of the batch) does.
+    """
+    if caliente is not None:
+        caliente.activar()  # once per worker process (idempotent)
+    return _calificar_entrega(curso, tarea, alumno)
+
+
+@dataclass
+class Resumen:
+    """What a batch did; ``resultados[(tarea, alumno)]`` is the dict ``calificar_entrega`` returned."""
+
+    total: int = 0
+    resultados: dict = field(default_factory=dict)
+    fallos: dict = field(default_factory=dict)  # (tarea, alumno) -> Spanish message
+    autograde: dict = field(default_factory=dict)  # tarea -> {"ok": bool, "en_cache": int, "segundos": float}
+    segundos: float = 0.0
+
+    def contar(self, estado: str) -> int:
+        return sum(1 for d in self.resultados.values() if d["estado"] == estado)
+
+    @property
+    def calificadas(self) -> int:
+        return self.contar(CALIFICADA)
+
+    @property
+    def en_cache(self) -> int:
+        return self.contar(EN_CACHE)
+
+    def texto(self) -> str:
+        lineas = [f"{len(self.resultados)} de {self.total} entregas: {self.calificadas} calificadas ahora, "
+                  f"{self.en_cache} ya en la caché, {self.contar(NO_CALIFICABLE)} no calificables (0 puntos), "
+                  f"{len(self.fallos)} con error ({self.segundos:.1f} s)."]
+        lineas += [f"  error en {tarea} de {alumno}: {mensaje}" for (tarea, alumno), mensaje in sorted(self.fallos.items())]
+        for tarea, datos in self.autograde.items():
+            estado = "bien" if datos["ok"] else "FALLÓ (salida arriba)"
+            lineas.append(f"nbgrader autograde {tarea}: {estado}; {datos['en_cache']} resultados tomados de la caché "
+                          f"({datos['segundos']:.1f} s).")
+        return "\n".join(lineas)
+
+
+def _barra(total: int, forzar: bool | None):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="Calificando", unit="entrega", file=sys.stderr, dynamic_ncols=True,
+                disable=None if forzar is None else not forzar)  # None: only on a terminal
+
+
+def _mensaje_de_error(error: BaseException) -> str:
+    texto = " ".join(str(error).split())
+    return f"{type(error).__name__}: {texto}" if texto else type(error).__name__
+
+
+def _trabajo_local(curso: str, tarea: str, alumno: str, cache: CacheCalificaciones) -> dict:
+    datos = _calificar_entrega(curso, tarea, alumno)
+    if datos["estado"] == CALIFICADA:  # written here, as soon as it is done: Ctrl-C keeps it
+        cache.escribir(datos["clave"], datos["resultado"])
+    return datos
+
+
+def _cliente_dask(direccion: str, trabajadores: int):
+    from distributed import Client, LocalCluster
+
+    if direccion == "local":
+        cluster = LocalCluster(n_workers=trabajadores, threads_per_worker=1, processes=True)
+        return Client(cluster), cluster
+    return Client(direccion), None
+
+
+def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask: str | None, barra, resumen: Resumen):
+    cache = CacheCalificaciones(curso.raiz)
+    raiz = str(curso.raiz)
+
+    def anotar(clave_entrega, futuro):
+        try:
+            datos = futuro.result()
+        except Exception as error:  # noqa: BLE001 - one submission never stops the class
+            resumen.fallos[clave_entrega] = _mensaje_de_error(error)
+        else:
+            if dask and datos["estado"] == CALIFICADA:
+                cache.escribir(datos["clave"], datos["resultado"])
+            resumen.resultados[clave_entrega] = datos
+        barra.update(1)
+        barra.set_postfix(fallos=len(resumen.fallos), cache=resumen.en_cache, refresh=False)
+
+    if dask:
+        from distributed import as_completed
+
+        cliente, cluster = _cliente_dask(dask, trabajadores)
+        try:
+            futuros = {cliente.submit(calificar_entrega, raiz, tarea, alumno, pure=False): (tarea, alumno)
+                       for tarea, alumno in entregas}
+            try:
+                for futuro in as_completed(futuros):
+                    anotar(futuros[futuro], futuro)
+            except KeyboardInterrupt:
+                cliente.cancel(list(futuros))
+                raise Interrumpido(resumen) from None
+        finally:
+            cliente.close()
+            if cluster is not None:
+                cluster.close()
+        return
+    calentado = caliente.calentado() if caliente is not None else contextlib.nullcontext()
+    with calentado:
+        ejecutor = ThreadPoolExecutor(max_workers=trabajadores, thread_name_prefix="lote")
+        futuros = {ejecutor.submit(_trabajo_local, raiz, tarea, alumno, cache): (tarea, alumno)
+                   for tarea, alumno in entregas}
+        try:
+            for futuro in hilos_completados(futuros):
+                anotar(futuros[futuro], futuro)
+        except KeyboardInterrupt:
+            # Pending submissions are dropped; those being graded finish and save themselves.
+            ejecutor.shutdown(wait=False, cancel_futures=True)
+            raise Interrumpido(resumen) from None
+        ejecutor.shutdown()
+
+
+def nbgrader_autograde(curso: Path, tarea: str) -> dict:
+    """``nbgrader autograde TAREA --force`` in the course; its output is shown only if it fails."""
+    inicio = time.perf_counter()
+    entorno = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    proceso = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", tarea, "--force"], cwd=curso, env=entorno,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if proceso.returncode != 0:
+        sys.stderr.write(proceso.stdout)
+    return {"ok": proceso.returncode == 0, "en_cache": proceso.stdout.count(MARCA_CACHE_AUTOGRADE),
+            "segundos": time.perf_counter() - inicio, "salida": proceso.stdout}
+
+
+def calificar_clase(curso: Path | str, tareas: list[str] | None = None, trabajadores: int | None = None,
+                    dask: str | None = None, autograde: bool = True, barra: bool | None = None) -> Resumen:
+    """Grades every submission of ``tareas`` (default: all) in the course, then runs nbgrader autograde.
+
+    ``trabajadores``: submissions graded at once (default ``os.cpu_count()``; with ``dask="local"``,
+    the LocalCluster's worker processes). ``dask``: a scheduler address (``tcp://host:8786``) or
+    ``"local"``. ``barra``: the progress bar (None: only on a terminal). Ctrl-C raises
+    ``Interrumpido`` after saving what finished.
+    """
+    from nbgrader.api import Gradebook
+
+    inicio = time.perf_counter()
+    curso_ = cargar_curso(str(curso))
+    trabajadores = max(1, trabajadores or os.cpu_count() or 1)
+    entregas = buscar_entregas(curso_, tareas)
+    resumen = Resumen(total=len(entregas))
+    # Gradebook(db_url) adds its default course on first use: once here, before any concurrent reader.
+    for curso_id in ("default_course", curso_.coursedir.course_id):
+        Gradebook(curso_.coursedir.db_url, curso_id).close()
+    with _barra(len(entregas), barra) as progreso:
+        try:
+            _calificar_todas(curso_, entregas, trabajadores, dask, progreso, resumen)
+        finally:
+            resumen.segundos = time.perf_counter() - inicio
+    if autograde:
+        for tarea in dict.fromkeys(t for t, _ in entregas):
+            resumen.autograde[tarea] = nbgrader_autograde(curso_.raiz, tarea)
+    resumen.segundos = time.perf_counter() - inicio
+    return resumen
+
+
+def main(argumentos) -> int:
+    """The ``lote`` subcommand of ``python -m autograder`` (see ``cli.py``)."""
+    try:
+        resumen = calificar_clase(argumentos.curso, argumentos.tareas or None, argumentos.trabajadores,
+                                  argumentos.dask, autograde=not argumentos.sin_autograde)
+    except Interrumpido as interrupcion:
+        r = interrupcion.resumen
+        print(f"\nInterrumpido: {r.calificadas + r.en_cache} de {r.total} entregas ya están en la caché "
+              f"({Path(argumentos.curso) / cache_calificaciones.CARPETA}); las que se estaban calificando "
+              "terminan y se guardan. Vuelve a ejecutar la misma orden para seguir.", file=sys.stderr, flush=True)
+        return 130
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(resumen.texto())
+    if not resumen.total:
+        print(f"aviso: no hay entregas en {Path(argumentos.curso) / 'submitted'}", file=sys.stderr)
+    return 0 if not resumen.fallos and all(d["ok"] for d in resumen.autograde.values()) else 1
