@@ -3,12 +3,18 @@
 Student: Spanish JupyterLab → Assignments panel → fetch 03 → blank, wrong and right `softmax` with its
 check cell → Validate → submit. Instructor: Formgrader → collect → autograde → generate and release
 feedback. Student: fetch feedback and read it with the network closed (the maths must render).
+En 07 (Keras): recoger → celda de importación → `construir_modelo` en blanco → `preprocesar` en blanco,
+incorrecta y correcta → Validate con un `modelo.keras` sin entrenar ya en la carpeta (no se reentrena ni
+se sobrescribe; en el navegador nunca se entrena) → entregar.
 The tests run in file order and share one course; each step saves ``capturas_navegador/NN_paso.png``.
 """
 from __future__ import annotations
 
 import getpass
+import hashlib
+import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -83,10 +89,15 @@ def _sin_traceback(texto: str) -> None:
     assert not presentes, f"traceback en una comprobación fallida: {presentes}"
 
 
-def _solucion_softmax() -> str:
-    fuente = nbformat.read(RAIZ / "assignments" / TAREA / f"{TAREA}.ipynb", as_version=4)
-    celda = next(c for c in fuente.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "softmax")
+def _solucion(tarea: str, grade_id: str) -> str:
+    """La celda de solución del cuaderno del profesor (el mismo texto que solutions/), sin las marcas de nbgrader."""
+    fuente = nbformat.read(RAIZ / "assignments" / tarea / f"{tarea}.ipynb", as_version=4)
+    celda = next(c for c in fuente.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
     return "\n".join(l for l in celda.source.split("\n") if "### BEGIN SOLUTION" not in l and "### END SOLUTION" not in l)
+
+
+def _solucion_softmax() -> str:
+    return _solucion(TAREA, "softmax")
 
 
 def _abrir_cuaderno(d, ruta: str, celdas: int):
@@ -106,8 +117,13 @@ def _abrir_lab(driver, servidor, ruta="lab"):
 
 def _menu(driver, etiqueta: str, comando: str):
     from selenium.webdriver.common.by import By
-    etiquetas = driver.find_elements(By.CSS_SELECTOR, "#jp-menu-panel .lm-MenuBar-itemLabel")
-    next(e for e in etiquetas if e.text.strip() == etiqueta).click()
+
+    def pulsar():  # mientras JupyterLab coloca la barra, otro elemento puede recibir el clic: se reintenta
+        etiquetas = driver.find_elements(By.CSS_SELECTOR, "#jp-menu-panel .lm-MenuBar-itemLabel")
+        next(e for e in etiquetas if e.text.strip() == etiqueta).click()
+        return True
+
+    _esperar(pulsar, f"la etiqueta {etiqueta} del menú se puede pulsar")
     _esperar(lambda: driver.find_element(By.CSS_SELECTOR, f'li[data-command="{comando}"]').is_displayed(),
              f"menú {etiqueta}")
     driver.find_element(By.CSS_SELECTOR, f'li[data-command="{comando}"]').click()
@@ -167,7 +183,7 @@ def curso(tmp_path_factory):
     (alumno / "nbgrader_config.py").write_text(
         f"c = get_config()\nc.CourseDirectory.course_id = {CURSO!r}\n"
         f"c.Exchange.root = {str(intercambio)!r}\nc.Exchange.path_includes_course = True\n")
-    return {"profesor": profesor, "alumno": alumno}
+    return {"profesor": profesor, "alumno": alumno, "intercambio": intercambio}
 
 
 @pytest.fixture(scope="module")
@@ -361,7 +377,8 @@ def _sin_ocultos_en_retro(texto: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------- alumno: 07 (Keras)
-def test_06_keras_importaciones_sin_stderr_y_modelo_en_blanco_en_espanol(navegador, servidores, curso):
+def test_06_keras_importaciones_sin_stderr_y_modelo_en_blanco_en_espanol(navegador, servidores, curso,
+                                                                         modelo_sin_entrenar):
     """07: the import cell writes nothing to stderr (item 9) and a blank construir_modelo gets a Spanish
     explanation, not a raw traceback (item 2)."""
     from selenium.webdriver.common.by import By
@@ -375,6 +392,7 @@ def test_06_keras_importaciones_sin_stderr_y_modelo_en_blanco_en_espanol(navegad
     indice = d.execute_script("return window.jupyterapp.shell.currentWidget.content.widgets.findIndex("
                               "w => w.model.sharedModel.getSource().includes('import keras'))")
     _ejecutar_celda(d, indice)
+    estado["cuaderno_07"] = True
     errores = d.execute_script(
         "return window.jupyterapp.shell.currentWidget.content.widgets[arguments[0]].node.querySelectorAll("
         "'[data-mime-type=\"application/vnd.jupyter.stderr\"], .jp-OutputArea-output[data-mime-type*=error]')"
@@ -396,3 +414,139 @@ def _sin_ocultos_07(texto: str) -> None:
         for caso in tarea.casos(ejercicio):
             if caso.oculta:
                 assert f"{ejercicio}/{caso.nombre}" not in texto, f"caso oculto {caso.nombre} visible"
+
+
+# ---------------------------------------------------------------- alumno: 07, comprobaciones, Validate y entrega
+# Lo que la alumna deja junto al cuaderno antes de Validate: la arquitectura de referencia, sin entrenar.
+# Guardarlo tarda unos segundos (importar Keras) en un proceso aparte, que arranca con test_06 mientras trabaja
+# el navegador.
+_GUARDAR_MODELO = "import sys; from solutions.keras_mnist import construir_modelo; construir_modelo().save(sys.argv[1])"
+
+
+class _ModeloSinEntrenar:
+    def __init__(self, destino: Path):
+        self.ruta = destino / "modelo.keras"
+        self.registro = destino / "guardar.log"
+        entorno = {**os.environ, "PYTHONPATH": str(RAIZ), "TF_CPP_MIN_LOG_LEVEL": "3", "CUDA_VISIBLE_DEVICES": ""}
+        with open(self.registro, "w") as registro:
+            self.proceso = subprocess.Popen([sys.executable, "-c", _GUARDAR_MODELO, str(self.ruta)], cwd=RAIZ,
+                                            env=entorno, stdout=registro, stderr=subprocess.STDOUT)
+
+    def esperar(self) -> Path:
+        assert self.proceso.wait(timeout=180) == 0 and self.ruta.is_file(), self.registro.read_text()[-2000:]
+        return self.ruta
+
+
+@pytest.fixture(scope="module")
+def modelo_sin_entrenar(tmp_path_factory):
+    modelo = _ModeloSinEntrenar(tmp_path_factory.mktemp("modelo_07"))
+    try:
+        yield modelo
+    finally:
+        if modelo.proceso.poll() is None:
+            modelo.proceso.kill()
+            modelo.proceso.wait(timeout=15)
+
+
+def _sha256(ruta: Path) -> str:
+    return hashlib.sha256(ruta.read_bytes()).hexdigest()
+
+
+def _cuaderno_07_actual(d) -> None:
+    ruta = f"{CURSO}/{TAREA_KERAS}/{TAREA_KERAS}.ipynb"
+    actual = d.execute_script("const w = window.jupyterapp.shell.currentWidget;"
+                              " return w && w.context && w.context.path")
+    assert actual == ruta, f"el cuaderno activo es {actual!r} y no {ruta!r}"
+
+
+@pytest.mark.parametrize("variante", ["en_blanco", "incorrecta", "correcta"])
+def test_07_keras_comprobacion_de_preprocesar(navegador, servidores, variante):
+    """07: `preprocesar` en blanco, incorrecta (sin /255) y correcta con su comprobación, como softmax en 03."""
+    _paso_previo("cuaderno_07")
+    d = navegador
+    _cuaderno_07_actual(d)
+    if variante == "incorrecta":
+        incorrecta = _solucion(TAREA_KERAS, "preprocesar").replace("/ 255.0", "/ 1.0")
+        assert "/ 1.0" in incorrecta
+        _escribir_celda(d, "preprocesar", incorrecta)
+    elif variante == "correcta":
+        _escribir_celda(d, "preprocesar", _solucion(TAREA_KERAS, "preprocesar"))
+    _ejecutar_celda(d, "preprocesar")
+    salida = _ejecutar_celda(d, "pruebas_preprocesar")
+    _captura(d, f"16_alumno_07_comprobacion_{variante}")
+    _sin_ocultos_07(salida)
+    for caso in cargar_tarea(TAREA_KERAS).casos("preprocesar"):
+        assert (caso.nombre in salida) != caso.oculta, f"{caso.nombre} (oculto: {caso.oculta}) en: {salida}"
+    publicas = sum(not c.oculta for c in cargar_tarea(TAREA_KERAS).casos("preprocesar"))
+    if variante == "correcta":
+        assert "✘" not in salida and salida.count("✔") == publicas, salida
+        assert f"Comprobaciones públicas superadas: {publicas} de {publicas}" in salida, salida
+        assert "NotImplementedError" not in salida and "Traceback" not in salida, salida
+    else:
+        assert "✘" in salida and re.search(rf"Comprobaciones públicas superadas: \d de {publicas}", salida), salida
+        if variante == "en_blanco":
+            assert re.search(r"todav[ií]a|implementad|TU CÓDIGO", salida), salida
+            assert "NotImplementedError()" not in salida.replace("(lanza NotImplementedError)", ""), salida
+        else:  # los píxeles no se dividieron entre 255: la pista lo dice
+            assert "Pista:" in salida and "255" in salida and re.search(r"divide|divid", salida), salida
+        _sin_traceback(salida)
+    estado[f"07_comprobado_{variante}"] = True
+
+
+def test_08_keras_validar_no_reentrena_el_modelo(navegador, servidores, curso, modelo_sin_entrenar):
+    """07: Validate desde la barra del cuaderno responde en español y deja modelo.keras como estaba."""
+    _paso_previo("07_comprobado_correcta")
+    from selenium.webdriver.common.by import By
+    d = navegador
+    _cuaderno_07_actual(d)
+    _escribir_celda(d, "construir_modelo", _solucion(TAREA_KERAS, "construir_modelo"))  # así se llega a entrenar
+    d.execute_script("window.jupyterapp.commands.execute('docmanager:save')")
+    _esperar(lambda: not d.execute_script("return window.jupyterapp.shell.currentWidget.context.model.dirty"),
+             "cuaderno guardado")
+    carpeta = curso["alumno"] / CURSO / TAREA_KERAS
+    modelo = carpeta / "modelo.keras"
+    shutil.copyfile(modelo_sin_entrenar.esperar(), modelo)
+    hace_una_hora = time.time() - 3600
+    os.utime(modelo, (hace_una_hora, hace_una_hora))  # reescribirlo, aunque sea igual, mueve el mtime
+    antes = (_sha256(modelo), modelo.stat().st_mtime_ns)
+    boton = d.execute_script("return window.jupyterapp.shell.currentWidget.node"
+                             ".querySelector('jp-button.validate-button')")
+    assert boton is not None, "no hay botón Validate en la barra del cuaderno de 07"
+    inicio = time.monotonic()
+    boton.click()
+    dialogo = _esperar(lambda: d.find_elements(By.CSS_SELECTOR, ".nbgrader-ErrorDialog, .nbgrader-SuccessDialog"),
+                       "el diálogo de Validate de 07", 240)[0]
+    segundos = time.monotonic() - inicio
+    texto = dialogo.text
+    _captura(d, "17_alumno_07_validar")
+    despues = (_sha256(modelo), modelo.stat().st_mtime_ns)
+    assert despues == antes, f"Validate reentrenó o sobrescribió modelo.keras ({segundos:.0f} s)"
+    nuevos = [n for n in ("historial.json", "entrenamiento.json") if (carpeta / n).exists()]
+    assert not nuevos, f"Validate entrenó: escribió {nuevos}"
+    _sin_ocultos_07(texto)
+    _sin_traceback(texto)
+    # preprocesar y construir_modelo están bien: solo falla el modelo sin entrenar, explicado en español.
+    assert "nbgrader-ErrorDialog" in dialogo.get_attribute("class"), texto
+    assert 'comprobar("modelo_entrenado")' in texto, texto
+    assert 'comprobar("preprocesar"' not in texto and 'comprobar("construir_modelo"' not in texto, texto
+    assert re.search(r"comprobaciones públicas fallaron en 'modelo_entrenado'", texto), texto
+    assert "modelo.keras" in texto and "exactitud" in texto, texto  # el archivo de arriba, evaluado tal cual
+    assert "CellTimeoutError" not in texto and "timeout" not in texto.lower(), texto
+    d.find_element(By.CSS_SELECTOR, ".nbgrader-ErrorDialog button.jp-Dialog-button").click()
+    estado["07_validada"] = (antes[0], segundos)
+
+
+def test_09_keras_entregar_desde_el_panel(navegador, servidores, curso):
+    """07: Submit desde el panel Assignments; la entrega lleva el modelo.keras intacto."""
+    _paso_previo("07_validada")
+    from selenium.webdriver.common.by import By
+    d = navegador
+    _menu(d, "Nbgrader", "nbgrader:open-assignment-list")
+    fila = _lista_con(d, "fetched", TAREA_KERAS)[0]
+    next(b for b in fila.find_elements(By.CSS_SELECTOR, ".item_status button") if "Submit" in b.text).click()
+    _lista_con(d, "submitted", TAREA_KERAS)
+    _captura(d, "18_alumno_07_entregada")
+    entregas = sorted(curso["intercambio"].glob(f"{CURSO}/inbound/{ALUMNO}+{TAREA_KERAS}+*"))
+    assert entregas, "la entrega de 07 no llegó al intercambio"
+    assert (entregas[-1] / f"{TAREA_KERAS}.ipynb").is_file()
+    assert _sha256(entregas[-1] / "modelo.keras") == estado["07_validada"][0], "modelo.keras entregado distinto"
