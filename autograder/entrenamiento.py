@@ -10,9 +10,10 @@ entregaste, así que la calificación evalúa exactamente el modelo entregado y 
 repite minutos de entrenamiento.
 
 Lo mismo al validar con nbgrader (botón «Validate», que ejecuta el cuaderno con
-``NBGRADER_EXECUTION=validate``): si ``modelo.keras`` ya existe, no se reentrena
-ni se sobrescribe; se cargan sus pesos. Si todavía no existe, se entrena como
-siempre.
+``NBGRADER_EXECUTION=validate``): nunca se entrena ni se sobrescribe
+``modelo.keras``; se cargan sus pesos. nbgrader corta cada celda a los 30 s al
+validar, así que si todavía no existe, el aviso dice que primero entrenes
+ejecutando el cuaderno entero y que luego valides.
 
 This module is part of the public kit (it runs inside the grading sandbox), so
 it only imports the standard library, NumPy, Keras and Matplotlib, the last
@@ -82,13 +83,19 @@ def entrenar_y_guardar(modelo, x, y, *, ruta="modelo.keras", **ajuste):
     `modelo` los pesos guardados y devuelve un objeto con `history` leído de
     "historial.json" (o `{}`); si no, avisa con un mensaje y devuelve un historial vacío.
 
-    Al validar con nbgrader (`NBGRADER_EXECUTION=validate`) tampoco entrena si `ruta` ya
-    existe: usa el modelo guardado igual que al calificar y no lo sobrescribe.
+    Al validar con nbgrader (`NBGRADER_EXECUTION=validate`) tampoco entrena: usa el modelo
+    guardado igual que al calificar y no lo sobrescribe; si aún no existe, avisa de que hay que
+    entrenar antes (ejecutando el cuaderno entero) y luego validar.
     """
     ruta = Path(ruta)
     if calificando():
         return _cargar_entregado(modelo, ruta)
-    if validando() and ruta.exists():
+    if validando():
+        if not ruta.is_file():
+            print(f"Validando: no se entrena (Validate corta cada celda a los 30 s) y todavía no existe '{ruta}'. "
+                  "Entrena primero: ejecuta el cuaderno entero (Run → Run All Cells), espera a que se guarde "
+                  f"'{ruta}' y vuelve a pulsar Validate.")
+            return HistorialGuardado()
         return _cargar_entregado(modelo, ruta, "Validando")
     historia = modelo.fit(x, y, **ajuste)
     ruta.parent.mkdir(parents=True, exist_ok=True)

@@ -172,13 +172,17 @@ def test_al_validar_no_se_reentrena_ni_se_sobrescribe(tmp_path, monkeypatch, cap
     assert "Validando: no se entrena; se usan los pesos de" in capsys.readouterr().out
 
 
-def test_al_validar_sin_modelo_guardado_se_entrena(tmp_path, monkeypatch):
+def test_al_validar_sin_modelo_guardado_no_se_entrena_y_se_dice_que_hacer(tmp_path, monkeypatch, capsys):
+    """nbgrader cuts every cell at 30 s when validating: training there would be cut, so it asks to train first."""
     monkeypatch.delenv(entrenamiento.VARIABLE_CALIFICANDO, raising=False)
     monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
     ruta = tmp_path / "modelo.keras"
-    entrenamiento.entrenar_y_guardar(_modelo_pequeno(), np.zeros((4, 3)), np.eye(2)[[0, 1, 0, 1]], ruta=ruta,
-                                     epochs=1, verbose=0)
-    assert ruta.is_file()
+    modelo = _modelo_pequeno()
+    modelo.fit = lambda *a, **k: pytest.fail("Validate no debe entrenar")
+    historia = entrenamiento.entrenar_y_guardar(modelo, np.zeros((4, 3)), np.eye(2)[[0, 1, 0, 1]], ruta=ruta,
+                                                epochs=1, verbose=0)
+    assert not ruta.exists() and historia.history == {}
+    assert "Entrena primero: ejecuta el cuaderno entero" in capsys.readouterr().out
 
 
 # -- 9: the provided import cells write nothing to stderr ------------------------------------------
