@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import canal, cgrupos, jaula
+from . import caliente, canal, cgrupos, jaula
 from .errores import ErrorAislamiento, TiempoAgotado
 
 try:
@@ -135,7 +135,11 @@ class ProcesoAislado:
         en_el_hijo = self._cgrupo if self.modo == "bwrap" else None  # bwrap forks early: join before it runs
         usuario = {}
         try:
-            if self.modo == "bwrap":
+            servidor = caliente.servidor() if self.configuracion.aislar else None
+            if servidor is not None and self._bifurcar_caliente(servidor, [hijo_lee, hijo_escribe, salida_escribe]):
+                self.modo = "caliente"
+                self._cgrupo.unir(self.proceso.pid)  # the worker waits for "iniciar" before running anything
+            elif self.modo == "bwrap":
                 argv, pasar = self._orden_en_jaula(canales, abiertos)
                 cwd, entorno = None, None
             else:
@@ -143,18 +147,40 @@ class ProcesoAislado:
                 entorno = _entorno(str(cwd), str(cwd / "tmp"), self.configuracion.entorno_extra)
                 if self.modo == "landlock":
                     usuario = self._preparar_landlock(entorno)
-            self.proceso = subprocess.Popen(
-                argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=salida_escribe, stderr=salida_escribe,
-                pass_fds=pasar, start_new_session=True, env=entorno, **usuario,
-                preexec_fn=(lambda: _aplicar_limites(limites, en_el_hijo)) if resource is not None else None,
-            )
-            if self._cgrupo is not None and en_el_hijo is None:
-                self._cgrupo.unir(self.proceso.pid)  # the worker waits for "iniciar" before running anything
+            if self.modo != "caliente":
+                self._arrancar_en_frio(argv, cwd, entorno, pasar, salida_escribe, usuario, en_el_hijo)
         finally:
             for fd in abiertos:
                 os.close(fd)
         self._salida = _Cola(salida_lee)
         self._leer, self._escribir = padre_lee, padre_escribe
+
+    def _arrancar_en_frio(self, argv, cwd, entorno, pasar, salida_escribe, usuario, en_el_hijo) -> None:
+        limites = self.configuracion.limites
+        self.proceso = subprocess.Popen(
+            argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=salida_escribe, stderr=salida_escribe,
+            pass_fds=pasar, start_new_session=True, env=entorno, **usuario,
+            preexec_fn=(lambda: _aplicar_limites(limites, en_el_hijo)) if resource is not None else None,
+        )
+        if self._cgrupo is not None and en_el_hijo is None:
+            self._cgrupo.unir(self.proceso.pid)  # the worker waits for "iniciar" before running anything
+
+    def _bifurcar_caliente(self, servidor, fds: list) -> bool:
+        """The warm path (``caliente.py``): a worker forked from a preloaded server inside the bubblewrap jail."""
+        from .filtro_seccomp import programa_bpf
+
+        bifurcado = servidor.bifurcar(fds, self.configuracion)
+        if bifurcado is None:
+            return False
+        self.proceso, carpeta, kit = bifurcado
+        datos = os.environ.get("CURSO_DL_DATOS")
+        self._landlock = {
+            "lectura": [*jaula.lecturas((datos,) if datos else ()), *([kit] if kit else []), *LECTURAS_PROC,
+                        "/dev/urandom"],
+            "escritura": [carpeta, "/dev/null"],
+            "seccomp": programa_bpf(sin_procesos=True),
+        }
+        return True
 
     def _orden_en_jaula(self, canales: list, abiertos: list) -> tuple[list, tuple]:
         from .filtro_seccomp import programa_bpf
@@ -229,7 +255,7 @@ class ProcesoAislado:
                 [str(Path(r).resolve()) for r in (RAIZ_PROYECTO, *self.configuracion.prohibidos)],
                 "excepciones": [sys.prefix, sys.base_prefix],
                 "en_jaula": self.configuracion.aislar,
-                "landlock": getattr(self, "_landlock", None) if self.modo == "landlock" else None,
+                "landlock": getattr(self, "_landlock", None) if self.modo in ("landlock", "caliente") else None,
                 "segundos_celda": self.configuracion.limites.segundos_celda,
             },
             self.configuracion.limites.segundos_inicio if segundos is None else segundos,
@@ -242,10 +268,13 @@ class ProcesoAislado:
 
     def cerrar(self) -> None:
         if self.proceso is not None:
-            try:
-                os.killpg(self.proceso.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
+            if isinstance(self.proceso, caliente.HijoCaliente):
+                self.proceso.matar()  # by pidfd: a recycled pid is never signalled
+            else:
+                try:
+                    os.killpg(self.proceso.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
             self.proceso.wait()
         for fd in (self._leer, self._escribir):
             if fd >= 0:

@@ -24,6 +24,7 @@ from pathlib import Path
 from .errores import ErrorAislamientoNoDisponible
 
 TRABAJO = "/trabajo"
+KITS = "/kits"  # warm server only: every task's public kit, read-only
 PROGRAMA = "/trabajador"  # the worker's two files, from the trusted package, read-only
 ARCHIVOS_PROGRAMA = ("trabajador.py", "canal.py")
 UID_MINIMO, UID_MAXIMO = 1_000_000, 1_900_000  # unprivileged uids with no account on the machine
@@ -109,8 +110,14 @@ def _antecesores(rutas) -> list[str]:
 
 
 def argumentos(programa: list[str], entorno: dict, kit: dict, archivos: dict, lecturas_extra: tuple = (),
-               tamanos: Tamanos = Tamanos(), fd_seccomp: int | None = None) -> list[str]:
-    """The bwrap command line. ``kit``: name in /trabajo → host path (read-only); ``archivos``: name → fd to copy."""
+               tamanos: Tamanos = Tamanos(), fd_seccomp: int | None = None, programa_extra: tuple = (),
+               kits: dict | None = None, uid: int | None = None) -> list[str]:
+    """The bwrap command line. ``kit``: name in /trabajo → host path (read-only); ``archivos``: name → fd to copy.
+
+    For the warm server (``caliente.py``): ``programa_extra`` adds package files to /trabajador,
+    ``kits`` (task id → {name → host path}) mounts every task's kit read-only under /kits/<task id>,
+    and ``uid`` is the unprivileged uid to run as when the grader is root (random if not given).
+    """
     bwrap = ruta_bwrap()
     if bwrap is None:
         raise ErrorAislamientoNoDisponible(f"No se puede calificar sin aislamiento: falta bubblewrap; {COMO_HABILITAR}.")
@@ -137,17 +144,21 @@ def argumentos(programa: list[str], entorno: dict, kit: dict, archivos: dict, le
     args += ["--perms", "0777", "--size", str(tamanos.trabajo_mib * 2**20), "--tmpfs", TRABAJO]
     paquete = Path(__file__).resolve().parent
     args += ["--perms", "0755", "--dir", PROGRAMA]
-    for nombre in ARCHIVOS_PROGRAMA:
+    for nombre in (*ARCHIVOS_PROGRAMA, *programa_extra):
         args += ["--ro-bind", str(paquete / nombre), f"{PROGRAMA}/{nombre}"]
     for nombre, origen in kit.items():
         args += ["--ro-bind", str(origen), f"{TRABAJO}/{nombre}"]
+    for tarea, entradas in (kits or {}).items():
+        args += ["--perms", "0755", "--dir", f"{KITS}/{tarea}"]
+        for nombre, origen in entradas.items():
+            args += ["--ro-bind", str(origen), f"{KITS}/{tarea}/{nombre}"]
     for nombre, fd in archivos.items():
         args += ["--perms", "0644", "--file", str(fd), f"{TRABAJO}/{nombre}"]
     if fd_seccomp is not None:
         args += ["--seccomp", str(fd_seccomp)]
     args += ["--chdir", TRABAJO, "--"]
     if root:
-        uid = str(uid_aleatorio())
+        uid = str(uid_aleatorio() if uid is None else uid)
         args += ["/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--no-new-privs",
                  "--inh-caps=-all", "--bounding-set=-all", "--"]
     return args + programa
@@ -165,7 +176,8 @@ def _motivo_sin_bwrap() -> str | None:
     return None
 
 
-def _motivo_sin_landlock() -> str | None:
+def motivo_sin_landlock() -> str | None:
+    """None if the Landlock jail (the fallback, and the warm workers' jail) can be made here."""
     from .landlock import version_abi
 
     abi, minima = version_abi(), 1 if os.geteuid() == 0 else 6  # unprivileged: signals must be scoped (ABI 6)
@@ -194,7 +206,7 @@ def _eleccion() -> tuple[str | None, str | None]:
     sin_bwrap = None if pedido == "landlock" else _motivo_sin_bwrap()
     if pedido != "landlock" and sin_bwrap is None:
         return "bwrap", None
-    sin_landlock = None if pedido == "bwrap" else _motivo_sin_landlock()
+    sin_landlock = None if pedido == "bwrap" else motivo_sin_landlock()
     if pedido != "bwrap" and sin_landlock is None:
         return "landlock", None
     motivo = sin_bwrap or "No se puede calificar sin aislamiento: se pidió bubblewrap."

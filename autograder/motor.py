@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-from . import archivos_entregados, jaula
+from . import archivos_entregados, caliente, jaula
 from .aislamiento import ConfiguracionAislamiento
 from .alumno import AlumnoAislado, AlumnoEnEsteProceso
 from .casos import Caso, puntos_al_calificar
@@ -167,6 +167,8 @@ def calificar_cuaderno(nb, tarea: Tarea, alumno_id: str, directorio_entrega: Pat
     aislar = (not solo_publicas) if aislar is None else aislar
     if aislar:
         jaula.exigir_disponible()
+        if os.environ.get("CURSO_DL_CALIENTE", "1") != "0":
+            caliente.activar()  # workers forked from a preloaded server in the jail (caliente.py)
     inicio = time.perf_counter()
     if not aislar and EN_ESTE_PROCESO:
         alumno = AlumnoEnEsteProceso(celdas_del_alumno(nb), directorio_entrega or Path.cwd())

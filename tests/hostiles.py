@@ -188,7 +188,8 @@ def procesos_con(marca: str) -> list[str]:
 
 
 def procesos_del_uid(uid: int) -> list[str]:
-    return procesos(lambda u, args: u == uid)
+    """Processes of that uid, except the warm server (``caliente.py``), which shares it and outlives each grading."""
+    return procesos(lambda u, args: u == uid and "/trabajador/cigoto.py" not in args)
 
 
 def esperar_sin_procesos(buscar, segundos: float = 5.0) -> list[str]:
