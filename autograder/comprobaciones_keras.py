@@ -95,12 +95,16 @@ def exigir_salida(descripcion: dict, que: str, unidades: int, activacion: str = 
     ultima = descripcion["capas"][-1] if descripcion["capas"] else {"clase": "", "activacion": ""}
     if ultima["activacion"] == activacion or (activacion == "softmax" and ultima["clase"] == "Softmax"):
         return
-    if ultima["activacion"] in ("linear", "", "None"):
+    para_que = ("una probabilidad por clase que suma 1." if activacion == "softmax"
+                else "la probabilidad de la clase positiva, entre 0 y 1.")
+    if ultima["activacion"] in ("linear", "None"):  # a Dense (or Activation) layer without activation: logits
         raise Fallo(f"{que}: la última capa ({ultima['clase']}) no tiene activación, así que la red devuelve logits "
                     f"(puntuaciones sin normalizar) y no probabilidades. Usa Dense({unidades}, "
-                    f"activation='{activacion}') para que la salida sea "
-                    + ("una probabilidad por clase que suma 1." if activacion == "softmax"
-                       else "la probabilidad de la clase positiva, entre 0 y 1."))
+                    f"activation='{activacion}') para que la salida sea " + para_que)
+    if not ultima["activacion"]:  # a layer with no activation setting (Dropout, Flatten, ...): it may follow one
+        raise Fallo(f"{que}: la última capa es {ultima['clase'] or 'desconocida'} y se esperaba la capa de salida "
+                    f"Dense({unidades}, activation='{activacion}'). Termina el modelo con ella para que la salida sea "
+                    + para_que)
     raise Fallo(f"{que}: la última capa usa la activación '{ultima['activacion']}' y se esperaba '{activacion}'. "
                 + ("Las clases son excluyentes: softmax da una probabilidad por clase que suma 1."
                    if activacion == "softmax" else "Para dos clases, sigmoid da la probabilidad de la clase positiva."))
@@ -180,10 +184,19 @@ def predicciones_del_entregado(alumno, x, que: str, forma_salida: tuple, archivo
     except ErrorDelAlumno as error:
         if "al predecir" not in str(error):
             raise
-        raise Fallo(f"{error}\n  Pista: el conjunto de prueba se le pasa como un array "
-                    f"{mostrar(forma_mostrada or x.shape)}"
-                    + (f"; {pista_entrada}" if pista_entrada else ". ¿Entrenaste el modelo con otra forma de entrada?")
-                    ) from None
+        datos = f"el conjunto de prueba se le pasa como un array {mostrar(forma_mostrada or x.shape)}" + (
+            f" ({pista_entrada})" if pista_entrada else "")
+        entrada = _entrada_del_entregado(alumno, archivo)
+        if entrada is not None and tuple(entrada[1:]) != tuple(x.shape[1:]):  # recognised: another input shape
+            propia, dada = tuple(entrada[1:]), tuple(x.shape[1:])
+            detalle = ""
+            if None not in propia and np.prod(propia) == np.prod(dada):
+                detalle = (" (los mismos valores con otra forma: "
+                           + ("imágenes sin aplanar)" if len(propia) > len(dada)
+                              else "imágenes aplanadas)" if len(propia) < len(dada) else "otro orden de los ejes)"))
+            raise Fallo(f"{error}\n  Pista: tu modelo espera entradas {mostrar(entrada)}{detalle} y {datos}. Vuelve a "
+                        f"entrenar un modelo que empiece con keras.Input(shape={mostrar(dada)}).") from None
+        raise Fallo(f"{error}\n  Pista: {datos}.") from None
     if not isinstance(predicciones, np.ndarray) or predicciones.shape != tuple(forma_salida):
         raise Fallo(f"{que}: las predicciones tienen forma {mostrar(getattr(predicciones, 'shape', None))} "
                     f"y se esperaba {mostrar(forma_salida)}.")
@@ -191,6 +204,14 @@ def predicciones_del_entregado(alumno, x, que: str, forma_salida: tuple, archivo
         raise Fallo(f"{que}: las predicciones contienen nan o inf; el entrenamiento divergió. "
                     "Revisa la normalización de las entradas y la tasa de aprendizaje, y vuelve a entrenar.")
     return predicciones
+
+
+def _entrada_del_entregado(alumno, archivo: str) -> tuple | None:
+    """The input shape of the submitted model, or None if it cannot be read (the hint then names no cause)."""
+    try:
+        return forma(alumno.modelo_guardado(archivo)["entrada"])
+    except (ErrorDelAlumno, KeyError, TypeError):
+        return None
 
 
 # -- exactitud que no se puede conseguir de memoria ------------------------------------------------
@@ -317,15 +338,19 @@ def exactitud(predicciones: np.ndarray, y: np.ndarray) -> float:
     return float(np.mean(etiquetas == np.asarray(y).reshape(-1)))
 
 
-def exigir_exactitud(valor: float, umbral: float, que: str, datos: str, azar: float, pista: str) -> None:
-    """Exactitud ≥ umbral; si no, un mensaje que distingue «sin entrenar» de «le falta entrenamiento»."""
+def exigir_exactitud(valor: float, umbral: float, que: str, datos: str, azar: float, pista) -> None:
+    """Exactitud ≥ umbral; si no, un mensaje que distingue «sin entrenar» de «le falta entrenamiento».
+
+    ``pista`` is a text or a function that returns it (called only when the accuracy fails and is above
+    chance: ``pista_de_entrenamiento`` reads the submitted files to recognise too few epochs).
+    """
     if valor >= umbral:
         return
     if valor < azar + 0.1:
         detalle = (f"es casi la de adivinar al azar ({azar:.2g}): ¿guardaste el modelo sin entrenar, o "
                    "entrenaste con las etiquetas o las entradas desordenadas o sin preprocesar?")
     else:
-        detalle = pista
+        detalle = pista() if callable(pista) else pista
     raise Fallo(f"{que}: la exactitud en {datos} es {valor:.4f} y se pide ≥ {umbral}.\n  Pista: {detalle}")
 
 
@@ -364,6 +389,70 @@ def leer_json_entregado(alumno, archivo: str, que: str, pista_si_falta: str) -> 
     if not isinstance(datos, dict):
         raise Fallo(f"{que}: `{archivo}` no es un JSON válido. {pista_si_falta}")
     return datos
+
+
+HISTORIAL = "historial.json"
+
+
+def _historial_entregado(alumno) -> dict:
+    """The lists of historial.json ({"loss": [...], "val_accuracy": [...], ...}), or {} if it is missing or invalid.
+
+    Only hints read it: a missing or odd file makes no hint, never a failure.
+    """
+    try:
+        contenido = alumno.archivo_entregado(HISTORIAL)
+    except (FileNotFoundError, ArchivoRechazado, ErrorDelAlumno, AttributeError):
+        return {}
+    if not isinstance(contenido, bytes) or len(contenido) > TAMANO_MAXIMO_JSON:
+        return {}
+    try:
+        datos = json.loads(contenido.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return {}
+    if not isinstance(datos, dict):
+        return {}
+    historial = {}
+    for clave, valores in datos.items():
+        if not isinstance(valores, list) or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                    for v in valores):
+            continue
+        try:
+            numeros = [float(v) for v in valores]
+        except OverflowError:  # an integer too large for a float
+            continue
+        if all(np.isfinite(numeros)):
+            historial[str(clave)] = numeros
+    return historial
+
+
+def pista_de_entrenamiento(alumno, epocas_referencia: int, pista: str, brecha_sobreajuste: float | None = None,
+                           como_entrena_la_referencia: str = ""):
+    """The hint of ``exigir_exactitud`` for an accuracy above chance and below the threshold, as a function.
+
+    ``pista`` is neutral (how the reference gets there, what to compare). A diagnosis is added only when the
+    submitted ``historial.json`` shows it:
+    - fewer epochs than ``epocas_referencia`` → «entrena más épocas» (``como_entrena_la_referencia`` says how
+      many the reference trains, by default ``epocas_referencia``);
+    - with ``brecha_sobreajuste``: a last-epoch training accuracy above the validation one by more than that
+      → the network overfits.
+    """
+    def calcular() -> str:
+        historial = _historial_entregado(alumno)
+        reconocido = []
+        epocas = max((len(v) for v in historial.values()), default=0)
+        if 0 < epocas < epocas_referencia:
+            reconocido.append(f"historial.json registra {epocas} época(s) de entrenamiento y la referencia entrena "
+                              f"{como_entrena_la_referencia or epocas_referencia}: entrena más épocas.")
+        entrenamiento, validacion = historial.get("accuracy"), historial.get("val_accuracy")
+        if brecha_sobreajuste is not None and entrenamiento and validacion:
+            brecha = entrenamiento[-1] - validacion[-1]
+            if brecha > brecha_sobreajuste:
+                reconocido.append(f"en la última época de historial.json la exactitud de entrenamiento "
+                                  f"({entrenamiento[-1]:.2f}) supera en {brecha:.2f} a la de validación "
+                                  f"({validacion[-1]:.2f}): la red sobreajusta; usa aumento de datos o Dropout.")
+        return " ".join(reconocido + [pista])
+
+    return calcular
 
 
 def exigir_parada_temprana(alumno, que: str, ejemplo: str, pista_si_falta: str) -> None:

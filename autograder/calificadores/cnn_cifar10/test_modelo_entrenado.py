@@ -63,6 +63,7 @@ from autograder.comprobaciones_keras import (
     exigir_entrada,
     exigir_exactitud,
     exigir_salida,
+    pista_de_entrenamiento,
 )
 
 ARCHIVO = "modelo.keras"
@@ -75,6 +76,10 @@ PARAMETROS_MAXIMOS = 1_000_000
 N_CONTROL = 1000
 TOLERANCIA_CONTROL = 0.05
 DATOS_CONTROL = datos_de_control(N_CONTROL)
+EPOCAS_REFERENCIA = 25
+BRECHA_SOBREAJUSTE = 0.1  # last-epoch accuracy − val_accuracy in historial.json above which the hint says it overfits
+PISTA_EXACTITUD = ("la referencia usa 25 épocas con lotes de 64 y aumento de datos y llega a 0.59 en el subconjunto; "
+                   "compara tu red y tu entrenamiento con ella y comprueba que `preprocesar` divide entre 255.")
 DATOS = {
     "completo": "las 10000 imágenes de prueba de CIFAR-10 (conjunto completo)",
     "subconjunto": ("las 1000 imágenes de prueba del subconjunto sin conexión de CIFAR-10 (umbral calibrado "
@@ -121,11 +126,8 @@ def test_exactitud_en_prueba(alumno):
     umbral, datos = umbral_y_datos()
     exactitud_prueba, exactitud_control = exactitudes_con_control(
         alumno, QUE, conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        ARCHIVO, "píxeles entre 0 y 1 con la forma de las imágenes, igual que los devuelve `preprocesar`. "
-                 "¿Entrenaste un modelo con otra forma de entrada (por ejemplo, imágenes aplanadas)?")
+        ARCHIVO, "imágenes de 32×32 con 3 canales y píxeles entre 0 y 1, igual que las devuelve `preprocesar`")
     exigir_exactitud(exactitud_prueba, umbral, QUE, datos, azar=0.1,
-                     pista="entrena más épocas (la referencia usa 25 épocas con lotes de 64 y aumento de datos y llega a 0.59 en el subconjunto) y "
-                           "comprueba que `preprocesar` divide entre 255. Si la exactitud de entrenamiento es mucho "
-                           "mayor que la de validación, la red sobreajusta: usa aumento de datos o Dropout.")
+                     pista=pista_de_entrenamiento(alumno, EPOCAS_REFERENCIA, PISTA_EXACTITUD, BRECHA_SOBREAJUSTE))
     exigir_coherencia(exactitud_prueba, exactitud_control, TOLERANCIA_CONTROL, QUE, "las imágenes de prueba",
                       DATOS_CONTROL)

@@ -16,7 +16,7 @@ PISTA_255 = ("los valores pasan de 1: divide entre 255 para llevar los píxeles 
              "(x.astype('float32') / 255).")
 PISTA_ENTERA = "usaste división entera (//): convierte primero a float32 y divide con / 255."
 PISTA_ONE_HOT = "cada fila debe tener un único 1.0, en la columna de su clase (Y[i, y[i]] = 1)."
-PISTA_CENTRADO = ("restaste la media o dividiste por la desviación típica: en esta tarea solo se divide "
+PISTA_CENTRADO = ("restaste la media y dividiste entre la desviación típica: en esta tarea solo se divide "
                   "entre 255, para que la red reciba lo mismo que el modelo entregado al calificar.")
 
 
@@ -49,13 +49,18 @@ def _exigir_y(Y, y, que) -> np.ndarray:
     n = y.shape[0]
     Y = exigir_array(Y, f"{que}: Y")
     if Y.shape in ((n,), (n, 1)):
-        raise Fallo(f"{que}: Y tiene forma {Y.shape}: son las etiquetas enteras sin codificar. Conviértelas a "
-                    f"one-hot de forma ({n}, 10): un 1.0 en la columna de la clase y 0.0 en las demás.")
+        if np.array_equal(Y.reshape(-1), np.asarray(y).reshape(-1)):  # recognised: the labels themselves
+            raise Fallo(f"{que}: Y tiene forma {Y.shape}: son las etiquetas enteras sin codificar. Conviértelas a "
+                        f"one-hot de forma ({n}, 10): un 1.0 en la columna de la clase y 0.0 en las demás.")
+        raise Fallo(f"{que}: Y tiene forma {Y.shape} y se esperaba ({n}, 10): una fila por imagen, con un 1.0 "
+                    "en la columna de su clase y 0.0 en las demás.")
     if Y.shape == (n, 1, 10):
         raise Fallo(f"{que}: Y tiene forma {Y.shape}: las etiquetas llegan con forma (n, 1) y se quedó ese eje. "
                     "Aplánalas primero con y.reshape(-1).")
     pista = "Debe haber 10 columnas, una por clase."
-    if Y.ndim == 2 and Y.shape[0] == n and Y.shape[1] == int(np.max(y)) + 1:
+    etiquetas = np.asarray(y).reshape(-1).astype(int)
+    if (Y.ndim == 2 and Y.shape[0] == n and Y.shape[1] == int(np.max(etiquetas)) + 1
+            and np.array_equal(Y, np.eye(Y.shape[1])[etiquetas])):  # recognised: one-hot up to the largest label
         pista = ("Tienes tantas columnas como la etiqueta más alta + 1: si usas keras.utils.to_categorical "
                  "pásale num_classes=10, porque un lote puede no contener todas las clases.")
     exigir_forma(Y, (n, 10), f"{que}: Y", pista)

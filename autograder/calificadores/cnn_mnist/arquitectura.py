@@ -17,8 +17,8 @@ from autograder.errores import Fallo
 
 ENTRADA = (None, 28, 28, 1)
 PISTA_CONV2D = ("una red convolucional empieza con capas layers.Conv2D(filtros, kernel_size=(3, 3), "
-                "activation='relu') que recorren la imagen con filtros pequeños; las capas Dense solas no "
-                "aprovechan la estructura espacial de la imagen.")
+                "activation='relu') que recorren la imagen con filtros pequeños y así aprovechan su estructura "
+                "espacial.")
 PISTA_ENTRADA = ("una red convolucional recibe las imágenes sin aplanar, con un eje final para el canal de "
                  "gris: empieza con keras.Input(shape=(28, 28, 1)), la forma que devuelve `preprocesar`.")
 
@@ -39,10 +39,16 @@ def exigir_aplanado(descripcion: dict, que: str) -> None:
     salida = forma(descripcion["salida"])
     if salida is None or len(salida) <= 2:
         return
-    raise Fallo(f"{que}: la salida tiene forma {mostrar(salida)} y se esperaba (None, 10): la capa Dense final se "
-                "aplicó a cada posición del mapa de activación. Añade layers.Flatten() (o "
-                "layers.GlobalAveragePooling2D()) después de la última capa de pooling y antes de la capa Dense "
-                "de salida.")
+    capas = clases_de_capas(descripcion)
+    if capas and capas[-1] == "Dense":  # recognised: a Dense layer applied to a map, without Flatten before it
+        raise Fallo(f"{que}: la salida tiene forma {mostrar(salida)} y se esperaba (None, 10): la capa Dense final se "
+                    "aplicó a cada posición del mapa de activación. Añade layers.Flatten() (o "
+                    "layers.GlobalAveragePooling2D()) después de la última capa de pooling y antes de la capa Dense "
+                    "de salida.")
+    raise Fallo(f"{que}: la salida tiene forma {mostrar(salida)} y se esperaba (None, 10): la red aún devuelve un mapa "
+                f"de activación (última capa: {capas[-1] if capas else 'ninguna'}). Para terminar, aplana el mapa con "
+                "layers.Flatten() (o layers.GlobalAveragePooling2D()) y acaba con layers.Dense(10, "
+                "activation='softmax').")
 
 
 def exigir_red_convolucional(descripcion: dict, que: str) -> None:

@@ -55,10 +55,15 @@ def _exigir_y(Y, y, que) -> np.ndarray:
     n = y.shape[0]
     Y = exigir_array(Y, f"{que}: Y")
     if Y.shape == (n,):
-        raise Fallo(f"{que}: Y tiene forma ({n},): son las etiquetas enteras sin codificar. Conviértelas a "
-                    f"one-hot de forma ({n}, 10): un 1.0 en la columna del dígito y 0.0 en las demás.")
+        if np.array_equal(Y.reshape(-1), np.asarray(y).reshape(-1)):  # recognised: the labels themselves
+            raise Fallo(f"{que}: Y tiene forma ({n},): son las etiquetas enteras sin codificar. Conviértelas a "
+                        f"one-hot de forma ({n}, 10): un 1.0 en la columna del dígito y 0.0 en las demás.")
+        raise Fallo(f"{que}: Y tiene forma ({n},) y se esperaba ({n}, 10): una fila por imagen, con un 1.0 "
+                    "en la columna de su dígito y 0.0 en las demás.")
     pista = "Debe haber 10 columnas, una por dígito."
-    if Y.ndim == 2 and Y.shape[0] == n and Y.shape[1] == int(np.max(y)) + 1:
+    etiquetas = np.asarray(y).reshape(-1).astype(int)
+    if (Y.ndim == 2 and Y.shape[0] == n and Y.shape[1] == int(np.max(etiquetas)) + 1
+            and np.array_equal(Y, np.eye(Y.shape[1])[etiquetas])):  # recognised: one-hot up to the largest label
         pista = ("Tienes tantas columnas como la etiqueta más alta + 1: si usas keras.utils.to_categorical "
                  "pásale num_classes=10, porque un lote puede no contener todos los dígitos.")
     exigir_forma(Y, (n, 10), f"{que}: Y", pista)

@@ -66,6 +66,7 @@ from autograder.comprobaciones_keras import (
     exigir_exactitud,
     exigir_parada_temprana,
     exigir_salida,
+    pista_de_entrenamiento,
 )
 
 ARCHIVO = "modelo.keras"
@@ -80,6 +81,10 @@ TOLERANCIA_CONTROL = 0.1
 DATOS_PRUEBA = "las 30 flores de prueba"
 DATOS_CONTROL = (f"{COPIAS_CONTROL} copias de cada una de las 120 flores de entrenamiento, con medidas alteradas "
                  f"en unos {RUIDO_CONTROL_CM} cm (un ruido elegido para tu modelo)")
+EPOCAS_MINIMAS_REFERENCIA = 55  # the reference stops after 55 to 102 epochs (seeds 0–4)
+PISTA_EXACTITUD = ("la referencia (Dense 16 ReLU → Dense 3 softmax, SGD con tasa 0.1 y lotes de 16) entrena hasta "
+                   "que EarlyStopping la detiene y acierta 29 o 30 de las 30 flores; comprueba que `preparar_datos` "
+                   "estandariza por columnas.")
 PISTA_SIN_ENTRENAMIENTO = ("Ese archivo lo escribe `entrenar_y_guardar` al entrenar: vuelve a ejecutar la celda de "
                            "entrenamiento y entrega `entrenamiento.json` junto con `modelo.keras`.")
 
@@ -131,10 +136,11 @@ def test_exactitud_en_prueba(alumno):
     ≤ 1000 parámetros y sin acertar en prueba mucho más que en copias de las flores de entrenamiento."""
     exactitud_prueba, exactitud_control = exactitudes_con_control(
         alumno, QUE, conjunto_de_prueba, conjunto_de_control, 3, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        ARCHIVO, "las 4 medidas estandarizadas de cada flor. ¿Entrenaste un modelo con otra forma de entrada?")
+        ARCHIVO, "las 4 medidas estandarizadas de cada flor")
     exigir_exactitud(exactitud_prueba, UMBRAL_EXACTITUD, QUE, DATOS_PRUEBA, azar=1 / 3,
-                     pista="comprueba que `preparar_datos` estandariza por columnas y que entrenaste hasta que "
-                           "EarlyStopping detuvo el entrenamiento (la referencia acierta 29 o 30 de las 30 flores).")
+                     pista=pista_de_entrenamiento(alumno, EPOCAS_MINIMAS_REFERENCIA, PISTA_EXACTITUD,
+                                                  como_entrena_la_referencia="entre 55 y 102, hasta que "
+                                                                             "EarlyStopping la detiene"))
     exigir_coherencia(exactitud_prueba, exactitud_control, TOLERANCIA_CONTROL, QUE, DATOS_PRUEBA, DATOS_CONTROL)
 
 

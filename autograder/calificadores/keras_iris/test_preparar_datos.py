@@ -65,10 +65,15 @@ def _exigir_y(Y, y, que) -> np.ndarray:
     n = y.shape[0]
     Y = exigir_array(Y, f"{que}: Y")
     if Y.shape == (n,):
-        raise Fallo(f"{que}: Y tiene forma ({n},): son las etiquetas enteras sin codificar. Conviértelas a "
-                    f"one-hot de forma ({n}, 3) con keras.utils.to_categorical(y, num_classes=3).")
+        if np.array_equal(Y.reshape(-1), np.asarray(y).reshape(-1)):  # recognised: the labels themselves
+            raise Fallo(f"{que}: Y tiene forma ({n},): son las etiquetas enteras sin codificar. Conviértelas a "
+                        f"one-hot de forma ({n}, 3) con keras.utils.to_categorical(y, num_classes=3).")
+        raise Fallo(f"{que}: Y tiene forma ({n},) y se esperaba ({n}, 3): una fila por flor, con un 1.0 "
+                    "en la columna de su especie y 0.0 en las demás.")
     pista = "Debe haber 3 columnas, una por especie."
-    if Y.ndim == 2 and Y.shape[0] == n and Y.shape[1] == int(np.max(y)) + 1:
+    etiquetas = np.asarray(y).reshape(-1).astype(int)
+    if (Y.ndim == 2 and Y.shape[0] == n and Y.shape[1] == int(np.max(etiquetas)) + 1
+            and np.array_equal(Y, np.eye(Y.shape[1])[etiquetas])):  # recognised: one-hot up to the largest label
         pista = ("Tienes tantas columnas como la etiqueta más alta + 1: pásale num_classes=3 a "
                  "keras.utils.to_categorical, porque unos datos pueden no contener las 3 especies.")
     exigir_forma(Y, (n, 3), f"{que}: Y", pista)

@@ -53,6 +53,7 @@ from autograder.comprobaciones_keras import (
     exigir_exactitud,
     exigir_salida,
     exigir_solo_densas,
+    pista_de_entrenamiento,
 )
 
 ARCHIVO = "modelo.keras"
@@ -65,6 +66,9 @@ N_CONTROL = 2000
 TOLERANCIA_CONTROL = 0.02
 DATOS_PRUEBA = "las 10000 imágenes de prueba"
 DATOS_CONTROL = datos_de_control(N_CONTROL)
+EPOCAS_REFERENCIA = 6
+PISTA_EXACTITUD = ("la referencia (Dense 256 ReLU, Dropout 0.2, Dense 10 softmax) entrena 6 épocas con lotes de 128 "
+                   "con las imágenes de entrenamiento y llega a 0.979; comprueba que `preprocesar` divide entre 255.")
 
 
 @lru_cache(maxsize=1)
@@ -96,9 +100,7 @@ def test_exactitud_en_prueba(alumno):
     sin acertar en prueba más que en una muestra de imágenes de entrenamiento (no se consigue de memoria)."""
     exactitud_prueba, exactitud_control = exactitudes_con_control(
         alumno, QUE, conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        ARCHIVO, "píxeles entre 0 y 1, igual que los devuelve `preprocesar`. ¿Entrenaste un modelo con otra forma "
-                 "de entrada (por ejemplo, imágenes de 28×28 sin aplanar)?")
+        ARCHIVO, "imágenes aplanadas de 784 píxeles entre 0 y 1, igual que los devuelve `preprocesar`")
     exigir_exactitud(exactitud_prueba, UMBRAL_EXACTITUD, QUE, DATOS_PRUEBA, azar=0.1,
-                     pista="entrena con las 60000 imágenes de entrenamiento durante más épocas (la referencia usa "
-                           "6 épocas con lotes de 128 y llega a 0.979) y comprueba que `preprocesar` divide entre 255.")
+                     pista=pista_de_entrenamiento(alumno, EPOCAS_REFERENCIA, PISTA_EXACTITUD))
     exigir_coherencia(exactitud_prueba, exactitud_control, TOLERANCIA_CONTROL, QUE, DATOS_PRUEBA, DATOS_CONTROL)

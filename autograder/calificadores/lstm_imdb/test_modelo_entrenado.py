@@ -63,6 +63,7 @@ from autograder.comprobaciones_keras import (
     exigir_entrada,
     exigir_exactitud,
     exigir_salida,
+    pista_de_entrenamiento,
 )
 
 ARCHIVO = "modelo.keras"
@@ -77,6 +78,9 @@ N_CONTROL = 2000
 PALABRAS_CAMBIADAS = 0.02  # fraction of the words of a control review replaced by the unknown-word index
 INDICE_DESCONOCIDA = 2  # Keras's oov_char
 TOLERANCIA_CONTROL = 0.03
+EPOCAS_REFERENCIA = 3
+PISTA_EXACTITUD = ("la referencia entrena 3 épocas con lotes de 128 y llega a 0.86; comprueba que "
+                   "`preparar_secuencias` rellena con ceros al principio y que entrenas con las etiquetas y_train.")
 DATOS_CONTROL = (f"{N_CONTROL} reseñas de entrenamiento elegidas para tu modelo (con un 2 % de sus palabras "
                  "cambiadas por la palabra desconocida, algo que no confunde a una red que aprendió)")
 
@@ -133,10 +137,8 @@ def test_exactitud_en_prueba(alumno):
     ≤ 1 000 000 parámetros y sin acertar en ellas más que en una muestra de reseñas de entrenamiento."""
     exactitud_prueba, exactitud_control = exactitudes_con_control(
         alumno, QUE, conjunto_de_prueba, conjunto_de_control, 1, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        ARCHIVO, "enteros entre 0 y 9999, con relleno de ceros al principio, igual que los devuelve "
-                 "`preparar_secuencias`. ¿Tu capa Embedding tiene input_dim=10000 (el vocabulario de cargar_imdb)?")
+        ARCHIVO, "índices de palabra entre 0 y 9999, con relleno de ceros al principio, igual que los devuelve "
+                 "`preparar_secuencias`; la capa Embedding necesita input_dim=10000, el vocabulario de cargar_imdb")
     exigir_exactitud(exactitud_prueba, UMBRAL_EXACTITUD, QUE, DATOS, azar=0.5,
-                     pista="entrena más épocas (la referencia usa 3 épocas con lotes de 128 y llega a "
-                           "0.86) y comprueba que `preparar_secuencias` rellena con ceros al principio "
-                           "y que entrenas con las etiquetas y_train.")
+                     pista=pista_de_entrenamiento(alumno, EPOCAS_REFERENCIA, PISTA_EXACTITUD))
     exigir_coherencia(exactitud_prueba, exactitud_control, TOLERANCIA_CONTROL, QUE, DATOS, DATOS_CONTROL)

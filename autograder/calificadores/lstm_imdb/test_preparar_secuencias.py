@@ -61,7 +61,8 @@ def _llamar(alumno, x, que) -> np.ndarray:
                     f"{LONGITUD} posiciones por fila.")
     if X.dtype.kind not in "iu":
         raise Fallo(f"{que}: X tiene dtype {X.dtype} y se esperaban enteros (int32). Son índices de palabras "
-                    "que la capa Embedding usa para buscar filas: no los conviertas a float.")
+                    "que la capa Embedding usa para buscar filas"
+                    + (": no los conviertas a float." if X.dtype.kind == "f" else "."))
     return X
 
 

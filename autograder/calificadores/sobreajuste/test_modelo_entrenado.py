@@ -89,6 +89,7 @@ INICIO_VALIDACION = 50000
 EXACTITUD_VALIDACION_BASE = 0.7729
 BRECHA_BASE = 0.1411
 EXACTITUD_MINIMA_APRENDIDA = 0.5  # below this the model did not learn: its small gap means nothing
+EXACTITUD_AZAR = 0.1  # 10 classes; below EXACTITUD_AZAR + 0.1 the hint asks whether it was trained at all
 PARAMETROS_REFERENCIA = 269_322
 PARAMETROS_MAXIMOS = 2_000_000
 N_CONTROL = 5000
@@ -123,7 +124,7 @@ def exactitudes(alumno) -> tuple:
     X_control, y_control = conjunto_de_control(np.random.default_rng(semilla_de_la_entrega(alumno, ARCHIVO, QUE)))
     predicciones = predicciones_del_entregado(
         alumno, np.concatenate([X, X_control]), QUE, (len(X) + len(X_control), 10), ARCHIVO,
-        "píxeles entre 0 y 1 (imágenes aplanadas y divididas entre 255), como los prepara el cuaderno.",
+        "imágenes aplanadas de 784 píxeles divididos entre 255, como las prepara el cuaderno",
         forma_mostrada=X.shape)
     entrenamiento = exactitud(predicciones[:n], y[:n])
     validacion = exactitud(predicciones[n:len(X)], y[n:])
@@ -158,12 +159,18 @@ def test_exactitud_de_validacion_no_peor_que_la_base(alumno):
     entrenamiento, validacion = exactitudes(alumno)
     if validacion >= EXACTITUD_VALIDACION_BASE:
         return
+    if entrenamiento < EXACTITUD_VALIDACION_BASE:  # recognised: it does not even fit its own training images
+        pista = (f"la exactitud de entrenamiento ({entrenamiento:.4f}) también es baja, menor que la del modelo base en "
+                 "validación: la regularización es demasiado fuerte (menos Dropout o un L2 más pequeño) o el "
+                 "entrenamiento paró pronto: usa EarlyStopping con restore_best_weights=True y una paciencia de unas "
+                 "15 épocas.")
+    else:
+        pista = ("regularizar debe quitar sobreajuste sin quitar capacidad de aprender. La referencia (Dropout y L2, "
+                 "con EarlyStopping, restore_best_weights=True y una paciencia de 15 épocas) supera al modelo base en "
+                 "validación: compara tu regularización y tu entrenamiento con ella.")
     raise Fallo(f"{QUE}: la exactitud en las 10000 imágenes de validación es {validacion:.4f} y la del modelo base es "
                 f"{EXACTITUD_VALIDACION_BASE}; se pide al menos esa (en entrenamiento: {entrenamiento:.4f}).\n"
-                "  Pista: regularizar debe quitar sobreajuste sin quitar capacidad de aprender. Si la exactitud de "
-                "entrenamiento también es baja, la regularización es demasiado fuerte (menos Dropout o un L2 más "
-                "pequeño) o el entrenamiento paró pronto: usa EarlyStopping con restore_best_weights=True y una "
-                "paciencia de unas 15 épocas.")
+                f"  Pista: {pista}")
 
 
 @caso(puntos=2, exito=f"la brecha entre entrenamiento y validación es menor que la del modelo base ({BRECHA_BASE}).")
@@ -172,8 +179,10 @@ def test_brecha_menor_que_la_base(alumno):
     entrenamiento, validacion = exactitudes(alumno)
     brecha = entrenamiento - validacion
     if validacion < EXACTITUD_MINIMA_APRENDIDA:
-        raise Fallo(f"{QUE}: la exactitud de validación es {validacion:.4f}: el modelo no aprendió, así que su brecha "
-                    f"({brecha:.4f}) no dice nada. ¿Guardaste el modelo sin entrenar?")
+        sin_entrenar = (" Es casi la de adivinar al azar (0.1): ¿guardaste el modelo sin entrenar?"
+                        if validacion < EXACTITUD_AZAR + 0.1 else "")
+        raise Fallo(f"{QUE}: la exactitud de validación es {validacion:.4f}, menor que {EXACTITUD_MINIMA_APRENDIDA}: "
+                    f"el modelo no aprendió, así que su brecha ({brecha:.4f}) no dice nada.{sin_entrenar}")
     if brecha < BRECHA_BASE:
         return
     raise Fallo(f"{QUE}: la brecha de generalización es {brecha:.4f} (entrenamiento {entrenamiento:.4f} − validación "
