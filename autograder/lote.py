@@ -51,6 +51,7 @@ from pathlib import Path
 from . import cache_calificaciones
 from .cache_calificaciones import CacheCalificaciones, a_json_completo, huella_calificado
 from .calificadores import cargar_tarea
+from .kit import kit_de_tarea
 from .motor import calificar_cuaderno
 
 try:  # modo de trabajadores calientes (autograder/caliente.py), si está disponible
@@ -63,6 +64,7 @@ MARCA_CACHE_AUTOGRADE = "resultado en caché"  # what CalificacionAislada logs f
 
 # The first conversion reads the gradebook (sqlite): one at a time per process.
 _CERROJO_SANEAMIENTO = threading.Lock()
+_CERROJO_TAREA = threading.Lock()
 _REGISTRO = logging.getLogger("autograder.lote")
 _REGISTRO.addHandler(logging.NullHandler())
 _REGISTRO.propagate = False  # the sanitizer's warnings are logged again, in full, by nbgrader autograde
@@ -213,6 +215,18 @@ def preparar_entrega(curso: Curso, tarea_id: str, alumno: str) -> EntregaPrepara
                             str(motivo.get("motivo")) if isinstance(motivo, dict) else None, temporal)
 
 
+def _cargar_una_vez(tarea) -> None:
+    """The task's kit and case modules, loaded by one thread at a time (once per task and process).
+
+    CPython 3.11's ``ast.parse`` is not thread-safe ("AST constructor recursion depth mismatch"):
+    the kit parses the case files, and so does an import hook such as pytest's assertion rewriting.
+    """
+    with _CERROJO_TAREA:
+        kit_de_tarea(tarea)
+        for ejercicio in tarea.ejercicios:
+            tarea.casos(ejercicio)
+
+
 def _calificar_entrega(curso: str, tarea_id: str, alumno: str) -> dict:
     curso_ = cargar_curso(curso)
     preparada = preparar_entrega(curso_, tarea_id, alumno)
@@ -223,6 +237,7 @@ def _calificar_entrega(curso: str, tarea_id: str, alumno: str) -> dict:
         guardado = CacheCalificaciones(curso_.raiz).leer(preparada.clave)
         if guardado is not None:
             return {**datos, "estado": EN_CACHE, "resultado": guardado}
+        _cargar_una_vez(preparada.tarea)
         resultado = calificar_cuaderno(preparada.nb, preparada.tarea, alumno, preparada.directorio,
                                        prohibidos=[curso_.raiz], aislar=True)
         return {**datos, "estado": CALIFICADA, "resultado": a_json_completo(resultado)}

@@ -1,0 +1,215 @@
+"""Calificar una clase entera (`python -m autograder lote`): mismo resultado, caché, Dask, reanudar y autograde."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import lote
+from autograder.cache_calificaciones import CARPETA, CacheCalificaciones, a_json_completo
+from autograder.calificadores import cargar_tarea
+from autograder.cuaderno import leer_cuaderno
+from autograder.motor import calificar_cuaderno
+from autograder.resultados import ResultadoCalificacion
+from herramientas.demo import ALUMNOS, nbgrader, preparar_clase
+from herramientas.simulados import perfiles_de
+
+RAIZ = Path(__file__).resolve().parents[1]
+TAREAS = ["01_perceptron", "13_autoevaluacion"]  # NumPy and the quiz: fast to grade
+TOTAL = len(TAREAS) * len(ALUMNOS)
+
+
+@pytest.fixture(scope="module")
+def curso(tmp_path_factory) -> Path:
+    """A course with the simulated class's submissions already collected.
+
+    generate_assignment makes the gradebook and the release; each student's submission is then
+    written where `nbgrader collect` puts it (the release folder, the profile's notebook and
+    timestamp.txt), which saves the fetch/submit/collect round trips of `herramientas.demo.ciclo`.
+    """
+    directorio = preparar_clase(tmp_path_factory.mktemp("lote") / "curso", TAREAS)
+    for tarea in TAREAS:
+        nbgrader("generate_assignment", tarea, "--force", cwd=directorio)
+        publicado = directorio / "release" / tarea
+        fuente = nbformat.read(directorio / "source" / tarea / f"{tarea}.ipynb", as_version=4)
+        perfiles = perfiles_de(tarea)
+        for alumno, perfil in ALUMNOS.items():
+            carpeta = directorio / "submitted" / alumno / tarea
+            shutil.copytree(publicado, carpeta)
+            nb = perfiles[perfil](nbformat.read(carpeta / f"{tarea}.ipynb", as_version=4), fuente)
+            nbformat.write(nb, carpeta / f"{tarea}.ipynb")
+            (carpeta / "timestamp.txt").write_text("2026-01-15 10:00:00.000000 UTC")
+    return directorio
+
+
+def _vaciar_cache(directorio: Path) -> None:
+    shutil.rmtree(directorio / CARPETA, ignore_errors=True)
+
+
+def _entorno() -> dict:
+    return {**os.environ, "PYTHONPATH": f"{RAIZ}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+
+
+def _pruebas(datos: dict) -> list:
+    return [{k: p[k] for k in ("id", "puntaje", "puntaje_max", "aprobada", "mensaje")} for p in datos["pruebas"]]
+
+
+def _por_entrega(resumen) -> dict:
+    return {entrega: _pruebas(datos["resultado"]) for entrega, datos in resumen.resultados.items()}
+
+
+@pytest.fixture
+def contar_calificaciones(monkeypatch):
+    """How many times the batch calls the engine (threads of this process)."""
+    llamadas = []
+
+    def contando(*args, **kwargs):
+        llamadas.append(args[2])
+        return calificar_cuaderno(*args, **kwargs)
+
+    monkeypatch.setattr(lote, "calificar_cuaderno", contando)
+    return llamadas
+
+
+@pytest.fixture(scope="module")
+def lote_local(curso):
+    _vaciar_cache(curso)
+    return lote.calificar_clase(curso, trabajadores=2, autograde=False, barra=False)
+
+
+def test_el_lote_da_lo_mismo_que_calificar_una_por_una(curso, lote_local, capsys):
+    assert lote_local.total == TOTAL and not lote_local.fallos
+    assert lote_local.calificadas == TOTAL and lote_local.en_cache == 0
+    assert len(list((curso / CARPETA).glob("*.json"))) == TOTAL
+    for tarea in TAREAS:
+        for alumno in ALUMNOS:
+            carpeta = curso / "submitted" / alumno / tarea
+            uno = calificar_cuaderno(leer_cuaderno(carpeta / f"{tarea}.ipynb"), cargar_tarea(tarea), alumno, carpeta,
+                                     prohibidos=[curso], aislar=True)
+            assert _pruebas(lote_local.resultados[(tarea, alumno)]["resultado"]) == _pruebas(uno.a_json()), \
+                (tarea, alumno)
+    # desde_json rebuilds what a_json_completo stored
+    datos = lote_local.resultados[("01_perceptron", "carla")]["resultado"]
+    reconstruido = ResultadoCalificacion.desde_json(datos)
+    assert a_json_completo(reconstruido) == datos and reconstruido.alumno == "carla"
+    # the progress bar (forced: stderr is not a terminal here): done/total, failures, and everything cached
+    lote.calificar_clase(curso, TAREAS[:1], trabajadores=2, autograde=False, barra=True)
+    barra = capsys.readouterr().err
+    assert f"{len(ALUMNOS)}/{len(ALUMNOS)}" in barra and "fallos=0" in barra and f"cache={len(ALUMNOS)}" in barra
+
+
+def test_dask_local_cluster_da_lo_mismo(curso, lote_local):
+    from distributed import LocalCluster
+
+    _vaciar_cache(curso)
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        resumen = lote.calificar_clase(curso, dask=cluster.scheduler_address, autograde=False, barra=False)
+    assert not resumen.fallos and resumen.calificadas == TOTAL
+    assert _por_entrega(resumen) == _por_entrega(lote_local)
+    assert {d["clave"] for d in resumen.resultados.values()} == {d["clave"] for d in lote_local.resultados.values()}
+    assert len(list((curso / CARPETA).glob("*.json"))) == TOTAL  # written by the client
+
+
+def test_interrumpir_y_reanudar_no_califica_dos_veces(curso, lote_local, contar_calificaciones):
+    _vaciar_cache(curso)
+    proceso = subprocess.Popen([sys.executable, "-m", "autograder", "lote", str(curso), "--trabajadores", "1",
+                                "--sin-autograde"], cwd=RAIZ, env=_entorno(), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    limite = time.monotonic() + 120
+    while len(list((curso / CARPETA).glob("*.json"))) < 2 and time.monotonic() < limite and proceso.poll() is None:
+        time.sleep(0.1)
+    proceso.send_signal(signal.SIGINT)  # Ctrl-C
+    _, errores = proceso.communicate(timeout=120)
+    assert proceso.returncode == 130, errores
+    assert "Interrumpido" in errores and "Vuelve a ejecutar la misma orden" in errores
+    guardadas = len(list((curso / CARPETA).glob("*.json")))
+    assert 2 <= guardadas < TOTAL
+    assert not list((curso / CARPETA).glob(".*.tmp"))
+    resumen = lote.calificar_clase(curso, trabajadores=2, autograde=False, barra=False)
+    assert len(contar_calificaciones) == TOTAL - guardadas
+    assert resumen.en_cache == guardadas and resumen.calificadas == TOTAL - guardadas
+    assert _por_entrega(resumen) == _por_entrega(lote_local)
+    resumen = lote.calificar_clase(curso, trabajadores=2, autograde=False, barra=False)
+    assert len(contar_calificaciones) == TOTAL - guardadas and resumen.en_cache == TOTAL
+
+
+def _notas_del_gradebook(directorio: Path) -> dict:
+    from nbgrader.api import Gradebook
+
+    notas = {}
+    with Gradebook(f"sqlite:///{directorio / 'gradebook.db'}", "curso_dl") as gb:
+        for tarea in TAREAS:
+            for alumno in ALUMNOS:
+                entrega = gb.find_submission_notebook(tarea, tarea, alumno)
+                notas[(tarea, alumno)] = sorted((g.name, g.auto_score) for g in entrega.grades)
+    return notas
+
+
+def test_autograde_usa_la_cache_y_da_las_mismas_notas(curso, lote_local):
+    _vaciar_cache(curso)
+    for tarea in TAREAS:  # autograde alone: every submission graded by CalificacionAislada itself
+        sola = lote.nbgrader_autograde(curso, tarea)
+        assert sola["ok"] and sola["en_cache"] == 0, sola["salida"][-2000:]
+    sin_cache = _notas_del_gradebook(curso)
+    # The instructor's one command, in a fresh process like autograde's (this test process loaded the
+    # grader minutes ago: if its files changed since, its version differs and autograde rightly regrades).
+    orden = subprocess.run([sys.executable, "-m", "autograder", "lote", str(curso), "--trabajadores", "2"], cwd=RAIZ,
+                           env=_entorno(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=300)
+    assert orden.returncode == 0, orden.stdout + orden.stderr[-3000:]
+    assert f"{TOTAL} de {TOTAL} entregas: {TOTAL} calificadas ahora" in orden.stdout
+    for tarea in TAREAS:
+        assert (f"nbgrader autograde {tarea}: bien; {len(ALUMNOS)} resultados tomados de la caché" in orden.stdout), \
+            orden.stdout
+    assert _notas_del_gradebook(curso) == sin_cache
+    for (tarea, alumno), grados in sin_cache.items():  # and they are the engine's scores
+        puntos = ResultadoCalificacion.desde_json(lote_local.resultados[(tarea, alumno)]["resultado"])
+        for celda, nota in grados:
+            if celda.startswith("pruebas_"):
+                assert nota == puntos.puntaje_ejercicio(celda.removeprefix("pruebas_")), (tarea, alumno, celda)
+
+
+def test_autograde_registra_el_resultado_en_cache(curso):
+    """CalificacionAislada logs "resultado en caché" for each result it takes (the cache is full now)."""
+    salida = lote.nbgrader_autograde(curso, "13_autoevaluacion")
+    assert salida["ok"] and salida["en_cache"] == len(ALUMNOS), salida["salida"][-2000:]
+    assert "13_autoevaluacion de ana: resultado en caché" in salida["salida"]
+    assert "Calificando" not in salida["salida"]  # nothing graded again
+
+
+def test_una_entrada_alterada_de_otra_clave_no_se_usa(curso, lote_local, contar_calificaciones):
+    lote.calificar_clase(curso, trabajadores=2, autograde=False, barra=False)  # everything cached
+    contar_calificaciones.clear()
+    cache = CacheCalificaciones(curso)
+    original = lote_local.resultados[("01_perceptron", "ana")]
+    ruta = cache.ruta(original["clave"])
+    alterado = json.loads(ruta.read_text())
+    for prueba in alterado["resultado"]["pruebas"]:
+        prueba["puntaje"] = 0.0
+    ruta.write_text(json.dumps(alterado))
+    # another submission's result copied under this key (a renamed file) is not used either
+    otra = cache.ruta(lote_local.resultados[("01_perceptron", "beto")]["clave"])
+    shutil.copy(ruta, otra)
+    assert cache.leer(lote_local.resultados[("01_perceptron", "beto")]["clave"]) is None
+    cuaderno = curso / "submitted" / "ana" / "01_perceptron" / "01_perceptron.ipynb"
+    contenido = cuaderno.read_bytes()
+    try:
+        cuaderno.write_bytes(contenido + b" ")  # one byte more: another key
+        resumen = lote.calificar_clase(curso, TAREAS[:1], trabajadores=2, autograde=False, barra=False)
+    finally:
+        cuaderno.write_bytes(contenido)
+        for entrega in (original, lote_local.resultados[("01_perceptron", "beto")]):
+            cache.escribir(entrega["clave"], entrega["resultado"])
+    assert sorted(contar_calificaciones) == ["ana", "beto"]
+    nuevo = resumen.resultados[("01_perceptron", "ana")]
+    assert nuevo["estado"] == lote.CALIFICADA and nuevo["clave"] != original["clave"]
+    assert _pruebas(nuevo["resultado"]) == _pruebas(original["resultado"])
+    assert _pruebas(resumen.resultados[("01_perceptron", "beto")]["resultado"]) == \
+        _pruebas(lote_local.resultados[("01_perceptron", "beto")]["resultado"])
