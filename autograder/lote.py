@@ -227,7 +227,7 @@ def _cargar_una_vez(tarea) -> None:
             tarea.casos(ejercicio)
 
 
-def _calificar_entrega(curso: str, tarea_id: str, alumno: str) -> dict:
+def _calificar_entrega(curso: str, tarea_id: str, alumno: str, antes_de_calificar=None) -> dict:
     curso_ = cargar_curso(curso)
     preparada = preparar_entrega(curso_, tarea_id, alumno)
     try:
@@ -237,6 +237,8 @@ def _calificar_entrega(curso: str, tarea_id: str, alumno: str) -> dict:
         guardado = CacheCalificaciones(curso_.raiz).leer(preparada.clave)
         if guardado is not None:
             return {**datos, "estado": EN_CACHE, "resultado": guardado}
+        if antes_de_calificar is not None:
+            antes_de_calificar()
         _cargar_una_vez(preparada.tarea)
         resultado = calificar_cuaderno(preparada.nb, preparada.tarea, alumno, preparada.directorio,
                                        prohibidos=[curso_.raiz], aislar=True)
@@ -252,9 +254,8 @@ def calificar_entrega(curso: str, tarea: str, alumno: str) -> dict:
     "resultado": ResultadoCalificacion JSON (``desde_json`` rebuilds it) or None, "motivo"?}``.
     Reads the cache but never writes it: the caller (the trusted side of the batch) does.
     """
-    if caliente is not None:
-        caliente.activar()  # once per worker process (idempotent)
-    return _calificar_entrega(curso, tarea, alumno)
+    activar = caliente.activar if caliente is not None else None  # once per worker process (idempotent),
+    return _calificar_entrega(curso, tarea, alumno, activar)  # and only if something is graded there
 
 
 @dataclass
@@ -294,7 +295,11 @@ def _barra(total: int, forzar: bool | None):
     from tqdm import tqdm
 
     return tqdm(total=total, desc="Calificando", unit="entrega", file=sys.stderr, dynamic_ncols=True,
-                disable=None if forzar is None else not forzar)  # None: only on a terminal
+                postfix=_postfix(0, 0), disable=None if forzar is None else not forzar)  # None: only on a terminal
+
+
+def _postfix(fallos: int, en_cache: int) -> str:
+    return f"fallos={fallos}, en caché={en_cache}"
 
 
 def _mensaje_de_error(error: BaseException) -> str:
@@ -331,8 +336,8 @@ def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask: str 
             if dask and datos["estado"] == CALIFICADA:
                 cache.escribir(datos["clave"], datos["resultado"])
             resumen.resultados[clave_entrega] = datos
+        barra.set_postfix_str(_postfix(len(resumen.fallos), resumen.en_cache), refresh=False)
         barra.update(1)
-        barra.set_postfix(fallos=len(resumen.fallos), cache=resumen.en_cache, refresh=False)
 
     if dask:
         from distributed import as_completed

@@ -103,7 +103,7 @@ def test_el_lote_da_lo_mismo_que_calificar_una_por_una(curso, lote_local, capsys
     # the progress bar (forced: stderr is not a terminal here): done/total, failures, and everything cached
     lote.calificar_clase(curso, TAREAS[:1], trabajadores=2, autograde=False, barra=True)
     barra = capsys.readouterr().err
-    assert f"{len(ALUMNOS)}/{len(ALUMNOS)}" in barra and "fallos=0" in barra and f"cache={len(ALUMNOS)}" in barra
+    assert f"{len(ALUMNOS)}/{len(ALUMNOS)}" in barra and f"fallos=0, en caché={len(ALUMNOS)}" in barra
 
 
 def test_dask_local_cluster_da_lo_mismo(curso, lote_local):
