@@ -50,7 +50,7 @@ from pathlib import Path
 
 from . import cache_calificaciones
 from .cache_calificaciones import CacheCalificaciones, a_json_completo, huella_calificado
-from .calificadores import cargar_tarea
+from .calificadores import cargar_tarea, tareas_disponibles
 from .kit import kit_de_tarea
 from .motor import calificar_cuaderno
 
@@ -227,6 +227,22 @@ def _cargar_una_vez(tarea) -> None:
             tarea.casos(ejercicio)
 
 
+def _kits_de_todas() -> None:
+    """Every task's kit, built by this thread before warm servers start (each mounts all of them).
+
+    ``caliente`` builds them when a grading thread starts its server; several threads doing that
+    at once would run ``ast.parse`` concurrently (see ``_cargar_una_vez``).
+    """
+    with _CERROJO_TAREA:
+        for tarea_id in tareas_disponibles():
+            kit_de_tarea(cargar_tarea(tarea_id))
+
+
+def _activar_caliente() -> None:
+    _kits_de_todas()
+    caliente.activar()
+
+
 def _calificar_entrega(curso: str, tarea_id: str, alumno: str, antes_de_calificar=None) -> dict:
     curso_ = cargar_curso(curso)
     preparada = preparar_entrega(curso_, tarea_id, alumno)
@@ -254,7 +270,7 @@ def calificar_entrega(curso: str, tarea: str, alumno: str) -> dict:
     "resultado": ResultadoCalificacion JSON (``desde_json`` rebuilds it) or None, "motivo"?}``.
     Reads the cache but never writes it: the caller (the trusted side of the batch) does.
     """
-    activar = caliente.activar if caliente is not None else None  # once per worker process (idempotent),
+    activar = _activar_caliente if caliente is not None else None  # once per worker process (idempotent),
     return _calificar_entrega(curso, tarea, alumno, activar)  # and only if something is graded there
 
 
@@ -314,16 +330,33 @@ def _trabajo_local(curso: str, tarea: str, alumno: str, cache: CacheCalificacion
     return datos
 
 
-def _cliente_dask(direccion: str, trabajadores: int):
+@contextlib.contextmanager
+def _cliente_dask(dask, trabajadores: int):
+    """A dask.distributed Client: ``"local"`` (a LocalCluster here), a scheduler address, or a Client given."""
     from distributed import Client, LocalCluster
 
-    if direccion == "local":
-        cluster = LocalCluster(n_workers=trabajadores, threads_per_worker=1, processes=True)
-        return Client(cluster), cluster
-    return Client(direccion), None
+    if not isinstance(dask, str):  # a Client of the caller's (e.g. dask-gateway's cluster.get_client())
+        yield dask
+    elif dask == "local":
+        with LocalCluster(n_workers=trabajadores, threads_per_worker=1, processes=True) as cluster, \
+                Client(cluster) as cliente:
+            yield cliente
+    else:
+        with Client(dask) as cliente:
+            yield cliente
 
 
-def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask: str | None, barra, resumen: Resumen):
+def _esperar(futuros: dict, completados, anotar, cancelar, resumen: Resumen) -> None:
+    """Notes each result as it completes; Ctrl-C cancels what has not started and raises ``Interrumpido``."""
+    try:
+        for futuro in completados(futuros):
+            anotar(futuros[futuro], futuro)
+    except KeyboardInterrupt:
+        cancelar()
+        raise Interrumpido(resumen) from None
+
+
+def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask, barra, resumen: Resumen):
     cache = CacheCalificaciones(curso.raiz)
     raiz = str(curso.raiz)
 
@@ -333,51 +366,43 @@ def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask: str 
         except Exception as error:  # noqa: BLE001 - one submission never stops the class
             resumen.fallos[clave_entrega] = _mensaje_de_error(error)
         else:
-            if dask and datos["estado"] == CALIFICADA:
+            if dask is not None and datos["estado"] == CALIFICADA:
                 cache.escribir(datos["clave"], datos["resultado"])
             resumen.resultados[clave_entrega] = datos
         barra.set_postfix_str(_postfix(len(resumen.fallos), resumen.en_cache), refresh=False)
         barra.update(1)
 
-    if dask:
+    if dask is not None:
         from distributed import as_completed
 
-        cliente, cluster = _cliente_dask(dask, trabajadores)
-        try:
+        with _cliente_dask(dask, trabajadores) as cliente:
             futuros = {cliente.submit(calificar_entrega, raiz, tarea, alumno, pure=False): (tarea, alumno)
                        for tarea, alumno in entregas}
-            try:
-                for futuro in as_completed(futuros):
-                    anotar(futuros[futuro], futuro)
-            except KeyboardInterrupt:
-                cliente.cancel(list(futuros))
-                raise Interrumpido(resumen) from None
-        finally:
-            cliente.close()
-            if cluster is not None:
-                cluster.close()
+            _esperar(futuros, as_completed, anotar, lambda: cliente.cancel(list(futuros)), resumen)
         return
+    if caliente is not None:
+        _kits_de_todas()
     calentado = caliente.calentado() if caliente is not None else contextlib.nullcontext()
     with calentado:
         ejecutor = ThreadPoolExecutor(max_workers=trabajadores, thread_name_prefix="lote")
         futuros = {ejecutor.submit(_trabajo_local, raiz, tarea, alumno, cache): (tarea, alumno)
                    for tarea, alumno in entregas}
-        try:
-            for futuro in hilos_completados(futuros):
-                anotar(futuros[futuro], futuro)
-        except KeyboardInterrupt:
-            # Pending submissions are dropped; those being graded finish and save themselves.
-            ejecutor.shutdown(wait=False, cancel_futures=True)
-            raise Interrumpido(resumen) from None
+        # On Ctrl-C pending submissions are dropped; those being graded finish and save themselves.
+        _esperar(futuros, hilos_completados, anotar, lambda: ejecutor.shutdown(wait=False, cancel_futures=True),
+                 resumen)
         ejecutor.shutdown()
+
+
+def entorno_nbgrader() -> dict:
+    """This environment with this Python's scripts first on PATH (nbgrader runs some of its commands by name)."""
+    return {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
 
 
 def nbgrader_autograde(curso: Path, tarea: str) -> dict:
     """``nbgrader autograde TAREA --force`` in the course; its output is shown only if it fails."""
     inicio = time.perf_counter()
-    entorno = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    proceso = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", tarea, "--force"], cwd=curso, env=entorno,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proceso = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", tarea, "--force"], cwd=curso,
+                             env=entorno_nbgrader(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if proceso.returncode != 0:
         sys.stderr.write(proceso.stdout)
     return {"ok": proceso.returncode == 0, "en_cache": proceso.stdout.count(MARCA_CACHE_AUTOGRADE),
@@ -385,12 +410,12 @@ def nbgrader_autograde(curso: Path, tarea: str) -> dict:
 
 
 def calificar_clase(curso: Path | str, tareas: list[str] | None = None, trabajadores: int | None = None,
-                    dask: str | None = None, autograde: bool = True, barra: bool | None = None) -> Resumen:
+                    dask=None, autograde: bool = True, barra: bool | None = None) -> Resumen:
     """Grades every submission of ``tareas`` (default: all) in the course, then runs nbgrader autograde.
 
     ``trabajadores``: submissions graded at once (default ``os.cpu_count()``; with ``dask="local"``,
-    the LocalCluster's worker processes). ``dask``: a scheduler address (``tcp://host:8786``) or
-    ``"local"``. ``barra``: the progress bar (None: only on a terminal). Ctrl-C raises
+    the LocalCluster's worker processes). ``dask``: a scheduler address (``tcp://host:8786``),
+    ``"local"``, or a ``distributed.Client`` (left open). ``barra``: the progress bar (None: only on a terminal). Ctrl-C raises
     ``Interrumpido`` after saving what finished.
     """
     from nbgrader.api import Gradebook

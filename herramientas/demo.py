@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.curso import preparar_curso
-from autograder.lote import calificar_clase
+from autograder.lote import calificar_clase, entorno_nbgrader
 from autograder.calificadores import tareas_disponibles
 from herramientas.simulados import artefactos_para, perfiles_de
 
@@ -38,7 +38,7 @@ def nbgrader(*argumentos: str, cwd: Path) -> None:
 
 def nbgrader_en_paralelo(ordenes: list) -> None:
     """Runs several nbgrader commands at once (the students act independently)."""
-    entorno = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    entorno = entorno_nbgrader()
     procesos = [(argumentos, subprocess.Popen([sys.executable, "-m", "nbgrader", *argumentos], cwd=cwd, env=entorno,
                                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
                 for argumentos, cwd in ordenes]
