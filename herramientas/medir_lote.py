@@ -125,7 +125,7 @@ def perfil_de(alumno: str) -> str:
 
 
 def construir_curso(directorio: Path, tareas: list[str], alumnos: list[str]) -> Path:
-    """generate_assignment of each task, the students in the gradebook, and each submission copied into
+    """generate_assignment of every task, the students in the gradebook, and each submission copied into
     ``submitted/<alumno>/<tarea>/`` (the release folder, the profile's notebook, its artifacts and
     ``timestamp.txt``): what ``nbgrader collect`` leaves, without the exchange round trips."""
     import nbformat
@@ -140,8 +140,8 @@ def construir_curso(directorio: Path, tareas: list[str], alumnos: list[str]) -> 
     nbgrader("db", "student", "import", str(lista), cwd=directorio)
     artefactos = _artefactos(tareas, directorio.parent / "artefactos")
     plantillas = directorio.parent / "plantillas"
+    nbgrader("generate_assignment", "*", "--force", cwd=directorio)  # every task in source/, one process
     for tarea in tareas:
-        nbgrader("generate_assignment", tarea, "--force", cwd=directorio)
         publicado = directorio / "release" / tarea
         fuente = nbformat.read(directorio / "source" / tarea / f"{tarea}.ipynb", as_version=4)
         perfiles = perfiles_de(tarea)
@@ -281,7 +281,7 @@ class Medidas:
         que, objetivo, maximo, unidad = OBJETIVOS[clave]
         fila = {"clave": clave, "que": que, "objetivo": objetivo, "medido": round(medido, 3), "unidad": unidad,
                 "cumple": medido <= maximo, "detalle": detalle, "uptime": uptime()}
-        self.filas.append(fila)
+        self.filas = [f for f in self.filas if f["clave"] != clave] + [fila]
         self.guardar()
         _aviso(f"{que}: {medido:.3g} {unidad} ({detalle}) — uptime: {fila['uptime']}")
         return fila
@@ -293,7 +293,7 @@ class Medidas:
 
     def tabla(self) -> str:
         lineas = ["| qué | objetivo | medido | ¿cumple? | carga (1, 5, 15 min) |", "|---|---|---|---|---|"]
-        for f in self.filas:
+        for f in sorted(self.filas, key=lambda f: list(OBJETIVOS).index(f["clave"])):
             lineas.append(f"| {f['que']} | {f['objetivo']} | {f['medido']:.3g} {f['unidad']} ({f['detalle']}) | "
                           f"{'sí' if f['cumple'] else '**no**'} | {_carga(f['uptime'])} |")
         motor = self.detalle.get("motor_por_tarea")
@@ -314,8 +314,11 @@ def medir_cli(repeticiones: int, medidas: Medidas, carpeta: Path) -> None:
     shutil.copy(RAIZ / "assignments" / TAREA_CLI / f"{TAREA_CLI}.ipynb", destino)
     for archivo in (RAIZ / "solutions" / "modelos" / TAREA_CLI).iterdir():
         shutil.copy(archivo, destino)
-    tiempos = []
+    tiempos, arranques = [], []
     for _ in range(repeticiones):
+        inicio = time.perf_counter()  # `--help`: Python and the CLI's imports, nothing graded
+        subprocess.run([sys.executable, "-m", "autograder", "--help"], cwd=RAIZ, capture_output=True, check=True)
+        arranques.append(time.perf_counter() - inicio)
         inicio = time.perf_counter()
         proceso = subprocess.run([sys.executable, "-m", "autograder", "calificar", "--json",
                                   str(destino / f"{TAREA_CLI}.ipynb")], cwd=RAIZ, capture_output=True, text=True)
@@ -327,8 +330,10 @@ def medir_cli(repeticiones: int, medidas: Medidas, carpeta: Path) -> None:
         if datos["puntaje"] != datos["puntaje_max"]:
             _aviso(f"aviso: la referencia de {TAREA_CLI} sacó {datos['puntaje']}/{datos['puntaje_max']}")
     medidas.detalle["cli_segundos"] = [round(t, 2) for t in tiempos]
+    medidas.detalle["cli_arranque_segundos"] = [round(t, 2) for t in arranques]
     medidas.fila("cli", statistics.median(tiempos),
-                 f"{TAREA_CLI}, mediana de {repeticiones}: " + ", ".join(f"{t:.1f}" for t in tiempos) + " s")
+                 f"{TAREA_CLI}, mediana de {repeticiones}: " + ", ".join(f"{t:.1f}" for t in tiempos)
+                 + f" s; de ellos, arrancar Python y la CLI (`--help`): {statistics.median(arranques):.1f} s")
 
 
 def medir_subconjunto(curso: Path, tareas: list[str], alumnos: list[str], medidas: Medidas) -> None:
@@ -403,7 +408,7 @@ def medir_clase(curso: Path, tareas: list[str], alumnos: list[str], trabajadores
     vaciar_cache(curso)
     version = version_del_calificador()
     por_trozo, segundos, motor = [], {"keras": 0.0, "numpy": 0.0}, {}
-    fallos = calificadas = 0
+    fallos = 0
     for trozo in trozos(alumnos):
         fila = {"alumnos": len(trozo)}
         for clase, tareas_de_clase in (("numpy", de_numpy), ("keras", de_keras)):
@@ -416,30 +421,28 @@ def medir_clase(curso: Path, tareas: list[str], alumnos: list[str], trabajadores
             fila[clase] = round(t, 2)
             segundos[clase] += t
             fallos += len(resumen.fallos)
-            calificadas += resumen.calificadas
         fila["segundos"] = round(fila.get("numpy", 0) + fila.get("keras", 0), 2)
         fila["por_alumno"] = round(fila["segundos"] / len(trozo), 3)
         fila["uptime"] = uptime()
         por_trozo.append(fila)
-        medidas.detalle["trozos"] = por_trozo
-        medidas.guardar()
         _aviso(f"{len(trozo)} alumnos: {fila['segundos']:.1f} s ({fila['por_alumno']:.2f} s por alumno; "
                f"NumPy {fila.get('numpy', 0):.1f} s, Keras {fila.get('keras', 0):.1f} s) — uptime: {fila['uptime']}")
-    medidas.detalle["trozos"] = por_trozo
-    medidas.detalle["fallos"] = fallos
-    total = sum(f["segundos"] for f in por_trozo)
-    n_keras, n_numpy = len(de_keras) * len(alumnos), len(de_numpy) * len(alumnos)
-    nota_fallos = f"; {fallos} con error" if fallos else ""
-    if n_keras:
-        medidas.fila("keras", segundos["keras"] / n_keras,
-                     f"{segundos['keras']:.0f} s / {n_keras} cuadernos, {len(de_keras)} tareas{nota_fallos}")
-    if n_numpy:
-        medidas.fila("numpy", segundos["numpy"] / n_numpy,
-                     f"{segundos['numpy']:.0f} s / {n_numpy} cuadernos, {len(de_numpy)} tareas")
-    medidas.fila("alumno", total / len(alumnos), f"{total:.0f} s / {len(alumnos)} alumnos × {len(tareas)} tareas")
+        medidas.detalle.update(trozos=por_trozo, fallos=fallos, motor_por_tarea={
+            t: {"cuadernos": len(v), "media_s": round(statistics.fmean(v), 2), "max_s": round(max(v), 2)}
+            for t, v in sorted(motor.items())})
+        # the rows so far (rewritten after each chunk: a run cut short keeps the chunks it finished)
+        hechos = sum(f["alumnos"] for f in por_trozo)
+        total = sum(f["segundos"] for f in por_trozo)
+        n_keras, n_numpy = len(de_keras) * hechos, len(de_numpy) * hechos
+        if n_keras:
+            medidas.fila("keras", segundos["keras"] / n_keras,
+                         f"{segundos['keras']:.0f} s / {n_keras} cuadernos, {len(de_keras)} tareas"
+                         + (f"; {fallos} con error" if fallos else ""))
+        if n_numpy:
+            medidas.fila("numpy", segundos["numpy"] / n_numpy,
+                         f"{segundos['numpy']:.0f} s / {n_numpy} cuadernos, {len(de_numpy)} tareas")
+        medidas.fila("alumno", total / hechos, f"{total:.0f} s / {hechos} alumnos × {len(tareas)} tareas")
 
-    medidas.detalle["motor_por_tarea"] = {t: {"cuadernos": len(v), "media_s": round(statistics.fmean(v), 2),
-                                              "max_s": round(max(v), 2)} for t, v in sorted(motor.items())}
     if version_del_calificador() != version:
         medidas.detalle["calificador_cambio"] = True
         _aviso("aviso: autograder/ o solutions/ cambiaron durante la medida: nbgrader autograde no encontrará "
