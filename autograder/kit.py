@@ -11,6 +11,7 @@ import ast
 import atexit
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 from .tareas import Tarea
@@ -76,12 +77,14 @@ def escribir_kit(tarea: Tarea, destino: Path) -> Path:
 
 
 _KITS: dict = {}
+_CERROJO = threading.Lock()  # grading threads build kits at once; ast.parse is not thread-safe in CPython 3.11
 
 
 def kit_de_tarea(tarea: Tarea) -> Path:
     """Una copia del kit por tarea y proceso, en un directorio temporal que se borra al salir."""
-    if tarea.id not in _KITS:
-        directorio = Path(tempfile.mkdtemp(prefix=f"kit_{tarea.id}_"))
-        atexit.register(shutil.rmtree, directorio, True)
-        _KITS[tarea.id] = escribir_kit(tarea, directorio)
-    return _KITS[tarea.id]
+    with _CERROJO:
+        if tarea.id not in _KITS:
+            directorio = Path(tempfile.mkdtemp(prefix=f"kit_{tarea.id}_"))
+            atexit.register(shutil.rmtree, directorio, True)
+            _KITS[tarea.id] = escribir_kit(tarea, directorio)
+        return _KITS[tarea.id]

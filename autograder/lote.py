@@ -48,16 +48,12 @@ from dataclasses import dataclass, field
 from glob import glob
 from pathlib import Path
 
-from . import cache_calificaciones
+from . import cache_calificaciones, caliente
 from .cache_calificaciones import CacheCalificaciones, a_json_completo, huella_calificado
 from .calificadores import cargar_tarea, tareas_disponibles
 from .kit import kit_de_tarea
 from .motor import calificar_cuaderno
 
-try:  # modo de trabajadores calientes (autograder/caliente.py), si está disponible
-    from . import caliente
-except ImportError:  # pragma: no cover - until caliente.py lands
-    caliente = None
 
 CALIFICADA, EN_CACHE, NO_CALIFICABLE = "calificada", "en_cache", "no_calificable"
 MARCA_CACHE_AUTOGRADE = "resultado en caché"  # what CalificacionAislada logs for each cached result
@@ -270,8 +266,8 @@ def calificar_entrega(curso: str, tarea: str, alumno: str) -> dict:
     "resultado": ResultadoCalificacion JSON (``desde_json`` rebuilds it) or None, "motivo"?}``.
     Reads the cache but never writes it: the caller (the trusted side of the batch) does.
     """
-    activar = _activar_caliente if caliente is not None else None  # once per worker process (idempotent),
-    return _calificar_entrega(curso, tarea, alumno, activar)  # and only if something is graded there
+    # warm workers: once per worker process (idempotent), and only if something is graded there
+    return _calificar_entrega(curso, tarea, alumno, _activar_caliente)
 
 
 @dataclass
@@ -380,10 +376,8 @@ def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask, barr
                        for tarea, alumno in entregas}
             _esperar(futuros, as_completed, anotar, lambda: cliente.cancel(list(futuros)), resumen)
         return
-    if caliente is not None:
-        _kits_de_todas()
-    calentado = caliente.calentado() if caliente is not None else contextlib.nullcontext()
-    with calentado:
+    _kits_de_todas()
+    with caliente.calentado():
         ejecutor = ThreadPoolExecutor(max_workers=trabajadores, thread_name_prefix="lote")
         futuros = {ejecutor.submit(_trabajo_local, raiz, tarea, alumno, cache): (tarea, alumno)
                    for tarea, alumno in entregas}
