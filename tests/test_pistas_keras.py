@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from autograder.alumno import AlumnoLocal
-from autograder.calificadores import cargar_tarea
+from autograder.calificadores import PAQUETES, cargar_tarea
 from autograder.calificadores.cnn_mnist.arquitectura import exigir_aplanado
 from autograder.calificadores.sobreajuste import test_modelo_entrenado as casos_sobreajuste
 from autograder.comprobaciones_keras import exigir_salida, pista_de_entrenamiento, predicciones_del_entregado
@@ -150,15 +150,7 @@ def test_la_pista_de_otra_forma_de_entrada_solo_aparece_si_el_modelo_espera_otra
 
 # -- the submitted model: «entrena más épocas» and «sobreajusta» (seven tasks) -----------------------
 
-MODELOS = {
-    "05_keras_iris": "keras_iris",
-    "06_keras_digitos": "keras_digitos",
-    "07_keras_mnist": "keras_mnist",
-    "08_fashion_mnist": "fashion_mnist",
-    "09_cnn_mnist": "cnn_mnist",
-    "10_cnn_cifar10": "cnn_cifar10",
-    "11_lstm_imdb": "lstm_imdb",
-}
+MODELOS = {t: p for t, p in PAQUETES.items() if "05" <= t[:2] <= "11"}  # the tasks with a trained model
 
 
 class AlumnoConHistorial:
