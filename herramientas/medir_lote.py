@@ -203,17 +203,18 @@ def solo_alumnos(alumnos: list[str]):
 
 @contextlib.contextmanager
 def en_frio():
-    """``CURSO_DL_CALIENTE=0`` for this process (and, should the batch itself ignore it, no warm servers)."""
-    from autograder import caliente, lote
+    """``CURSO_DL_CALIENTE=0`` for this process, and warm workers refused outright: the batch itself
+    activates them (``caliente.calentado()``) whatever that variable says (see ``Bifurcaciones``)."""
+    from autograder import caliente
 
-    anterior, modulo = os.environ.get("CURSO_DL_CALIENTE"), lote.caliente
+    anterior, disponible = os.environ.get("CURSO_DL_CALIENTE"), caliente.disponible
     os.environ["CURSO_DL_CALIENTE"] = "0"
     caliente.desactivar()
-    lote.caliente = None
+    caliente.disponible = lambda: False  # activar() then leaves them off
     try:
         yield
     finally:
-        lote.caliente = modulo
+        caliente.disponible = disponible
         if anterior is None:
             os.environ.pop("CURSO_DL_CALIENTE", None)
         else:
