@@ -207,6 +207,8 @@ _cerrojo = threading.Lock()
 
 def disponible() -> bool:
     """¿Puede este proceso usar trabajadores calientes? (bubblewrap y Landlock ABI ≥ 6 disponibles)."""
+    if os.environ.get("CURSO_DL_CALIENTE", "1") == "0":  # asked for a fresh jailed worker every time
+        return False
     if os.environ.get("CURSO_DL_JAULA") == "landlock" or not hasattr(os, "pidfd_open"):
         return False
     from .landlock import version_abi

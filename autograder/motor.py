@@ -167,8 +167,7 @@ def calificar_cuaderno(nb, tarea: Tarea, alumno_id: str, directorio_entrega: Pat
     aislar = (not solo_publicas) if aislar is None else aislar
     if aislar:
         jaula.exigir_disponible()
-        if os.environ.get("CURSO_DL_CALIENTE", "1") != "0":
-            caliente.activar()  # workers forked from a preloaded server in the jail (caliente.py)
+        caliente.activar()  # workers forked from a preloaded server in the jail (caliente.py), where possible
     inicio = time.perf_counter()
     if not aislar and EN_ESTE_PROCESO:
         alumno = AlumnoEnEsteProceso(celdas_del_alumno(nb), directorio_entrega or Path.cwd())

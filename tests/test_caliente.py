@@ -116,3 +116,12 @@ def test_si_el_servidor_muere_se_califica_en_frio(calentado):
     with _proceso("01_perceptron") as proceso:
         _ejecutar(proceso, "pass")
         assert proceso.modo == "bwrap"
+
+
+def test_curso_dl_caliente_0_lo_desactiva_en_todos_los_caminos(monkeypatch):
+    """The variable is read where activation happens, so the batch (lote) and Dask honour it too."""
+    caliente.desactivar()
+    monkeypatch.setenv("CURSO_DL_CALIENTE", "0")
+    assert caliente.activar() is False
+    with caliente.calentado():
+        assert caliente.servidor() is None
