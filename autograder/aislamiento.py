@@ -188,12 +188,8 @@ class ProcesoAislado:
         jaula.exigir_disponible()
         pasar = []
 
-        def memoria(datos: bytes) -> int:  # an anonymous file: bwrap copies it in, nothing touches the disk
-            fd = os.memfd_create("calificacion", 0)
-            vista = memoryview(datos)
-            while vista:
-                vista = vista[os.write(fd, vista):]
-            os.lseek(fd, 0, os.SEEK_SET)
+        def memoria(datos: bytes) -> int:
+            fd = jaula.archivo_en_memoria(datos)
             abiertos.append(fd)
             pasar.append(fd)
             return fd

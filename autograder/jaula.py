@@ -54,6 +54,17 @@ def ruta_bwrap() -> str | None:
         return shutil.which("bwrap")
 
 
+def archivo_en_memoria(datos: bytes) -> int:
+    """An anonymous file (memfd) holding ``datos``, read from its start: bwrap's ``--file``/``--seccomp``
+    and the warm server copy it in, nothing touches the disk. The caller closes it."""
+    fd = os.memfd_create("calificacion", 0)
+    vista = memoryview(datos)
+    while vista:
+        vista = vista[os.write(fd, vista):]
+    os.lseek(fd, 0, os.SEEK_SET)
+    return fd
+
+
 def _lecturas(extra: tuple) -> list[str]:
     """Host paths mounted read-only at the same place (Python, the venv, data sets, system libraries)."""
     rutas = [sys.base_prefix, sys.prefix, os.path.dirname(os.path.realpath(sys.executable)), *SISTEMA, *extra]
@@ -111,12 +122,11 @@ def _antecesores(rutas) -> list[str]:
 
 def argumentos(programa: list[str], entorno: dict, kit: dict, archivos: dict, lecturas_extra: tuple = (),
                tamanos: Tamanos = Tamanos(), fd_seccomp: int | None = None, programa_extra: tuple = (),
-               kits: dict | None = None, uid: int | None = None) -> list[str]:
+               kits: dict | None = None) -> list[str]:
     """The bwrap command line. ``kit``: name in /trabajo → host path (read-only); ``archivos``: name → fd to copy.
 
     For the warm server (``caliente.py``): ``programa_extra`` adds package files to /trabajador,
-    ``kits`` (task id → {name → host path}) mounts every task's kit read-only under /kits/<task id>,
-    and ``uid`` is the unprivileged uid to run as when the grader is root (random if not given).
+    and ``kits`` (task id → {name → host path}) mounts every task's kit read-only under /kits/<task id>.
     """
     bwrap = ruta_bwrap()
     if bwrap is None:
@@ -158,7 +168,7 @@ def argumentos(programa: list[str], entorno: dict, kit: dict, archivos: dict, le
         args += ["--seccomp", str(fd_seccomp)]
     args += ["--chdir", TRABAJO, "--"]
     if root:
-        uid = str(uid_aleatorio() if uid is None else uid)
+        uid = str(uid_aleatorio())
         args += ["/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--no-new-privs",
                  "--inh-caps=-all", "--bounding-set=-all", "--"]
     return args + programa
@@ -176,8 +186,7 @@ def _motivo_sin_bwrap() -> str | None:
     return None
 
 
-def motivo_sin_landlock() -> str | None:
-    """None if the Landlock jail (the fallback, and the warm workers' jail) can be made here."""
+def _motivo_sin_landlock() -> str | None:
     from .landlock import version_abi
 
     abi, minima = version_abi(), 1 if os.geteuid() == 0 else 6  # unprivileged: signals must be scoped (ABI 6)
@@ -206,7 +215,7 @@ def _eleccion() -> tuple[str | None, str | None]:
     sin_bwrap = None if pedido == "landlock" else _motivo_sin_bwrap()
     if pedido != "landlock" and sin_bwrap is None:
         return "bwrap", None
-    sin_landlock = None if pedido == "bwrap" else motivo_sin_landlock()
+    sin_landlock = None if pedido == "bwrap" else _motivo_sin_landlock()
     if pedido != "bwrap" and sin_landlock is None:
         return "landlock", None
     motivo = sin_bwrap or "No se puede calificar sin aislamiento: se pidió bubblewrap."

@@ -50,8 +50,7 @@ from pathlib import Path
 
 from . import cache_calificaciones, caliente
 from .cache_calificaciones import CacheCalificaciones, a_json_completo, huella_calificado
-from .calificadores import cargar_tarea, tareas_disponibles
-from .kit import kit_de_tarea
+from .calificadores import cargar_tarea
 from .motor import calificar_cuaderno
 
 
@@ -212,31 +211,15 @@ def preparar_entrega(curso: Curso, tarea_id: str, alumno: str) -> EntregaPrepara
 
 
 def _cargar_una_vez(tarea) -> None:
-    """The task's kit and case modules, loaded by one thread at a time (once per task and process).
+    """The task's case modules, imported by one thread at a time (once per task and process).
 
     CPython 3.11's ``ast.parse`` is not thread-safe ("AST constructor recursion depth mismatch"):
-    the kit parses the case files, and so does an import hook such as pytest's assertion rewriting.
+    an import hook such as pytest's assertion rewriting parses the case files (``kit_de_tarea``,
+    which parses them too, has its own lock).
     """
     with _CERROJO_TAREA:
-        kit_de_tarea(tarea)
         for ejercicio in tarea.ejercicios:
             tarea.casos(ejercicio)
-
-
-def _kits_de_todas() -> None:
-    """Every task's kit, built by this thread before warm servers start (each mounts all of them).
-
-    ``caliente`` builds them when a grading thread starts its server; several threads doing that
-    at once would run ``ast.parse`` concurrently (see ``_cargar_una_vez``).
-    """
-    with _CERROJO_TAREA:
-        for tarea_id in tareas_disponibles():
-            kit_de_tarea(cargar_tarea(tarea_id))
-
-
-def _activar_caliente() -> None:
-    _kits_de_todas()
-    caliente.activar()
 
 
 def _calificar_entrega(curso: str, tarea_id: str, alumno: str, antes_de_calificar=None) -> dict:
@@ -267,7 +250,7 @@ def calificar_entrega(curso: str, tarea: str, alumno: str) -> dict:
     Reads the cache but never writes it: the caller (the trusted side of the batch) does.
     """
     # warm workers: once per worker process (idempotent), and only if something is graded there
-    return _calificar_entrega(curso, tarea, alumno, _activar_caliente)
+    return _calificar_entrega(curso, tarea, alumno, caliente.activar)
 
 
 @dataclass
@@ -376,7 +359,6 @@ def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask, barr
                        for tarea, alumno in entregas}
             _esperar(futuros, as_completed, anotar, lambda: cliente.cancel(list(futuros)), resumen)
         return
-    _kits_de_todas()
     with caliente.calentado():
         ejecutor = ThreadPoolExecutor(max_workers=trabajadores, thread_name_prefix="lote")
         futuros = {ejecutor.submit(_trabajo_local, raiz, tarea, alumno, cache): (tarea, alumno)

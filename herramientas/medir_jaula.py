@@ -35,9 +35,7 @@ def _python_simple() -> None:
 
 
 def _python_en_jaula() -> None:
-    fd = os.memfd_create("seccomp", 0)
-    os.write(fd, programa_bpf())
-    os.lseek(fd, 0, os.SEEK_SET)
+    fd = jaula.archivo_en_memoria(programa_bpf())
     try:
         args = jaula.argumentos([sys.executable, "-I", "-c", "pass"], _entorno(jaula.TRABAJO, "/tmp", {}), {}, {},
                                 fd_seccomp=fd)
