@@ -175,12 +175,8 @@ class ServidorCaliente:
 
 @contextlib.contextmanager
 def _memfd(datos: bytes):
-    fd = os.memfd_create("calificacion", 0)
+    fd = jaula.archivo_en_memoria(datos)
     try:
-        vista = memoryview(datos)
-        while vista:
-            vista = vista[os.write(fd, vista):]
-        os.lseek(fd, 0, os.SEEK_SET)
         yield fd
     finally:
         os.close(fd)
@@ -205,9 +201,13 @@ _servidores: list = []
 _cerrojo = threading.Lock()
 
 
+def _apagados() -> bool:
+    return os.environ.get("CURSO_DL_CALIENTE", "1") == "0"  # a fresh jailed worker every time, from now on
+
+
 def disponible() -> bool:
     """¿Puede este proceso usar trabajadores calientes? (bubblewrap y Landlock ABI ≥ 6 disponibles)."""
-    if os.environ.get("CURSO_DL_CALIENTE", "1") == "0":  # asked for a fresh jailed worker every time
+    if _apagados():
         return False
     if os.environ.get("CURSO_DL_JAULA") == "landlock" or not hasattr(os, "pidfd_open"):
         return False
@@ -218,12 +218,12 @@ def disponible() -> bool:
 
 def servidor() -> ServidorCaliente | None:
     """El servidor de este hilo si los trabajadores calientes están activados aquí; si no, None."""
-    if not _activo:
+    if not _activo or _apagados():  # CURSO_DL_CALIENTE=0 also applies to a process already activated
         return None
     actual = getattr(_por_hilo, "servidor", None)
-    if actual is None:
-        actual = _por_hilo.servidor = ServidorCaliente()
-        with _cerrojo:
+    with _cerrojo:
+        if actual is None or actual not in _servidores:  # none yet, or one a desactivar() already stopped
+            actual = _por_hilo.servidor = ServidorCaliente()
             _servidores.append(actual)
     return actual
 
@@ -246,7 +246,6 @@ def desactivar() -> None:
         _servidores.clear()
     for uno in servidores:
         uno.parar()
-    _por_hilo.__dict__.clear()
 
 
 @contextlib.contextmanager

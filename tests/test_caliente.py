@@ -125,3 +125,10 @@ def test_curso_dl_caliente_0_lo_desactiva_en_todos_los_caminos(monkeypatch):
     assert caliente.activar() is False
     with caliente.calentado():
         assert caliente.servidor() is None
+
+
+def test_curso_dl_caliente_0_vale_tambien_con_los_calientes_ya_activados(calentado, monkeypatch):
+    monkeypatch.setenv("CURSO_DL_CALIENTE", "0")
+    with _proceso() as proceso:
+        _ejecutar(proceso, "pass")
+        assert proceso.modo == "bwrap"

@@ -29,6 +29,7 @@ def modo(request, monkeypatch):
     (what they check — files, network, /proc, processes, signals — is Landlock's and seccomp's job).
     """
     monkeypatch.setenv("CURSO_DL_JAULA", request.param)
+    monkeypatch.setenv("CURSO_DL_CALIENTE", "0")  # these are the fresh jails, not workers forked warm (test_caliente)
     if request.param == "landlock" and not jaula.python_accesible_para_otros():
         monkeypatch.setattr(jaula, "python_accesible_para_otros", lambda: True)
         monkeypatch.setattr(jaula, "uid_para_landlock", lambda: None)
