@@ -1,0 +1,203 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: solucion,prueba,respuestas,omitir_al_calificar,libre,generar,-all
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Tarea 07 — Dígitos manuscritos de MNIST con una red densa en Keras
+#
+# En esta tarea entrenas tu primera red neuronal con Keras: un perceptrón multicapa (solo capas
+# `Dense`) que reconoce dígitos escritos a mano. El objetivo es llegar a una **exactitud de al menos
+# 0.97** en las 10000 imágenes de prueba.
+#
+# | parte | qué haces | puntos |
+# |---|---|---|
+# | 1. `preprocesar` | aplanar las imágenes, escalarlas a [0, 1] y codificar las etiquetas en one-hot | {puntos:preprocesar} |
+# | 2. `construir_modelo` | definir y compilar la red | {puntos:construir_modelo} |
+# | 3. modelo entrenado | entrenar, guardar `modelo.keras` y entregarlo | {puntos:modelo_entrenado} |
+# | total | | {puntos} |
+#
+# Escribe tu código solo donde dice `# TU CÓDIGO AQUÍ` (y borra el `raise NotImplementedError()` de debajo). Las celdas de comprobación de cada parte ejecutan
+# las pruebas públicas; al calificar se usan además casos ocultos con otras entradas.
+#
+# **Regla de calificación de esta tarea.** La calificación evalúa el archivo `modelo.keras` que
+# entregas junto al cuaderno y **nunca vuelve a entrenar**: al calificar, `entrenar_y_guardar` no
+# entrena, sino que carga los pesos de tu `modelo.keras`. Por eso entrena **solo** con
+# `entrenar_y_guardar` (no llames a `modelo.fit` por tu cuenta) y entrega `modelo.keras` con el
+# cuaderno. Si cambias `construir_modelo`, vuelve a ejecutar la celda de entrenamiento para que el
+# archivo corresponda a tu modelo.
+
+# %% [markdown]
+# ## Preparación
+#
+# Importamos Keras (con el motor de TensorFlow), NumPy, Matplotlib y las métricas de scikit-learn.
+# La variable de entorno `TF_CPP_MIN_LOG_LEVEL` se fija antes de importar Keras para ocultar los
+# mensajes internos de TensorFlow.
+
+# %%
+import os
+
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from keras import layers
+from sklearn.metrics import ConfusionMatrixDisplay, classification_report
+
+from autograder.comprobar import Comprobaciones
+from autograder.entrenamiento import entrenar_y_guardar, graficar_historial
+from source_data import cargar_mnist
+
+comprobar = Comprobaciones("07_keras_mnist")
+
+# %% [markdown]
+# ## Los datos
+#
+# MNIST tiene 70000 imágenes en escala de grises de 28×28 píxeles, cada una con un dígito del 0 al 9
+# escrito a mano: 60000 para entrenar y 10000 para evaluar. Cada píxel es un entero entre 0 (negro)
+# y 255 (blanco), y cada etiqueta es el dígito que muestra la imagen. `cargar_mnist()` devuelve lo
+# mismo que `keras.datasets.mnist.load_data()`, leído de los archivos originales sin conexión.
+
+# %%
+(x_train, y_train), (x_test, y_test) = cargar_mnist()
+print("x_train:", x_train.shape, x_train.dtype, "| y_train:", y_train.shape, y_train.dtype)
+print("x_test: ", x_test.shape, x_test.dtype, "| y_test: ", y_test.shape, y_test.dtype)
+print("Ejemplos por dígito en entrenamiento:", np.bincount(y_train))
+
+figura, ejes = plt.subplots(1, 10, figsize=(12, 1.6))
+for eje, imagen, etiqueta in zip(ejes, x_train[:10], y_train[:10]):
+    eje.imshow(imagen, cmap="gray")
+    eje.set_title(str(etiqueta))
+    eje.axis("off")
+plt.show()
+
+# %% [markdown]
+# ## Parte 1: preparar los datos ({puntos:preprocesar} puntos)
+#
+# Una capa `Dense` recibe vectores, no imágenes, y aprende mejor con entradas pequeñas. Escribe
+# `preprocesar(x, y)`, que:
+#
+# 1. **aplana** cada imagen de 28×28 en un vector de 784 píxeles, fila por fila
+#    (`x.reshape(n, 784)`);
+# 2. la convierte a `float32` y la **divide entre 255**, para que los píxeles queden en [0, 1];
+# 3. codifica las etiquetas en **one-hot**: el dígito 3 pasa a ser
+#    `[0, 0, 0, 1, 0, 0, 0, 0, 0, 0]`. Siempre 10 columnas, aunque un lote no tenga todos los dígitos
+#    (si usas `keras.utils.to_categorical`, pásale `num_classes=10`).
+
+# %% solucion="preprocesar"
+
+# %% libre=true
+# Prueba tu función con las tres primeras imágenes.
+X_ejemplo, Y_ejemplo = preprocesar(x_train[:3], y_train[:3])
+print("X:", X_ejemplo.shape, X_ejemplo.dtype, "valores entre", X_ejemplo.min(), "y", X_ejemplo.max())
+print("Y:", Y_ejemplo.shape)
+print("Etiquetas:", y_train[:3])
+print(Y_ejemplo)
+
+# %% prueba="preprocesar"
+comprobar("preprocesar", preprocesar)
+
+# %% [markdown]
+# ## Parte 2: construir el modelo ({puntos:construir_modelo} puntos)
+#
+# Escribe `construir_modelo()`, que devuelve un `keras.Model` **ya compilado** con:
+#
+# - entrada `keras.Input(shape=(784,))`, los vectores de `preprocesar`;
+# - una o más capas ocultas `layers.Dense(..., activation="relu")` (con 256 unidades basta; puedes
+#   añadir `layers.Dropout`). En esta tarea se usan **solo capas densas**: nada de convoluciones ni
+#   capas recurrentes;
+# - una capa de salida `layers.Dense(10, activation="softmax")`, que da una probabilidad por dígito;
+# - `compile` con `optimizer="adam"`, `loss="categorical_crossentropy"` (las etiquetas están en
+#   one-hot) y `metrics=["accuracy"]`.
+
+# %% solucion="construir_modelo"
+
+# %% libre=true
+# Mira las capas, sus formas de salida y el número de parámetros.
+modelo = construir_modelo()
+modelo.summary()
+
+# %% prueba="construir_modelo"
+comprobar("construir_modelo", construir_modelo)
+
+# %% [markdown]
+# ## Parte 3: entrenar y entregar el modelo ({puntos:modelo_entrenado} puntos)
+#
+# ### Entrenamiento
+#
+# La celda siguiente prepara los datos con tu `preprocesar`, construye el modelo y lo entrena con
+# `entrenar_y_guardar`, que llama a `modelo.fit` y guarda el resultado en `modelo.keras` (y el
+# historial en `historial.json`) junto a este cuaderno. Se reserva el último 10 % de las imágenes de
+# entrenamiento para validación. Con la red de referencia, las 6 épocas tardan unos 30 segundos en un
+# procesador de 2 núcleos.
+#
+# Recuerda: al calificar esta celda **no entrena**, sino que carga tu `modelo.keras`. Es el archivo
+# que se califica, así que entrégalo con el cuaderno.
+
+# %%
+X_train, Y_train = preprocesar(x_train, y_train)
+X_test, Y_test = preprocesar(x_test, y_test)
+
+keras.utils.set_random_seed(0)
+modelo = construir_modelo()
+historia = entrenar_y_guardar(
+    modelo,
+    X_train,
+    Y_train,
+    ruta="modelo.keras",
+    batch_size=128,
+    epochs=6,
+    validation_split=0.1,
+    verbose=2,
+)
+
+# %% [markdown]
+# ### Curvas de aprendizaje
+#
+# La pérdida de entrenamiento debería bajar en cada época. Si la de validación empieza a subir
+# mientras la de entrenamiento sigue bajando, el modelo está sobreajustando.
+
+# %%
+graficar_historial(historia)
+
+# %% [markdown]
+# ## Evaluación
+#
+# Ahora medimos el modelo en las 10000 imágenes de prueba, que no vio al entrenar. El informe de
+# clasificación da la precisión, la exhaustividad (recall) y el F1 de cada dígito; la matriz de
+# confusión muestra qué dígitos se confunden entre sí (las filas son el dígito real y las columnas
+# el predicho).
+
+# %%
+probabilidades = modelo.predict(X_test, batch_size=512, verbose=0)
+y_predicho = np.argmax(probabilidades, axis=1)
+print(f"Exactitud en prueba: {np.mean(y_predicho == y_test):.4f}\n")
+print(classification_report(y_test, y_predicho, digits=3))
+
+# %%
+matriz = ConfusionMatrixDisplay.from_predictions(y_test, y_predicho, colorbar=False)
+matriz.ax_.set_xlabel("dígito predicho")
+matriz.ax_.set_ylabel("dígito real")
+matriz.ax_.set_title("Matriz de confusión en prueba")
+plt.show()
+
+# %% [markdown]
+# ### Comprobación del modelo entregado
+#
+# Esta celda evalúa el archivo `modelo.keras` tal como se calificará: comprueba que la red tenga solo
+# capas densas, entrada de 784 y salida softmax de 10, y mide su exactitud en las 10000 imágenes de
+# prueba (se pide al menos 0.97). Entrega `modelo.keras` junto con el cuaderno.
+
+# %% prueba="modelo_entrenado"
+comprobar("modelo_entrenado")

@@ -1,0 +1,5 @@
+"""Constantes de los casos de 08_fashion_mnist que cita el cuaderno (`{valor:NOMBRE}`): así no puede desfasarse de lo que se califica."""
+from autograder.calificadores import cargar_tarea
+
+_casos = cargar_tarea("08_fashion_mnist").modulo_casos("modelo_entrenado")
+UMBRAL_EXACTITUD = _casos.UMBRAL_EXACTITUD
