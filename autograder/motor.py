@@ -110,12 +110,13 @@ def ejecutar_caso(caso: Caso, tarea: Tarea, ejercicio: str, alumno, alumno_id: s
 
 
 def ejecutar_casos(tarea: Tarea, alumno, alumno_id: str, solo_publicas: bool = False,
-                   ejercicios: tuple | None = None) -> list[ResultadoCaso]:
+                   ejercicios: tuple | None = None, al_terminar=None) -> list[ResultadoCaso]:
     """Runs the cases of each exercise, in order.
 
     Self-check (``solo_publicas``): only public cases, with their declared points. Grading:
     every case, with the points of ``casos.puntos_al_calificar`` (public cases give feedback
-    and no points; the hidden ones carry the exercise total).
+    and no points; the hidden ones carry the exercise total). ``al_terminar(ejercicio, resultados)``,
+    if given, runs after each exercise, before the next one starts.
     """
     resultados = []
     for ejercicio in ejercicios or tarea.ejercicios:
@@ -125,8 +126,54 @@ def ejecutar_casos(tarea: Tarea, alumno, alumno_id: str, solo_publicas: bool = F
             puntos = [c.puntos for c in casos]
         else:
             puntos = puntos_al_calificar(casos)
-        resultados += [ejecutar_caso(c, tarea, ejercicio, alumno, alumno_id, p) for c, p in zip(casos, puntos)]
+        del_ejercicio = [ejecutar_caso(c, tarea, ejercicio, alumno, alumno_id, p) for c, p in zip(casos, puntos)]
+        if al_terminar is not None:
+            al_terminar(ejercicio, del_ejercicio)
+        resultados += del_ejercicio
     return resultados
+
+
+class Referencias:
+    """Which reference functions replace the student's in each call, given what the student already passed.
+
+    ``dependencias`` is ``{función llamada: {dependencia: función de referencia}}`` (see
+    ``Tarea.dependencias_de_referencia``). A dependency whose own exercise the student passed
+    entirely (every case, public and hidden), graded before the call, stays the student's: no round
+    trip to the trusted side. Its own dependencies are then injected as they would be for it,
+    so it runs as it did when it passed. A dependency not yet graded, failed in any case, or not
+    an exercise at all is still the reference.
+    """
+
+    def __init__(self, dependencias: dict):
+        self.dependencias = dependencias
+        self.aprobados: set = set()
+
+    def aprobar(self, ejercicio: str, resultados: list) -> bool:
+        """Records an exercise just graded; True when that changes some injection."""
+        if not (resultados and all(r.aprobada for r in resultados)):
+            return False
+        self.aprobados.add(ejercicio)
+        return any(ejercicio in dependencias for dependencias in self.dependencias.values())
+
+    def inyecciones(self) -> dict:
+        """The map ``AlumnoAislado`` uses for the next calls."""
+        return {funcion: self._de(funcion, frozenset()) for funcion in self.dependencias}
+
+    def _de(self, funcion: str, vistas: frozenset) -> dict:
+        inyectar = {}
+        for nombre, referencia in self.dependencias.get(funcion, {}).items():
+            if nombre not in self.aprobados:
+                inyectar[nombre] = referencia
+            elif nombre not in vistas:  # a cycle of passed functions needs nothing more
+                inyectar.update(self._de(nombre, vistas | {funcion}))
+        return inyectar
+
+    def al_terminar_para(self, alumno):
+        """The ``al_terminar`` of ``ejecutar_casos``: keeps ``alumno.inyecciones`` up to date after each exercise."""
+        def al_terminar(ejercicio: str, resultados: list) -> None:
+            if self.aprobar(ejercicio, resultados):
+                alumno.inyecciones = self.inyecciones()
+        return al_terminar
 
 
 def artefactos_entregados(tarea: Tarea, directorio_entrega: Path | None) -> dict:
@@ -169,16 +216,17 @@ def calificar_cuaderno(nb, tarea: Tarea, alumno_id: str, directorio_entrega: Pat
         jaula.exigir_disponible()
         caliente.activar()  # workers forked from a preloaded server in the jail (caliente.py), where possible
     inicio = time.perf_counter()
-    if not aislar and EN_ESTE_PROCESO:
+    en_este_proceso = not aislar and EN_ESTE_PROCESO
+    # The self-check runs the student's code as it is (the reference is not in the student's kit).
+    referencias = Referencias({} if solo_publicas or en_este_proceso else tarea.dependencias_de_referencia())
+    if en_este_proceso:
         alumno = AlumnoEnEsteProceso(celdas_del_alumno(nb), directorio_entrega or Path.cwd())
     else:
-        # The self-check runs the student's code as it is (the reference is not in the student's kit).
-        inyecciones = {} if solo_publicas else tarea.dependencias_de_referencia()
         configuracion = configuracion_para(tarea, directorio_entrega, prohibidos, kit_de_tarea(tarea), aislar)
-        alumno = AlumnoAislado(celdas_del_alumno(nb), configuracion, inyecciones, directorio_entrega)
+        alumno = AlumnoAislado(celdas_del_alumno(nb), configuracion, referencias.inyecciones(), directorio_entrega)
     with alumno:
         salidas = alumno.ejecutar_cuaderno()
-        casos = ejecutar_casos(tarea, alumno, alumno_id, solo_publicas)
+        casos = ejecutar_casos(tarea, alumno, alumno_id, solo_publicas, al_terminar=referencias.al_terminar_para(alumno))
     resultado = ResultadoCalificacion(tarea.id, alumno_id, casos, salidas, time.perf_counter() - inicio)
     resultado.aislado = aislar
     return resultado
