@@ -1,6 +1,7 @@
 """Casos de prueba: funciones ``test_*`` con puntos, visibilidad y mensaje de éxito.
 
-A grader file holds the cases of one graded exercise (``test_<ejercicio>.py``),
+A grader file holds the cases of one graded exercise (``casos_<ejercicio>.py``: not
+``test_*.py``, which pytest would collect and fail on for want of an ``alumno`` fixture),
 in the style of Otter test files: each case says how many points it is worth,
 whether it is hidden, and what to tell the student when it passes. The
 student's copy of the file is the same file with the hidden cases removed

@@ -217,7 +217,7 @@ def _entrada_del_entregado(alumno, archivo: str) -> tuple | None:
 # -- exactitud que no se puede conseguir de memoria ------------------------------------------------
 # The evaluation sets are public, so a "model" can store them in its weights (a Dense layer whose
 # units hold the test images and a second one holding their labels scored 10/10 on 07). Two rules,
-# calibrated per task in each ``test_modelo_entrenado.py``:
+# calibrated per task in each ``casos_modelo_entrenado.py``:
 # 1. a cap on ``count_params()``: a generous multiple of the reference, below what storing the
 #    evaluation set at full resolution needs;
 # 2. a control sample: training examples drawn for this submission (the seed is the SHA-256 of the

@@ -14,7 +14,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .tareas import Tarea
+from .tareas import PREFIJO_CASOS, Tarea
 
 PAQUETE = Path(__file__).resolve().parent
 RAIZ = PAQUETE.parent
@@ -67,7 +67,7 @@ def escribir_kit(tarea: Tarea, destino: Path) -> Path:
     (paquete / "calificadores" / tarea.paquete).mkdir(exist_ok=True)
     for archivo in origen.glob("*.py"):
         codigo = archivo.read_text(encoding="utf-8")
-        if archivo.name.startswith("test_"):
+        if archivo.name.startswith(PREFIJO_CASOS):
             codigo = version_publica(codigo)
         (paquete / "calificadores" / tarea.paquete / archivo.name).write_text(codigo, encoding="utf-8")
     if (RAIZ / "source_data").is_dir():

@@ -82,7 +82,7 @@ def _aviso(texto: str) -> None:
 PROGRAMA_ARTEFACTOS = r'''
 import json, sys
 from pathlib import Path
-from autograder.calificadores import PAQUETES
+from autograder.calificadores import cargar_tarea
 from herramientas.simulados import archivos_de, artefactos_de_modelos, modulo
 import importlib
 
@@ -97,7 +97,7 @@ for tarea in tareas:
     if (raiz / "solutions" / "modelos" / tarea).is_dir():
         perfiles = m.artefactos(destino)  # committed reference + untrained models: nothing is trained
     else:  # its reference is trained on demand: every profile submits an untrained model instead
-        solucion = importlib.import_module(f"solutions.{PAQUETES[tarea]}")
+        solucion = importlib.import_module(cargar_tarea(tarea).referencia)
         perfiles = artefactos_de_modelos(destino, solucion.construir_modelo, {})
         perfiles["completo"] = perfiles["roto"] = perfiles["parcial"]
     resultado[tarea] = {perfil: {n: str(r) for n, r in archivos.items()} for perfil, archivos in perfiles.items()}

@@ -18,7 +18,7 @@ from autograder.aislamiento import ConfiguracionAislamiento, ProcesoAislado
 from autograder.alumno import AlumnoLocal
 from autograder.calificadores import cargar_tarea
 from autograder.calificadores.backprop.datos import optdigits_estandarizado
-from autograder.calificadores.backprop.test_entrenar_red import DIGITOS
+from autograder.calificadores.backprop.casos_entrenar_red import DIGITOS
 from autograder.motor import ejecutar_casos
 from conftest import calificar, celda, con_celda, cuaderno_fuente, en_blanco
 from herramientas.simulados import celda_que_falta, perfiles_de

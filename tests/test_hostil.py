@@ -205,7 +205,7 @@ def test_escribir_en_el_kit_de_la_jaula_no_cambia_el_del_calificador(fuente03):
     antes = huella(kit)
     codigo = '''
 import os, re
-objetivo = "/trabajo/autograder/calificadores/softmax_entropia/test_softmax.py"
+objetivo = "/trabajo/autograder/calificadores/softmax_entropia/casos_softmax.py"
 for accion in (lambda: open(objetivo, "a").write("\\nTRAMPA = 1\\n"), lambda: os.remove(objetivo),
                lambda: os.rename("/trabajo/autograder", "/trabajo/otro")):
     try:
@@ -217,7 +217,7 @@ for i, parte in enumerate(linea):
     if parte == b"/trabajo/autograder":
         anfitrion = linea[i - 1].decode()
         try:
-            open(os.path.join(anfitrion, "calificadores", "softmax_entropia", "test_softmax.py"), "a").write("x")
+            open(os.path.join(anfitrion, "calificadores", "softmax_entropia", "casos_softmax.py"), "a").write("x")
             print("escribió en el kit del calificador")
         except OSError as e:
             print("kit del calificador:", e)
@@ -750,7 +750,7 @@ open({str(victima / "trampa.txt")!r}, "w").write("x")
 ''',
         "b_fuente": f'''
 for ruta in ({str(curso / "source" / T01 / f"{T01}.ipynb")!r}, {str(curso / "release" / T01 / f"{T01}.ipynb")!r},
-             {str(curso / "source" / T01 / "autograder" / "calificadores" / "perceptron" / "test_escalon.py")!r}):
+             {str(curso / "source" / T01 / "autograder" / "calificadores" / "perceptron" / "casos_escalon.py")!r}):
     open(ruta, "a").write("trampa")
 ''',
         "zz_sqlite": f'''

@@ -4,7 +4,7 @@ A "memorising model" is a nearest-neighbour lookup written as two Dense layers, 
 training: the first holds the stored examples (unit i computes β·(x·sᵢ − ‖sᵢ‖²/2), whose softmax
 picks the closest stored example), the second holds their labels. On the public test set it
 scores 1.0. The rules that stop it live in ``autograder/comprobaciones_keras.py`` and each task's
-``test_modelo_entrenado.py`` holds its calibration:
+``casos_modelo_entrenado.py`` holds its calibration:
 
 - the parameter cap refuses a full-resolution store before any prediction (07: 7 950 010
   parameters against a cap of 2 000 000); for the other tasks a description with the store's
@@ -97,14 +97,14 @@ def _acierta_todo_en_prueba(modelo, X, y, n=500) -> bool:
 
 @pytest.fixture(scope="module")
 def prueba_mnist():
-    from autograder.calificadores.keras_mnist.test_modelo_entrenado import conjunto_de_prueba
+    from autograder.calificadores.keras_mnist.casos_modelo_entrenado import conjunto_de_prueba
 
     return conjunto_de_prueba()
 
 
 def test_07_memorizar_las_10000_imagenes_no_da_puntos_de_exactitud(prueba_mnist, tmp_path):
     """¿Las 10000 imágenes de prueba guardadas en una capa Dense (7 950 010 parámetros) dan 0 en exactitud?"""
-    from autograder.calificadores.keras_mnist import test_modelo_entrenado as casos
+    from autograder.calificadores.keras_mnist import casos_modelo_entrenado as casos
 
     X, y = prueba_mnist
     modelo = memorizador(X, y, 10, (784,), beta=10.0)
@@ -134,7 +134,7 @@ def test_07_memorizar_las_imagenes_reducidas_bajo_el_limite_no_da_puntos(prueba_
 
 def test_06_memorizar_los_1797_digitos_de_prueba_no_da_puntos(tmp_path):
     """¿Los 1797 dígitos de prueba guardados (134 785 parámetros, bajo el límite de 06) dan 0 en exactitud?"""
-    from autograder.calificadores.keras_digitos import test_modelo_entrenado as casos
+    from autograder.calificadores.keras_digitos import casos_modelo_entrenado as casos
 
     X, y = casos.conjunto_de_prueba()
     modelo = memorizador(X, y, 10, (64,), beta=100.0)
@@ -148,7 +148,7 @@ def test_06_memorizar_los_1797_digitos_de_prueba_no_da_puntos(tmp_path):
 
 def test_05_memorizar_las_150_flores_supera_el_limite(tmp_path):
     """¿Las 150 flores guardadas (1203 parámetros > 1000) dan 0 en exactitud, sin predecir?"""
-    from autograder.calificadores.keras_iris import test_modelo_entrenado as casos
+    from autograder.calificadores.keras_iris import casos_modelo_entrenado as casos
 
     X_train, y_train, _, _ = casos._particion()
     X_test, y_test = casos.conjunto_de_prueba()
@@ -167,7 +167,7 @@ def test_05_guardar_las_30_flores_de_prueba_solo_aprueba_porque_clasifica_las_qu
     flowers, and it passes by the same rule as any model (the control sample), not by memory.
     This test pins both facts, so that a change that breaks either is noticed.
     """
-    from autograder.calificadores.keras_iris.test_modelo_entrenado import _particion, _estandarizar, \
+    from autograder.calificadores.keras_iris.casos_modelo_entrenado import _particion, _estandarizar, \
         conjunto_de_prueba
 
     X, y = conjunto_de_prueba()
@@ -217,7 +217,7 @@ class AlumnoSoloDescripcion:
 def test_el_limite_admite_la_referencia_y_rechaza_guardar_la_evaluacion(tarea_id):
     """¿Cada tarea declara los parámetros reales de su referencia, admite su doble y rechaza guardar lo evaluado?"""
     paquete, n, d, clases, casos_exactitud = TAREAS[tarea_id]
-    modulo = importlib.import_module(f"autograder.calificadores.{paquete}.test_modelo_entrenado")
+    modulo = importlib.import_module(f"autograder.calificadores.{paquete}.casos_modelo_entrenado")
     referencia = importlib.import_module(f"solutions.{paquete}")
     construir = getattr(referencia, "construir_modelo", None) or referencia.construir_modelo_regularizado
     assert construir().count_params() == modulo.PARAMETROS_REFERENCIA
@@ -244,7 +244,7 @@ class AlumnoConPredicciones:
         descripcion = {"entrada": "[null, 784]", "salida": "[null, 10]", "capas": [], "compilado": True,
                        "perdida": "categorical_crossentropy", "parametros": 1000, "predicciones": None}
         if x is not None:
-            from autograder.calificadores.sobreajuste import test_modelo_entrenado as casos
+            from autograder.calificadores.sobreajuste import casos_modelo_entrenado as casos
 
             _, y, n = casos.subconjuntos()
             etiquetas = np.zeros(len(x), np.int64)  # the control: about 1 in 10 right
@@ -259,7 +259,7 @@ class AlumnoConPredicciones:
 
 def test_12_validacion_guardada_o_entrenamiento_falseado_no_dan_puntos():
     """¿Acertar en validación mucho más que en imágenes nuevas, o fallar las de entrenamiento, da 0 con su pista?"""
-    from autograder.calificadores.sobreajuste import test_modelo_entrenado as casos
+    from autograder.calificadores.sobreajuste import casos_modelo_entrenado as casos
 
     for caso in (casos.test_exactitud_de_validacion_no_peor_que_la_base, casos.test_brecha_menor_que_la_base):
         with pytest.raises(Fallo, match=r"acierta 1\.0000 en las 10000 imágenes de validación pero solo 0\.\d{4}"):

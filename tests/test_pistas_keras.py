@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 
 from autograder.alumno import AlumnoLocal
-from autograder.calificadores import PAQUETES, cargar_tarea
+from autograder.calificadores import cargar_tarea, tareas_disponibles
 from autograder.calificadores.cnn_mnist.arquitectura import exigir_aplanado
-from autograder.calificadores.sobreajuste import test_modelo_entrenado as casos_sobreajuste
+from autograder.calificadores.sobreajuste import casos_modelo_entrenado as casos_sobreajuste
 from autograder.comprobaciones_keras import exigir_salida, pista_de_entrenamiento, predicciones_del_entregado
 from autograder.errores import ErrorDelAlumno, Fallo
 from autograder.motor import ejecutar_casos
@@ -89,7 +89,7 @@ def test_la_pista_de_num_classes_solo_aparece_con_el_one_hot_hasta_la_etiqueta_m
 
 def test_la_pista_de_float_en_las_secuencias_solo_aparece_con_floats():
     """¿«no los conviertas a float» sale con índices float, y no con otro dtype que tampoco es entero?"""
-    from autograder.calificadores.lstm_imdb.test_preparar_secuencias import rellenar
+    from autograder.calificadores.lstm_imdb.casos_preparar_secuencias import rellenar
 
     tarea = cargar_tarea("11_lstm_imdb")
 
@@ -150,7 +150,7 @@ def test_la_pista_de_otra_forma_de_entrada_solo_aparece_si_el_modelo_espera_otra
 
 # -- the submitted model: «entrena más épocas» and «sobreajusta» (seven tasks) -----------------------
 
-MODELOS = {t: p for t, p in PAQUETES.items() if "05" <= t[:2] <= "11"}  # the tasks with a trained model
+MODELOS = [t for t in tareas_disponibles() if "05" <= t[:2] <= "11"]  # the tasks with a trained model
 
 
 class AlumnoConHistorial:
@@ -171,9 +171,7 @@ def _historial(epocas: int, exactitud: float = 0.7, exactitud_validacion: float 
 
 def _mensaje_de_exactitud(monkeypatch, tarea_id: str, historial) -> tuple:
     """The real accuracy case of the task, with an accuracy between chance and the threshold (no data loaded)."""
-    import importlib
-
-    casos = importlib.import_module(f"autograder.calificadores.{MODELOS[tarea_id]}.test_modelo_entrenado")
+    casos = cargar_tarea(tarea_id).modulo_casos("modelo_entrenado")
     valor = 0.5 if tarea_id == "10_cnn_cifar10" else 0.7  # above chance + 0.1, below the threshold
     monkeypatch.setattr(casos, "exactitudes_con_control", lambda *args, **kwargs: (valor, valor))
     if hasattr(casos, "umbral_y_datos"):

@@ -26,13 +26,13 @@ import numpy as np
 import pytest
 
 from autograder.alumno import AlumnoLocal
-from autograder.calificadores import PAQUETES, cargar_tarea
+from autograder.calificadores import cargar_tarea, tareas_disponibles
 from autograder.casos import Caso, caso, puntos_al_calificar
 from autograder.motor import ejecutar_casos
 from autograder.resultados import ResultadoCaso, texto_caso, texto_ejercicio
 from autograder.trabajador import FuncionDePrueba
 
-TAREAS = {tarea_id: cargar_tarea(tarea_id) for tarea_id in PAQUETES}
+TAREAS = {tarea_id: cargar_tarea(tarea_id) for tarea_id in tareas_disponibles()}
 CUESTIONARIO = "13_autoevaluacion"
 DE_MODELO = {"construir_modelo", "modelo_entrenado", "construir_modelo_regularizado"}  # graded on a Keras model
 TRAMPOSOS = ("tramposo", "tramposa", "copion")

@@ -16,12 +16,12 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from autograder.calificadores import PAQUETES
+from autograder.calificadores import cargar_tarea
 from herramientas.alumnos_simulados import perfiles
 
 
 def modulo(tarea_id: str):
-    return importlib.import_module(f"{__name__}.{PAQUETES[tarea_id]}")
+    return importlib.import_module(f"{__name__}.{cargar_tarea(tarea_id).paquete}")
 
 
 def perfiles_de(tarea_id: str) -> dict:

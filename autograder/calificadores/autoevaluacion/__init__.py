@@ -5,14 +5,11 @@ graded test cell. The public case of a block only checks the format of its answe
 cases (one per question) compare them with the key in ``solutions.autoevaluacion``.
 """
 from autograder.aislamiento import LimitesAislamiento
-from autograder.tareas import Tarea
+from autograder.tareas import tarea_numpy
 
-TAREA = Tarea(
-    id="13_autoevaluacion",
-    paquete="autoevaluacion",
+TAREA = tarea_numpy(
+    __name__, 13,
     ejercicios=("perceptron_y_activaciones", "softmax_y_entropia", "descenso_de_gradiente", "retropropagacion",
                 "sobreajuste_y_regularizacion", "convolucionales_y_recurrentes", "metricas"),
-    referencia="solutions.autoevaluacion",
-    precargar=("numpy",),  # the quiz imports nothing else; matplotlib would triple the start-up time
     limites=LimitesAislamiento(memoria_gib=1.0, segundos_inicio=30.0, segundos_llamada=5.0, segundos_celda=5.0),
 )

@@ -8,18 +8,17 @@ Only functions graded *before* the one that uses them are listed: the worker lea
 injected function behind when the notebook did not define it, so injecting one graded
 later (say ``predecir_red`` into ``entrenar_red``) would grade the reference in its place.
 """
-from autograder.aislamiento import LimitesAislamiento
-from autograder.tareas import Tarea
+import dataclasses
+
+from autograder.tareas import LIMITES_NUMPY, tarea_numpy
 
 _CAPAS = ("densa_adelante", "densa_atras", "relu_adelante", "relu_atras", "softmax_entropia", "relu", "derivada_relu")
 
-TAREA = Tarea(
-    id="04_backprop",
-    paquete="backprop",
+TAREA = tarea_numpy(
+    __name__, 4,
     ejercicios=("sigmoide", "derivada_sigmoide", "relu", "derivada_relu", "derivada_tanh",
                 "densa_adelante", "densa_atras", "relu_adelante", "relu_atras", "softmax_entropia",
                 "gradiente_numerico", "inicializar_red", "perdida_y_gradientes", "entrenar_red", "predecir_red"),
-    referencia="solutions.backprop",
     dependencias={
         "derivada_sigmoide": ("sigmoide",),
         "relu_adelante": ("relu",),
@@ -28,7 +27,5 @@ TAREA = Tarea(
         "entrenar_red": ("inicializar_red", "perdida_y_gradientes", *_CAPAS),
         "predecir_red": ("densa_adelante", "relu_adelante", "relu"),
     },
-    precargar=("numpy",),  # plots are in cells skipped at grading time; matplotlib would triple the start-up
-    limites=LimitesAislamiento(memoria_gib=3.0, segundos_inicio=60.0, segundos_llamada=20.0,
-                               segundos_celda=10.0),
+    limites=dataclasses.replace(LIMITES_NUMPY, segundos_llamada=20.0),  # entrenar_red trains a real network
 )

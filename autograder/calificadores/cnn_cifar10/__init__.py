@@ -6,15 +6,6 @@ test accuracy of the submitted ``modelo.keras``, with the threshold of the CIFAR
 version actually available: the full test set or the offline 1000-image subset; never
 retrained: see ``autograder/entrenamiento.py``).
 """
-from autograder.aislamiento import LimitesAislamiento
-from autograder.tareas import Tarea
+from autograder.tareas import tarea_keras
 
-TAREA = Tarea(
-    id="10_cnn_cifar10",
-    paquete="cnn_cifar10",
-    ejercicios=("preprocesar", "construir_modelo", "modelo_entrenado"),
-    referencia="solutions.cnn_cifar10",
-    usa_keras=True,
-    artefactos=("modelo.keras", "historial.json"),
-    limites=LimitesAislamiento(memoria_gib=8.0, segundos_inicio=240.0, segundos_llamada=120.0),
-)
+TAREA = tarea_keras(__name__, 10, ejercicios=("preprocesar", "construir_modelo", "modelo_entrenado"))

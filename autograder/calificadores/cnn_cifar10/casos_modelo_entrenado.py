@@ -52,7 +52,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from autograder.calificadores.cnn_cifar10.test_construir_modelo import PISTA_CONV, SALIDA
+from autograder.calificadores.cnn_cifar10.casos_construir_modelo import PISTA_CONV, SALIDA
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,

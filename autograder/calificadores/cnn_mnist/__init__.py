@@ -7,15 +7,6 @@ and test accuracy of the submitted ``modelo.keras``; never retrained: see
 ``autograder/comprobaciones_keras.py``; the convolution-specific ones
 (pooling, Flatten before the dense output) in ``arquitectura.py``.
 """
-from autograder.aislamiento import LimitesAislamiento
-from autograder.tareas import Tarea
+from autograder.tareas import tarea_keras
 
-TAREA = Tarea(
-    id="09_cnn_mnist",
-    paquete="cnn_mnist",
-    ejercicios=("preprocesar", "construir_modelo", "modelo_entrenado"),
-    referencia="solutions.cnn_mnist",
-    usa_keras=True,
-    artefactos=("modelo.keras", "historial.json"),
-    limites=LimitesAislamiento(memoria_gib=8.0, segundos_inicio=240.0, segundos_llamada=120.0),
-)
+TAREA = tarea_keras(__name__, 9, ejercicios=("preprocesar", "construir_modelo", "modelo_entrenado"))

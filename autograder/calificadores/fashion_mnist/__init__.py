@@ -6,15 +6,6 @@ and test accuracy of the submitted ``modelo.keras``; never retrained: see
 ``autograder/entrenamiento.py``). The generic architecture and accuracy checks
 are in ``autograder/comprobaciones_keras.py``.
 """
-from autograder.aislamiento import LimitesAislamiento
-from autograder.tareas import Tarea
+from autograder.tareas import tarea_keras
 
-TAREA = Tarea(
-    id="08_fashion_mnist",
-    paquete="fashion_mnist",
-    ejercicios=("preprocesar", "construir_modelo", "modelo_entrenado"),
-    referencia="solutions.fashion_mnist",
-    usa_keras=True,
-    artefactos=("modelo.keras", "historial.json"),
-    limites=LimitesAislamiento(memoria_gib=8.0, segundos_inicio=240.0, segundos_llamada=120.0),
-)
+TAREA = tarea_keras(__name__, 8, ejercicios=("preprocesar", "construir_modelo", "modelo_entrenado"))

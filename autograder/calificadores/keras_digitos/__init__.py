@@ -6,15 +6,6 @@ test accuracy of the submitted ``modelo.keras`` on the 1797 test digits, whose
 writers are disjoint from the training ones). Never retrained: see
 ``autograder/entrenamiento.py``.
 """
-from autograder.aislamiento import LimitesAislamiento
-from autograder.tareas import Tarea
+from autograder.tareas import tarea_keras
 
-TAREA = Tarea(
-    id="06_keras_digitos",
-    paquete="keras_digitos",
-    ejercicios=("preparar_datos", "construir_modelo", "modelo_entrenado"),
-    referencia="solutions.keras_digitos",
-    usa_keras=True,
-    artefactos=("modelo.keras", "historial.json"),
-    limites=LimitesAislamiento(memoria_gib=8.0, segundos_inicio=240.0, segundos_llamada=120.0),
-)
+TAREA = tarea_keras(__name__, 6, ejercicios=("preparar_datos", "construir_modelo", "modelo_entrenado"))

@@ -6,15 +6,8 @@ test accuracy of the submitted ``modelo.keras`` on the 30 held-out flowers, plus
 soft check of ``entrenamiento.json``: trained with EarlyStopping). Never retrained:
 see ``autograder/entrenamiento.py``.
 """
-from autograder.aislamiento import LimitesAislamiento
-from autograder.tareas import Tarea
+from autograder.tareas import ARTEFACTOS_KERAS, tarea_keras
 
-TAREA = Tarea(
-    id="05_keras_iris",
-    paquete="keras_iris",
-    ejercicios=("preparar_datos", "construir_modelo", "modelo_entrenado"),
-    referencia="solutions.keras_iris",
-    usa_keras=True,
-    artefactos=("modelo.keras", "historial.json", "entrenamiento.json"),
-    limites=LimitesAislamiento(memoria_gib=8.0, segundos_inicio=240.0, segundos_llamada=120.0),
-)
+TAREA = tarea_keras(__name__, 5,
+                    ejercicios=("preparar_datos", "construir_modelo", "modelo_entrenado"),
+                    artefactos=(*ARTEFACTOS_KERAS, "entrenamiento.json"))

@@ -6,15 +6,6 @@ and test accuracy of the submitted ``modelo.keras``; never retrained: see
 ``autograder/entrenamiento.py``). Shared structural checks live in
 ``arquitectura.py``.
 """
-from autograder.aislamiento import LimitesAislamiento
-from autograder.tareas import Tarea
+from autograder.tareas import tarea_keras
 
-TAREA = Tarea(
-    id="07_keras_mnist",
-    paquete="keras_mnist",
-    ejercicios=("preprocesar", "construir_modelo", "modelo_entrenado"),
-    referencia="solutions.keras_mnist",
-    usa_keras=True,
-    artefactos=("modelo.keras", "historial.json"),
-    limites=LimitesAislamiento(memoria_gib=8.0, segundos_inicio=240.0, segundos_llamada=120.0),
-)
+TAREA = tarea_keras(__name__, 7, ejercicios=("preprocesar", "construir_modelo", "modelo_entrenado"))

@@ -5,15 +5,6 @@ Exercises: ``preparar_secuencias`` (values, checked in the sandbox), ``construir
 of the submitted ``modelo.keras`` on a fixed, balanced subset of the IMDB test reviews; never
 retrained: see ``autograder/entrenamiento.py``).
 """
-from autograder.aislamiento import LimitesAislamiento
-from autograder.tareas import Tarea
+from autograder.tareas import tarea_keras
 
-TAREA = Tarea(
-    id="11_lstm_imdb",
-    paquete="lstm_imdb",
-    ejercicios=("preparar_secuencias", "construir_modelo", "modelo_entrenado"),
-    referencia="solutions.lstm_imdb",
-    usa_keras=True,
-    artefactos=("modelo.keras", "historial.json"),
-    limites=LimitesAislamiento(memoria_gib=8.0, segundos_inicio=240.0, segundos_llamada=120.0),
-)
+TAREA = tarea_keras(__name__, 11, ejercicios=("preparar_secuencias", "construir_modelo", "modelo_entrenado"))

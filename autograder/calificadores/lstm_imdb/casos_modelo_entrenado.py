@@ -54,8 +54,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from autograder.calificadores.lstm_imdb.test_construir_modelo import SALIDA, exigir_embedding_y_lstm
-from autograder.calificadores.lstm_imdb.test_preparar_secuencias import rellenar
+from autograder.calificadores.lstm_imdb.casos_construir_modelo import SALIDA, exigir_embedding_y_lstm
+from autograder.calificadores.lstm_imdb.casos_preparar_secuencias import rellenar
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     exactitudes_con_control,

@@ -8,15 +8,8 @@ generalization gap, both computed here on the fixed subsets, plus a soft check o
 ``artefactos.py`` is a copy of the one in ``keras_iris`` (the student kit only
 carries the task's own package).
 """
-from autograder.aislamiento import LimitesAislamiento
-from autograder.tareas import Tarea
+from autograder.tareas import ARTEFACTOS_KERAS, tarea_keras
 
-TAREA = Tarea(
-    id="12_sobreajuste",
-    paquete="sobreajuste",
-    ejercicios=("construir_modelo_regularizado", "modelo_entrenado"),
-    referencia="solutions.sobreajuste",
-    usa_keras=True,
-    artefactos=("modelo.keras", "historial.json", "entrenamiento.json"),
-    limites=LimitesAislamiento(memoria_gib=8.0, segundos_inicio=240.0, segundos_llamada=120.0),
-)
+TAREA = tarea_keras(__name__, 12,
+                    ejercicios=("construir_modelo_regularizado", "modelo_entrenado"),
+                    artefactos=(*ARTEFACTOS_KERAS, "entrenamiento.json"))
