@@ -2,7 +2,7 @@
 
 ``preprocesar`` and ``construir_modelo`` are, character for character, the
 solution cells of ``assignments/10_cnn_cifar10/10_cnn_cifar10.ipynb`` (the
-notebook is generated from them by ``herramientas/construir_10_cnn_cifar10.py``).
+notebook is generated from them by ``fuentes_cuadernos/10_cnn_cifar10.py``).
 The ``### BEGIN/END SOLUTION`` comments mark what nbgrader removes in the
 student's copy.
 

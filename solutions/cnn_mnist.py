@@ -2,7 +2,7 @@
 
 ``preprocesar`` and ``construir_modelo`` are, character for character, the
 solution cells of ``assignments/09_cnn_mnist/09_cnn_mnist.ipynb`` (the notebook
-is generated from them by ``herramientas/construir_09_cnn_mnist.py``). The
+is generated from them by ``fuentes_cuadernos/09_cnn_mnist.py``). The
 ``### BEGIN/END SOLUTION`` comments mark what nbgrader removes in the student's
 copy.
 

@@ -2,7 +2,7 @@
 
 ``preprocesar`` and ``construir_modelo`` are, character for character, the
 solution cells of ``assignments/08_fashion_mnist/08_fashion_mnist.ipynb`` (the
-notebook is generated from them by ``herramientas/construir_08_fashion_mnist.py``).
+notebook is generated from them by ``fuentes_cuadernos/08_fashion_mnist.py``).
 The ``### BEGIN/END SOLUTION`` comments mark what nbgrader removes in the
 student's copy.
 

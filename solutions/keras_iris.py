@@ -2,7 +2,7 @@
 
 ``preparar_datos`` and ``construir_modelo`` are, character for character, the
 solution cells of ``assignments/05_keras_iris/05_keras_iris.ipynb`` (generated
-by ``herramientas/construir_05_keras_iris.py``). ``particion_iris`` and
+by ``fuentes_cuadernos/05_keras_iris.py``). ``particion_iris`` and
 ``entrenar_referencia`` are not exercises: the first is the fixed stratified
 80/20 split that the notebook and the grader use, the second trains the
 reference model exactly like the notebook's training cell, with fixed seeds.

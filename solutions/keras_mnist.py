@@ -2,7 +2,7 @@
 
 ``preprocesar`` and ``construir_modelo`` are, character for character, the
 solution cells of ``assignments/07_keras_mnist/07_keras_mnist.ipynb`` (the
-notebook is generated from them by ``herramientas/construir_07_keras_mnist.py``).
+notebook is generated from them by ``fuentes_cuadernos/07_keras_mnist.py``).
 The ``### BEGIN/END SOLUTION`` comments mark what nbgrader removes in the
 student's copy.
 

@@ -2,7 +2,7 @@
 
 ``preparar_secuencias`` and ``construir_modelo`` are, character for character,
 the solution cells of ``assignments/11_lstm_imdb/11_lstm_imdb.ipynb`` (the
-notebook is generated from them by ``herramientas/construir_11_lstm_imdb.py``).
+notebook is generated from them by ``fuentes_cuadernos/11_lstm_imdb.py``).
 The ``### BEGIN/END SOLUTION`` comments mark what nbgrader removes in the
 student's copy. ``LONGITUD`` and ``VOCABULARIO`` are also defined in the
 notebook's setup cell.

@@ -106,24 +106,104 @@ def test_oculto(alumno, referencia):
     ast.parse(publico)
 
 
-CONSTRUCTORES = sorted((RAIZ / "herramientas").glob("construir_*.py"))
+# -- the notebooks and their plain-text sources (fuentes_cuadernos/, herramientas/construir_cuadernos.py) --------
+
+@pytest.mark.parametrize("tarea_id", TAREAS)
+def test_el_cuaderno_es_el_que_genera_su_fuente(tarea_id):
+    """assignments/<tarea>/<tarea>.ipynb is, byte for byte, what fuentes_cuadernos/<tarea>.py builds (stable ids)."""
+    from herramientas.construir_cuadernos import ruta_cuaderno, ruta_fuente, texto_del_cuaderno
+
+    assert ruta_fuente(tarea_id).exists(), f"falta la fuente {ruta_fuente(tarea_id).relative_to(RAIZ)}"
+    assert ruta_cuaderno(tarea_id).read_text(encoding="utf-8") == texto_del_cuaderno(tarea_id), \
+        f"regenera el cuaderno: python -m herramientas.construir_cuadernos {tarea_id}"
 
 
-@pytest.mark.parametrize("constructor", CONSTRUCTORES, ids=lambda p: p.stem.removeprefix("construir_"))
-def test_el_cuaderno_esta_al_dia_con_su_constructor(constructor, monkeypatch):
-    """assignments/<tarea>.ipynb is exactly what herramientas/construir_<tarea>.py writes (cell ids are stable)."""
-    import runpy
+@pytest.mark.parametrize("tarea_id", TAREAS)
+def test_la_fuente_esta_en_la_forma_que_guarda_jupytext(tarea_id):
+    """Opening the source in JupyterLab (jupytext) and saving it changes nothing."""
+    import jupytext
 
-    import nbformat
+    from herramientas.construir_cuadernos import ruta_fuente
 
-    from herramientas.cuadernos import Cuaderno
+    texto = ruta_fuente(tarea_id).read_text(encoding="utf-8")
+    assert jupytext.writes(jupytext.reads(texto, fmt="py:percent"), fmt="py:percent") == texto
 
-    construidos = []
-    monkeypatch.setattr(Cuaderno, "guardar", lambda self: construidos.append((self.ruta(), self.notebook())))
-    runpy.run_path(str(constructor), run_name="__main__")
-    (ruta, nuevo), = construidos
-    guardado = nbformat.read(ruta, as_version=4)
-    assert [(c.id, c.cell_type, c.source, c.metadata) for c in guardado.cells] == \
-           [(c.id, c.cell_type, c.source, c.metadata) for c in nuevo.cells], \
-        f"regenera el cuaderno: python {constructor.relative_to(RAIZ)}"
-    assert guardado.metadata == nuevo.metadata
+
+FUENTE_MINIMA = """# %% [markdown]
+# ## 1. Softmax ({puntos:softmax} puntos), de {puntos} en total
+
+# %% solucion="softmax"
+
+# %% prueba="softmax"
+comprobar("softmax", softmax)
+
+# %% libre=true
+print(softmax(np.array([4.0, 8.0, 3.0])))
+
+# %% omitir_al_calificar=true
+import matplotlib.pyplot as plt
+"""
+
+
+def _construir(texto):
+    from herramientas.construir_cuadernos import construir
+
+    return construir("03_softmax_entropia", texto)
+
+
+def test_directivas_de_una_fuente():
+    from solutions import softmax_entropia
+
+    tarea = cargar_tarea("03_softmax_entropia")
+    texto, solucion, prueba, libre, omitida = _construir(FUENTE_MINIMA).cells
+    total = sum(tarea.puntos(e) for e in tarea.ejercicios)
+    puntos = sum(c.puntos for c in tarea.casos("softmax"))
+    assert texto.source == f"## 1. Softmax ({puntos:g} puntos), de {total:g} en total"
+    assert solucion.source == inspect.getsource(softmax_entropia.softmax).rstrip("\n")
+    assert metadatos_nbgrader(solucion) == {"grade": False, "solution": True, "locked": False,
+                                            "grade_id": "softmax", "schema_version": 3}
+    assert prueba.source.endswith('\ncomprobar("softmax", softmax)')
+    assert metadatos_nbgrader(prueba)["points"] == puntos and prueba.id == "pruebas_softmax"
+    assert libre.metadata == {} and libre.id == "libre_01"
+    assert omitida.metadata["curso_dl"] == {"omitir_al_calificar": True} and omitida.id == "codigo_02"
+    assert texto.id == "texto_01"
+
+
+@pytest.mark.parametrize("cambio, esperado", [
+    (('solucion="softmax"', 'solution="softmax"'), "directiva desconocida «solution»"),
+    (('solucion="softmax"', 'solucion="softmaz"'), "«solucion» pide la función «softmaz»"),
+    (('prueba="softmax"', 'prueba="softmaz"'), "«prueba» pide el ejercicio «softmaz»"),
+    (("{puntos:softmax}", "{puntos:softmaz}"), "«softmaz» no es un ejercicio"),
+    (("{puntos}", "{valor:NO_EXISTE}"), "no hay ninguna constante «NO_EXISTE»"),
+    (('# %% libre=true', '# %% generar="preguntas"'), "«generar» pide la función «preguntas»"),
+])
+def test_una_directiva_mal_escrita_da_un_error_claro(cambio, esperado):
+    """The error is in Spanish and names the source file, the cell and its line."""
+    from herramientas.construir_cuadernos import ErrorDeFuente
+
+    with pytest.raises(ErrorDeFuente) as error:
+        _construir(FUENTE_MINIMA.replace(*cambio))
+    mensaje = str(error.value)
+    assert esperado in mensaje
+    assert mensaje.startswith("fuentes_cuadernos/03_softmax_entropia.py, celda ")
+    assert re.search(r"celda \d+ \(línea \d+\)", mensaje)
+
+
+def test_el_error_senala_la_celda_y_la_linea():
+    from herramientas.construir_cuadernos import ErrorDeFuente
+
+    with pytest.raises(ErrorDeFuente, match=r"celda 3 \(línea 6\): directiva desconocida «pruebas»"):
+        _construir(FUENTE_MINIMA.replace('prueba="softmax"', 'pruebas="softmax"'))
+
+
+def test_construir_no_tiene_efectos_al_importar(tmp_path, monkeypatch):
+    """Importing the builder (or a task's hooks) writes nothing; only ``escribir`` does."""
+    import importlib
+
+    import herramientas.construir_cuadernos as constructor
+
+    antes = {t: constructor.ruta_cuaderno(t).stat().st_mtime_ns for t in TAREAS}
+    importlib.reload(constructor)
+    for tarea_id in TAREAS:
+        constructor.ganchos(tarea_id)
+    assert antes == {t: constructor.ruta_cuaderno(t).stat().st_mtime_ns for t in TAREAS}

@@ -20,7 +20,7 @@ from keras import layers  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.keras_digitos import casos_modelo_entrenado as casos_modelo  # noqa: E402
+from autograder.calificadores.keras_digitos import test_modelo_entrenado as casos_modelo  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
 from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
 from solutions import keras_digitos as referencia  # noqa: E402
@@ -228,12 +228,3 @@ def test_la_referencia_pasa_todos_los_casos_de_preparar_datos():
 
 
 # -- the generated notebook ----------------------------------------------------
-
-def test_cuaderno_generado_esta_al_dia():
-    """¿El .ipynb es exactamente lo que genera herramientas/construir_06_keras_digitos.py?"""
-    from herramientas.construir_06_keras_digitos import construir
-
-    def resumen(celdas):
-        return [(c.cell_type, c.source, dict(c.metadata)) for c in celdas]
-
-    assert resumen(cuaderno_fuente(TAREA_ID).cells) == resumen(construir().celdas)

@@ -20,7 +20,7 @@ from keras import layers  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.keras_iris import casos_modelo_entrenado as casos_modelo  # noqa: E402
+from autograder.calificadores.keras_iris import test_modelo_entrenado as casos_modelo  # noqa: E402
 from autograder.entrenamiento import entrenar_y_guardar  # noqa: E402
 from autograder.errores import Fallo  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
@@ -263,12 +263,3 @@ def test_parada_temprana_con_monitor_de_validacion_aprueba(tmp_path):
 
 
 # -- the generated notebook ----------------------------------------------------
-
-def test_cuaderno_generado_esta_al_dia():
-    """¿El .ipynb es exactamente lo que genera herramientas/construir_05_keras_iris.py?"""
-    from herramientas.construir_05_keras_iris import construir
-
-    def resumen(celdas):
-        return [(c.cell_type, c.source, dict(c.metadata)) for c in celdas]
-
-    assert resumen(cuaderno_fuente(TAREA_ID).cells) == resumen(construir().celdas)

@@ -27,8 +27,8 @@ from keras import layers  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.lstm_imdb import casos_modelo_entrenado as casos_modelo  # noqa: E402
-from autograder.calificadores.lstm_imdb import casos_preparar_secuencias as casos_secuencias  # noqa: E402
+from autograder.calificadores.lstm_imdb import test_modelo_entrenado as casos_modelo  # noqa: E402
+from autograder.calificadores.lstm_imdb import test_preparar_secuencias as casos_secuencias  # noqa: E402
 from autograder.entrenamiento import diferencia_de_arquitectura  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
 from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
@@ -292,16 +292,6 @@ def test_modelos_equivocados_reciben_su_mensaje(modelo, caso, fragmento, tmp_pat
     assert not resultados[caso].aprobada
     assert fragmento in resultados[caso].mensaje
     assert not resultados["exactitud_en_prueba"].aprobada
-
-
-def test_cuaderno_generado_esta_al_dia(fuente):
-    """¿El .ipynb es exactamente lo que genera herramientas/construir_11_lstm_imdb.py (soluciones incluidas)?"""
-    from herramientas.construir_11_lstm_imdb import construir
-
-    def resumen(celdas):
-        return [(c.cell_type, c.source, c.metadata) for c in celdas]
-
-    assert resumen(fuente.cells) == resumen(construir().celdas)
 
 
 # -- slow tier -------------------------------------------------------------------

@@ -22,7 +22,7 @@ import pytest  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.sobreajuste import casos_modelo_entrenado as casos_modelo  # noqa: E402
+from autograder.calificadores.sobreajuste import test_modelo_entrenado as casos_modelo  # noqa: E402
 from autograder.entrenamiento import diferencia_de_arquitectura, entrenar_y_guardar  # noqa: E402
 from autograder.errores import Fallo  # noqa: E402
 from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
@@ -125,7 +125,9 @@ def test_referencia_guardada_tiene_la_arquitectura_de_construir_modelo_regulariz
 
 def test_la_celda_provista_es_el_modelo_base_de_la_referencia():
     """¿El cuaderno muestra construir_modelo_base tal cual, y el calificador usa los subconjuntos de la referencia?"""
-    from herramientas.construir_12_sobreajuste import celda_modelo_base
+    from herramientas.construir_cuadernos import ganchos
+
+    celda_modelo_base = ganchos(TAREA_ID).celda_modelo_base
 
     fuentes = [c.source for c in cuaderno_fuente(TAREA_ID).cells if c.cell_type == "code"]
     assert celda_modelo_base() in fuentes
@@ -240,18 +242,6 @@ def test_parada_temprana_ausente_o_mal_configurada_recibe_su_pista(tmp_path, con
     with pytest.raises(Fallo) as fallo:
         casos_modelo.test_entrenado_con_parada_temprana(AlumnoLocal({}, tmp_path))
     assert pista in str(fallo.value)
-
-
-# -- the generated notebook ----------------------------------------------------
-
-def test_cuaderno_generado_esta_al_dia():
-    """¿El .ipynb es exactamente lo que genera herramientas/construir_12_sobreajuste.py?"""
-    from herramientas.construir_12_sobreajuste import construir
-
-    def resumen(celdas):
-        return [(c.cell_type, c.source, dict(c.metadata)) for c in celdas]
-
-    assert resumen(cuaderno_fuente(TAREA_ID).cells) == resumen(construir().celdas)
 
 
 # -- slow tier: the calibrated constants ----------------------------------------
