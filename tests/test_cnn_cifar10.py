@@ -27,7 +27,7 @@ from keras import layers  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.cnn_cifar10 import test_modelo_entrenado as casos_modelo  # noqa: E402
+from autograder.calificadores.cnn_cifar10 import casos_modelo_entrenado as casos_modelo  # noqa: E402
 from autograder.entrenamiento import diferencia_de_arquitectura  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
 from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402

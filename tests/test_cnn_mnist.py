@@ -30,8 +30,8 @@ from keras import layers  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.cnn_mnist import test_preprocesar as casos_preprocesar  # noqa: E402
-from autograder.calificadores.cnn_mnist.test_modelo_entrenado import UMBRAL_EXACTITUD  # noqa: E402
+from autograder.calificadores.cnn_mnist import casos_preprocesar as casos_preprocesar  # noqa: E402
+from autograder.calificadores.cnn_mnist.casos_modelo_entrenado import UMBRAL_EXACTITUD  # noqa: E402
 from autograder.entrenamiento import diferencia_de_arquitectura  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
 from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
@@ -327,7 +327,7 @@ def test_reentrenar_la_referencia_supera_el_umbral(tmp_path, datos):
 
 def test_pista_de_exactitud_cuenta_como_llega_la_referencia():
     """¿Una exactitud de 0.5 (ni azar ni suficiente) recibe la pista con las épocas y la exactitud de la referencia?"""
-    from autograder.calificadores.cnn_mnist import test_modelo_entrenado as casos
+    from autograder.calificadores.cnn_mnist import casos_modelo_entrenado as casos
     from autograder.errores import Fallo
 
     X, y = casos.conjunto_de_prueba()

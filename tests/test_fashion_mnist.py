@@ -29,8 +29,8 @@ from keras import layers  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.fashion_mnist import test_preprocesar as casos_preprocesar  # noqa: E402
-from autograder.calificadores.fashion_mnist.test_modelo_entrenado import UMBRAL_EXACTITUD  # noqa: E402
+from autograder.calificadores.fashion_mnist import casos_preprocesar as casos_preprocesar  # noqa: E402
+from autograder.calificadores.fashion_mnist.casos_modelo_entrenado import UMBRAL_EXACTITUD  # noqa: E402
 from autograder.entrenamiento import diferencia_de_arquitectura  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
 from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
@@ -309,7 +309,7 @@ class _AlumnoDescrito:
 
 def test_pistas_de_arquitectura_propias_de_las_prendas():
     """¿Un número de clases equivocado nombra las prendas, y una capa Conv2D remite a la tarea 09?"""
-    from autograder.calificadores.fashion_mnist import test_construir_modelo as casos
+    from autograder.calificadores.fashion_mnist import casos_construir_modelo as casos
     from autograder.errores import Fallo
 
     nueve = _AlumnoDescrito([("Dense", "relu"), ("Dense", "softmax")], salida="[null, 9]")

@@ -20,7 +20,7 @@ from keras import layers  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.keras_iris import test_modelo_entrenado as casos_modelo  # noqa: E402
+from autograder.calificadores.keras_iris import casos_modelo_entrenado as casos_modelo  # noqa: E402
 from autograder.entrenamiento import entrenar_y_guardar  # noqa: E402
 from autograder.errores import Fallo  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402

@@ -256,7 +256,7 @@ def test_entrenar_y_guardar_entrena_y_escribe_modelo_e_historial(datos, tmp_path
 
 def test_copia_publica_sin_casos_ocultos_ni_referencia():
     """¿La copia que recibe el alumno de cada archivo de casos no tiene casos ocultos ni usa la referencia?"""
-    for archivo in sorted(CALIFICADORES.glob("test_*.py")):
+    for archivo in sorted(CALIFICADORES.glob("casos_*.py")):
         arbol = ast.parse(version_publica(archivo.read_text(encoding="utf-8")))
         casos = [n for n in arbol.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")]
         assert casos, archivo

@@ -27,8 +27,8 @@ from keras import layers  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.lstm_imdb import test_modelo_entrenado as casos_modelo  # noqa: E402
-from autograder.calificadores.lstm_imdb import test_preparar_secuencias as casos_secuencias  # noqa: E402
+from autograder.calificadores.lstm_imdb import casos_modelo_entrenado as casos_modelo  # noqa: E402
+from autograder.calificadores.lstm_imdb import casos_preparar_secuencias as casos_secuencias  # noqa: E402
 from autograder.entrenamiento import diferencia_de_arquitectura  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
 from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402

@@ -22,7 +22,7 @@ import pytest  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.sobreajuste import test_modelo_entrenado as casos_modelo  # noqa: E402
+from autograder.calificadores.sobreajuste import casos_modelo_entrenado as casos_modelo  # noqa: E402
 from autograder.entrenamiento import diferencia_de_arquitectura, entrenar_y_guardar  # noqa: E402
 from autograder.errores import Fallo  # noqa: E402
 from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
