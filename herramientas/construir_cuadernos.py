@@ -137,6 +137,8 @@ class _Construccion:
                 resultado.append((celda, donde))
                 continue
             nombre = meta["generar"]
+            if celda.source.strip():
+                raise self.error(donde, f"la celda «generar» de «{nombre}» debe estar vacía: sus celdas las da el gancho")
             funcion = getattr(self.ganchos, nombre, None) if self.ganchos else None
             if not callable(funcion):
                 raise self.error(donde, f"«generar» pide la función «{nombre}», que no está en "

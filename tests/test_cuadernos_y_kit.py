@@ -129,6 +129,16 @@ def test_la_fuente_esta_en_la_forma_que_guarda_jupytext(tarea_id):
     assert jupytext.writes(jupytext.reads(texto, fmt="py:percent"), fmt="py:percent") == texto
 
 
+@pytest.mark.parametrize("tarea_id", TAREAS)
+def test_los_puntos_se_escriben_solo_con_su_marcador(tarea_id):
+    """No heading of a source writes its points by hand: ``({puntos:e} puntos)``, so they always match the case files."""
+    from herramientas.construir_cuadernos import ruta_fuente
+
+    a_mano = [linea for linea in ruta_fuente(tarea_id).read_text(encoding="utf-8").splitlines()
+              if re.search(r"\d\s*puntos\)", linea)]
+    assert a_mano == [], "usa {puntos:<ejercicio>} en lugar de un número"
+
+
 FUENTE_MINIMA = """# %% [markdown]
 # ## 1. Softmax ({puntos:softmax} puntos), de {puntos} en total
 
@@ -175,7 +185,9 @@ def test_directivas_de_una_fuente():
     (('prueba="softmax"', 'prueba="softmaz"'), "«prueba» pide el ejercicio «softmaz»"),
     (("{puntos:softmax}", "{puntos:softmaz}"), "«softmaz» no es un ejercicio"),
     (("{puntos}", "{valor:NO_EXISTE}"), "no hay ninguna constante «NO_EXISTE»"),
-    (('# %% libre=true', '# %% generar="preguntas"'), "«generar» pide la función «preguntas»"),
+    (('# %% libre=true\nprint(softmax(np.array([4.0, 8.0, 3.0])))', '# %% generar="preguntas"'),
+     "«generar» pide la función «preguntas»"),
+    (('# %% libre=true', '# %% generar="preguntas"'), "la celda «generar» de «preguntas» debe estar vacía"),
 ])
 def test_una_directiva_mal_escrita_da_un_error_claro(cambio, esperado):
     """The error is in Spanish and names the source file, the cell and its line."""
