@@ -30,7 +30,7 @@ from keras import layers  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.cnn_mnist import casos_preprocesar as casos_preprocesar  # noqa: E402
+from autograder.calificadores.cnn_mnist.casos_preprocesar import PREPARACION  # noqa: E402
 from autograder.calificadores.cnn_mnist.casos_modelo_entrenado import UMBRAL_EXACTITUD  # noqa: E402
 from autograder.entrenamiento import diferencia_de_arquitectura  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
@@ -266,10 +266,10 @@ def _imagenes(x):
 
 
 ERRORES_PREPROCESAR = {
-    "sin_255": (lambda x: _imagenes(x).astype("float32"), "one_hot", casos_preprocesar.PISTA_255),
-    "division_entera": (lambda x: (_imagenes(x) // 255).astype("float32"), "one_hot", casos_preprocesar.PISTA_ENTERA),
+    "sin_255": (lambda x: _imagenes(x).astype("float32"), "one_hot", PREPARACION.pista("sin_escalar")),
+    "division_entera": (lambda x: (_imagenes(x) // 255).astype("float32"), "one_hot", PREPARACION.pista("division_entera")),
     "traspuesta": (lambda x: _imagenes(x.transpose(0, 2, 1)).astype("float32") / 255, "one_hot",
-                   casos_preprocesar.PISTA_TRASPUESTA),
+                   PREPARACION.pista("traspuesta")),
     "aplanada": (lambda x: x.reshape(len(x), 784).astype("float32") / 255, "one_hot", "aplanaste las imágenes"),
     "sin_canal": (lambda x: x.astype("float32") / 255, "one_hot", "falta el eje del canal"),
     "canal_delante": (lambda x: x.reshape(len(x), 1, 28, 28).astype("float32") / 255, "one_hot",

@@ -39,6 +39,14 @@ def test_ningun_archivo_de_casos_se_llama_test():
             assert tarea.casos(ejercicio), ejercicio
 
 
+def test_pytest_no_reescribe_los_asserts_de_los_casos():
+    """Only test_*.py get pytest's assert rewriting: a case's AssertionError is its own message, also here."""
+    for tarea_id in TAREAS:
+        tarea = cargar_tarea(tarea_id)
+        for ejercicio in tarea.ejercicios:
+            assert "@pytest_ar" not in vars(tarea.modulo_casos(ejercicio)), (tarea_id, ejercicio)
+
+
 # The values every task declared explicitly before the presets (Tarea(..., precargar=..., limites=...)).
 ANTES_NUMPY = (False, (), ("numpy",), LimitesAislamiento(memoria_gib=3.0, segundos_inicio=60.0,
                                                           segundos_llamada=10.0, segundos_celda=10.0))

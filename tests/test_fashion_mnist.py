@@ -29,7 +29,7 @@ from keras import layers  # noqa: E402
 
 from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
-from autograder.calificadores.fashion_mnist import casos_preprocesar as casos_preprocesar  # noqa: E402
+from autograder.calificadores.fashion_mnist.casos_preprocesar import PISTA_MAXIMO, PREPARACION  # noqa: E402
 from autograder.calificadores.fashion_mnist.casos_modelo_entrenado import UMBRAL_EXACTITUD  # noqa: E402
 from autograder.entrenamiento import diferencia_de_arquitectura  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
@@ -233,13 +233,13 @@ def _con_etiquetas(X, y, forma_y):
 
 
 ERRORES_PREPROCESAR = {
-    "sin_255": (lambda x: x.reshape(len(x), 784).astype("float32"), "one_hot", casos_preprocesar.PISTA_255),
+    "sin_255": (lambda x: x.reshape(len(x), 784).astype("float32"), "one_hot", PREPARACION.pista("sin_escalar")),
     "division_entera": (lambda x: (x.reshape(len(x), 784) // 255).astype("float32"), "one_hot",
-                        casos_preprocesar.PISTA_ENTERA),
+                        PREPARACION.pista("division_entera")),
     "por_columnas": (lambda x: x.transpose(0, 2, 1).reshape(len(x), 784).astype("float32") / 255, "one_hot",
-                     casos_preprocesar.PISTA_ORDEN),
+                     PREPARACION.pista("traspuesta")),
     "entre_el_maximo": (lambda x: x.reshape(len(x), 784).astype("float32") / x.max(), "one_hot",
-                        casos_preprocesar.PISTA_MAXIMO),
+                        PISTA_MAXIMO),
     "sin_aplanar": (lambda x: x.astype("float32") / 255, "one_hot", "la de las prendas sin aplanar"),
     "float64": (lambda x: x.reshape(len(x), 784) / 255.0, "one_hot", "se esperaba float32"),
     "etiquetas_enteras": (lambda x: x.reshape(len(x), 784).astype("float32") / 255, "enteras",
