@@ -7,7 +7,7 @@ import os
 import sys
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor
-from nbgrader.preprocessors import AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades
+from nbgrader.preprocessors import AssignLatePenalties, IgnorePattern, LimitOutput, SaveAutoGrades
 
 RAIZ_REPOSITORIO = os.path.dirname(os.path.abspath(__file__))
 if RAIZ_REPOSITORIO not in sys.path:
@@ -15,6 +15,7 @@ if RAIZ_REPOSITORIO not in sys.path:
 
 from autograder.nbgrader_integracion import (  # noqa: E402
     CalificacionAislada, ExportadorTolerante, RecogidaSinEnlaces, SaneamientoEntrega)
+from autograder.nbgrader_rapido import ComprobacionMetadatos  # noqa: E402
 
 c = get_config()  # noqa: F821 (provided by traitlets)
 
@@ -51,7 +52,7 @@ c.Autograde.autograde_preprocessors = [
     LimitOutput,
     SaveAutoGrades,
     AssignLatePenalties,
-    CheckCellMetadata,
+    ComprobacionMetadatos,  # nbgrader's CheckCellMetadata without re-validating its schema per cell
 ]
 
 # Maths offline (issue 9, item 11). nbgrader's feedback template calls nbconvert's `mathjax()` macro

@@ -260,7 +260,8 @@ class Resumen:
     total: int = 0
     resultados: dict = field(default_factory=dict)
     fallos: dict = field(default_factory=dict)  # (tarea, alumno) -> Spanish message
-    autograde: dict = field(default_factory=dict)  # tarea -> {"ok": bool, "en_cache": int, "segundos": float}
+    autograde: dict = field(default_factory=dict)  # tarea -> {"ok": bool, "en_cache": int, "segundos": float | None}
+    segundos_autograde: float | None = None  # when one nbgrader command graded every task
     segundos: float = 0.0
 
     def contar(self, estado: str) -> int:
@@ -281,8 +282,11 @@ class Resumen:
         lineas += [f"  error en {tarea} de {alumno}: {mensaje}" for (tarea, alumno), mensaje in sorted(self.fallos.items())]
         for tarea, datos in self.autograde.items():
             estado = "bien" if datos["ok"] else "FALLÓ (salida arriba)"
-            lineas.append(f"nbgrader autograde {tarea}: {estado}; {datos['en_cache']} resultados tomados de la caché "
-                          f"({datos['segundos']:.1f} s).")
+            tiempo = "" if datos["segundos"] is None else f" ({datos['segundos']:.1f} s)"
+            lineas.append(f"nbgrader autograde {tarea}: {estado}; {datos['en_cache']} resultados tomados de la caché"
+                          f"{tiempo}.")
+        if self.segundos_autograde is not None:
+            lineas.append(f"nbgrader autograde de todas las tareas en una sola orden: {self.segundos_autograde:.1f} s.")
         return "\n".join(lineas)
 
 
@@ -375,7 +379,8 @@ def entorno_nbgrader() -> dict:
 
 
 def nbgrader_autograde(curso: Path, tarea: str) -> dict:
-    """``nbgrader autograde TAREA --force`` in the course; its output is shown only if it fails."""
+    """``nbgrader autograde TAREA --force`` in the course (``TAREA`` may be nbgrader's ``*``); its output is
+    shown only if it fails."""
     inicio = time.perf_counter()
     proceso = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", tarea, "--force"], cwd=curso,
                              env=entorno_nbgrader(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -383,6 +388,31 @@ def nbgrader_autograde(curso: Path, tarea: str) -> dict:
         sys.stderr.write(proceso.stdout)
     return {"ok": proceso.returncode == 0, "en_cache": proceso.stdout.count(MARCA_CACHE_AUTOGRADE),
             "segundos": time.perf_counter() - inicio, "salida": proceso.stdout}
+
+
+def _solo_entregas(curso: Curso, entregas: list[tuple[str, str]]) -> bool:
+    """Whether ``nbgrader autograde '*'`` would touch exactly these submissions (no stray folder in submitted/)."""
+    coursedir = curso.coursedir
+    carpetas = {os.path.normpath(c) for c in glob(coursedir.format_path(coursedir.submitted_directory, "*", "*"))
+                if os.path.isdir(c)}
+    excluidos = set(filter(None, coursedir.student_id_exclude.split(",")))
+    carpetas = {c for c in carpetas if Path(c).parent.name not in excluidos}
+    return carpetas == {os.path.normpath(curso.directorio_enviado(tarea, alumno)) for tarea, alumno in entregas}
+
+
+def autograde_de_la_clase(curso: Curso, entregas: list[tuple[str, str]], todas: bool) -> tuple[dict, float | None]:
+    """({tarea: {"ok", "en_cache", "segundos"}}, seconds of the single command or None).
+
+    Each ``nbgrader`` command pays its start-up (imports, configuration, gradebook) again: when the
+    batch covers every submission in the course, one ``nbgrader autograde '*'`` grades them all.
+    """
+    tareas = list(dict.fromkeys(t for t, _ in entregas))
+    if not (todas and len(tareas) > 1 and _solo_entregas(curso, entregas)):
+        return {tarea: nbgrader_autograde(curso.raiz, tarea) for tarea in tareas}, None
+    datos = nbgrader_autograde(curso.raiz, "*")
+    lineas = [linea for linea in datos["salida"].splitlines() if MARCA_CACHE_AUTOGRADE in linea]
+    return ({tarea: {"ok": datos["ok"], "en_cache": sum(f"] {tarea} de " in linea for linea in lineas),
+                     "segundos": None} for tarea in tareas}, datos["segundos"])
 
 
 def calificar_clase(curso: Path | str, tareas: list[str] | None = None, trabajadores: int | None = None,
@@ -410,8 +440,7 @@ def calificar_clase(curso: Path | str, tareas: list[str] | None = None, trabajad
         finally:
             resumen.segundos = time.perf_counter() - inicio
     if autograde:
-        for tarea in dict.fromkeys(t for t, _ in entregas):
-            resumen.autograde[tarea] = nbgrader_autograde(curso_.raiz, tarea)
+        resumen.autograde, resumen.segundos_autograde = autograde_de_la_clase(curso_, entregas, todas=not tareas)
     resumen.segundos = time.perf_counter() - inicio
     return resumen
 

@@ -38,7 +38,7 @@ from traitlets import Bool, Unicode
 
 from nbgrader.api import Gradebook
 from nbgrader.exchange.default.collect import ExchangeCollect
-from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, DeduplicateIds, NbGraderPreprocessor,
+from nbgrader.preprocessors import (ClearOutput, DeduplicateIds, NbGraderPreprocessor,
                                     OverwriteCells, OverwriteKernelspec)
 
 from . import cache_calificaciones
@@ -46,6 +46,7 @@ from .calificadores import cargar_tarea
 from .cuaderno import LIMITE_BYTES_CUADERNO, aviso_de_tarea, metadatos_nbgrader, validar_cuaderno
 from .errores import ErrorAislamientoNoDisponible, ErrorCalificador
 from .motor import calificar_cuaderno
+from .nbgrader_rapido import ComprobacionMetadatos
 from .resultados import ResultadoCalificacion, texto_ejercicio
 from .tareas import PREFIJO_CELDA
 
@@ -54,7 +55,7 @@ RECURSO_ILEGIBLE = "curso_dl_ilegible"
 # ...and from the sanitizer to CalificacionAislada (the next conversion reads the sanitized file). The
 # sanitizer never copies the student's notebook metadata, so only it can set this key.
 METADATO_NO_CALIFICABLE = "curso_dl_no_calificable"
-SANITIZADORES_DE_NBGRADER = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
+SANITIZADORES_DE_NBGRADER = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, ComprobacionMetadatos)
 ERROR_INTERNO = ("Error interno del calificador al calificar tu entrega: 0 puntos provisionales en todas las "
                  "celdas calificadas. Avisa al profesor; la calificación se repetirá.")
 METADATOS_DANADOS = ("Los metadatos de nbgrader de tu entrega están dañados y no se pudieron reparar: 0 puntos. "

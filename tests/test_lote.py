@@ -173,6 +173,7 @@ def test_autograde_usa_la_cache_y_da_las_mismas_notas(curso, lote_local, tmp_pat
     for tarea in TAREAS:  # CalificacionAislada logged "resultado en caché" for every submission
         assert (f"nbgrader autograde {tarea}: bien; {len(ALUMNOS)} resultados tomados de la caché" in orden.stdout), \
             orden.stdout
+    assert "nbgrader autograde de todas las tareas en una sola orden" in orden.stdout, orden.stdout
     assert _notas_del_gradebook(curso) == sin_cache
     for (tarea, alumno), grados in sin_cache.items():  # and they are the engine's scores
         puntos = ResultadoCalificacion.desde_json(lote_local.resultados[(tarea, alumno)]["resultado"])
@@ -210,3 +211,18 @@ def test_una_entrada_alterada_de_otra_clave_no_se_usa(curso, lote_local, contar_
     assert _pruebas(nuevo["resultado"]) == _pruebas(original["resultado"])
     assert _pruebas(resumen.resultados[("01_perceptron", "beto")]["resultado"]) == \
         _pruebas(lote_local.resultados[("01_perceptron", "beto")]["resultado"])
+
+
+def test_una_sola_orden_de_autograde_solo_si_toca_exactamente_las_entregas(curso):
+    """`nbgrader autograde '*'` would also try a stray folder in submitted/: then one order per task."""
+    curso_ = lote.cargar_curso(str(curso))
+    entregas = lote.buscar_entregas(curso_)
+    assert lote._solo_entregas(curso_, entregas)
+    assert not lote._solo_entregas(curso_, entregas[1:])
+    extraviada = curso / "submitted" / "ana" / "apuntes_viejos"
+    extraviada.mkdir()
+    try:
+        assert lote.buscar_entregas(curso_) == entregas
+        assert not lote._solo_entregas(curso_, entregas)
+    finally:
+        extraviada.rmdir()
