@@ -50,9 +50,11 @@ np.set_printoptions(precision=3, suppress=True)
 #
 # $$\operatorname{softmax}(z)_j = \frac{e^{z_j}}{\sum_{c=1}^{k} e^{z_c}}$$
 #
-# **Ejemplo de las diapositivas.** Para $z = [4, 8, 3]$: $e^4 \approx 54.6$, $e^8 \approx 2981$,
-# $e^3 \approx 20.1$; la suma es $\approx 3055.7$ y las probabilidades son $\approx [0.018, 0.975, 0.007]$.
-# La clase 2 (índice 1) se lleva casi toda la probabilidad: la exponencial amplifica las diferencias.
+# **Ejemplo de las diapositivas.** Para $z = [4, 8, 3]$: $e^4 \approx 54.6$, $e^8 \approx 2981.0$,
+# $e^3 \approx 20.1$; la suma es $\approx 3055.6$ y las probabilidades son $0.01787$, $0.97556$ y $0.00657$,
+# es decir $\approx [0.018, 0.976, 0.007]$ con tres decimales (la diapositiva escribe 0.975 porque trunca en
+# vez de redondear). La clase 2 (índice 1) se lleva casi toda la probabilidad: la exponencial amplifica las
+# diferencias.
 #
 # **Estabilidad numérica.** `np.exp(1000)` es `inf` en coma flotante. Como
 # $\operatorname{softmax}(z) = \operatorname{softmax}(z - c)$ para cualquier constante $c$, resta el
@@ -62,7 +64,7 @@ np.set_printoptions(precision=3, suppress=True)
 # %% solucion="softmax"
 
 # %% libre=true
-print(softmax(np.array([4.0, 8.0, 3.0])))                    # ≈ [0.018 0.975 0.007]
+print(softmax(np.array([4.0, 8.0, 3.0])))                    # ≈ [0.018 0.976 0.007]
 print(softmax(np.array([[1.0, 2.0, 3.0], [1000.0, 1000.0, 0.0]])))
 
 # %% prueba="softmax"
@@ -95,30 +97,36 @@ comprobar("one_hot", one_hot)
 # clase correcta, la pérdida crece sin límite. Por eso recortamos las probabilidades a $[10^{-12}, 1]$
 # antes del logaritmo (`np.clip`).
 #
-# **La tabla «Carrera».** Un modelo predice qué carrera elegirán 8 estudiantes (Ingeniería, Medicina,
-# Derecho). La columna «real» es la carrera elegida y $P_{\text{real}}$ la probabilidad que le dio el modelo:
+# **La tabla «Carrera» de las diapositivas.** Un modelo predice qué carrera elegirán 8 estudiantes entre
+# tres, codificadas LS = 0, LI = 1, IC = 2. La columna $y$ es la carrera elegida y $P_y$ la probabilidad que
+# el modelo le dio (las probabilidades están redondeadas a dos decimales, como en la diapositiva):
 #
-# | estudiante | Ingeniería | Medicina | Derecho | real | $P_{\text{real}}$ | $-\log P_{\text{real}}$ |
+# | estudiante | LS | LI | IC | $y$ | $P_y$ | $-\ln P_y$ |
 # |---|---|---|---|---|---|---|
-# | 1 | 0.60 | 0.30 | 0.10 | Ingeniería | 0.60 | 0.51 |
-# | 2 | 0.50 | 0.20 | 0.30 | Medicina | 0.20 | 1.61 |
-# | 3 | 0.70 | 0.20 | 0.10 | Derecho | 0.10 | 2.30 |
-# | 4 | 0.30 | 0.40 | 0.30 | Ingeniería | 0.30 | 1.20 |
-# | 5 | 0.20 | 0.70 | 0.10 | Ingeniería | 0.20 | 1.61 |
-# | 6 | 0.50 | 0.15 | 0.35 | Medicina | 0.15 | 1.90 |
-# | 7 | 0.25 | 0.30 | 0.45 | Derecho | 0.45 | 0.80 |
-# | 8 | 0.25 | 0.50 | 0.25 | Derecho | 0.25 | 1.39 |
+# | 1 | 0.01 | 0.45 | 0.55 | 0 (LS) | 0.01 | 4.61 |
+# | 2 | 0.09 | 0.39 | 0.52 | 1 (LI) | 0.39 | 0.94 |
+# | 3 | 0.09 | 0.39 | 0.52 | 1 (LI) | 0.39 | 0.94 |
+# | 4 | 0.02 | 0.73 | 0.24 | 2 (IC) | 0.24 | 1.43 |
+# | 5 | 0.36 | 0.36 | 0.27 | 0 (LS) | 0.36 | 1.02 |
+# | 6 | 0.68 | 0.15 | 0.17 | 2 (IC) | 0.17 | 1.77 |
+# | 7 | 0.55 | 0.27 | 0.18 | 1 (LI) | 0.27 | 1.31 |
+# | 8 | 0.91 | 0.05 | 0.05 | 0 (LS) | 0.91 | 0.09 |
 #
-# La media de la última columna es $\approx 1.41$. Observa que los errores «seguros» (estudiante 3)
-# cuestan mucho más que las dudas.
+# La media de la última columna es $12.11 / 8 \approx 1.514$. Observa que el error «seguro» del estudiante 1
+# (probabilidad 0.01 para su carrera) cuesta más que todas las dudas juntas de los estudiantes 2 a 4.
+#
+# **Fe de erratas.** La diapositiva da un promedio de 1.41 porque calcula mal tres filas: la 3 (escribe 1.20
+# en vez de $-\ln 0.39 = 0.94$), la 5 (1.35 en vez de $-\ln 0.36 = 1.02$) y la 6 (0.39 en vez de
+# $-\ln 0.17 = 1.77$); además, en la fila 7 escribe $-\log(0.55)$, la probabilidad de LS, aunque su valor 1.31
+# sí es el de LI, $-\ln 0.27$. La comprobación pública usa la media correcta, 1.514, con una tolerancia de 0.005.
 
 # %% solucion="entropia_cruzada"
 
 # %% libre=true
-P_carrera = np.array([[0.60, 0.30, 0.10], [0.50, 0.20, 0.30], [0.70, 0.20, 0.10], [0.30, 0.40, 0.30],
-                      [0.20, 0.70, 0.10], [0.50, 0.15, 0.35], [0.25, 0.30, 0.45], [0.25, 0.50, 0.25]])
-y_carrera = np.array([0, 1, 2, 0, 0, 1, 2, 2])
-print(entropia_cruzada(P_carrera, y_carrera))   # ≈ 1.41
+P_carrera = np.array([[0.01, 0.45, 0.55], [0.09, 0.39, 0.52], [0.09, 0.39, 0.52], [0.02, 0.73, 0.24],
+                      [0.36, 0.36, 0.27], [0.68, 0.15, 0.17], [0.55, 0.27, 0.18], [0.91, 0.05, 0.05]])
+y_carrera = np.array([0, 1, 1, 2, 0, 2, 1, 0])   # LS = 0, LI = 1, IC = 2
+print(entropia_cruzada(P_carrera, y_carrera))   # ≈ 1.514 (la diapositiva dice 1.41: ver la fe de erratas)
 
 # %% prueba="entropia_cruzada"
 comprobar("entropia_cruzada", entropia_cruzada)
@@ -145,11 +153,20 @@ comprobar("entropia_cruzada_binaria", entropia_cruzada_binaria)
 #
 # La exactitud (*accuracy*) es la fracción de ejemplos en los que la clase más probable (`np.argmax` por
 # filas) coincide con la etiqueta. Es un número entre 0 y 1, no un porcentaje.
+#
+# **Un aviso de vocabulario.** Las diapositivas llaman «precisión» a la exactitud; en este curso «precisión»
+# es otra métrica, la *precision* del informe de clasificación (de los ejemplos predichos de una clase, qué
+# fracción es de esa clase).
+#
+# **En la tabla «Carrera».** Las clases predichas son 2, 2, 2, 1, 0, 0, 0, 0 y las reales 0, 1, 1, 2, 0, 2, 1, 0:
+# aciertan solo las filas 5 y 8, así que la exactitud es $2/8 = 0.25$, como en las diapositivas. La fila 5 es
+# un empate entre LS y LI (0.36 y 0.36): `np.argmax` devuelve el **primer** máximo, LS = 0, que es la carrera
+# real. Si rompieras el empate hacia la última clase empatada, obtendrías $1/8$.
 
 # %% solucion="exactitud"
 
 # %% libre=true
-print(exactitud(P_carrera, y_carrera))   # el modelo acierta 2 de 8
+print(exactitud(P_carrera, y_carrera))   # 0.25: el modelo acierta 2 de 8 (filas 5 y 8)
 
 # %% prueba="exactitud"
 comprobar("exactitud", exactitud)

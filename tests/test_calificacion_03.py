@@ -255,3 +255,50 @@ def test_cada_pista_de_un_caso_oculto_aparece_solo_con_su_error(ejercicio, funci
         assert caso in fallidas and pista in fallidas[caso], fallidas
     else:
         assert pista not in fallidas.get(caso, ""), fallidas
+
+
+# -- the slides' worked examples as public checks (issue 11, section 3) ----------------------------------
+
+def _exactitud_con_conteo(P, y):
+    return float(np.sum(np.argmax(np.asarray(P), axis=1) == np.asarray(y)))
+
+
+PISTAS_DIAPOSITIVAS = [
+    ("entropia_cruzada", _entropia(recortar=True, media=False), "tabla_carrera", "sumaste las pérdidas"),
+    ("exactitud", _exactitud(lambda P: P.shape[1] - 1 - np.argmax(P[:, ::-1], axis=1)), "tabla_carrera",
+     "elegiste la última columna"),
+    ("exactitud", _exactitud_con_conteo, "tabla_carrera", "devolviste el número de aciertos"),
+    ("softmax", _softmax_por_columnas, "filas_suman_uno", "normalizaste por columnas"),
+]
+
+
+def test_la_referencia_reproduce_los_ejemplos_de_las_diapositivas():
+    """The slides' numbers, corrected where the slides are wrong: 1.514 (not 1.41), 2/8 and 0.976 (not 0.975)."""
+    from autograder.calificadores.softmax_entropia.datos import CARRERA_MEDIA, CARRERA_P, CARRERA_Y
+    from solutions import softmax_entropia as ref
+
+    assert ref.entropia_cruzada(CARRERA_P, CARRERA_Y) == pytest.approx(1.514, abs=5e-4)
+    assert ref.entropia_cruzada(CARRERA_P, CARRERA_Y) == pytest.approx(CARRERA_MEDIA, abs=1e-4)
+    assert ref.exactitud(CARRERA_P, CARRERA_Y) == 0.25
+    assert np.round(ref.softmax(np.array([4.0, 8.0, 3.0])), 3).tolist() == [0.018, 0.976, 0.007]
+    assert np.exp([4.0, 8.0, 3.0]).sum() == pytest.approx(3055.6, abs=0.05)
+    for ejercicio in ("softmax", "entropia_cruzada", "exactitud"):
+        assert _fallidas(ejercicio, getattr(ref, ejercicio)) == {}, ejercicio
+
+
+@pytest.mark.parametrize("ejercicio, funcion, caso, pista", PISTAS_DIAPOSITIVAS,
+                         ids=[f"{e}-{p[:20]}" for e, _, _, p in PISTAS_DIAPOSITIVAS])
+def test_un_error_en_un_ejemplo_de_las_diapositivas_recibe_su_pista(ejercicio, funcion, caso, pista):
+    fallidas = _fallidas(ejercicio, funcion)
+    assert caso in fallidas and pista in fallidas[caso], fallidas
+
+
+def test_los_casos_publicos_nuevos_no_cambian_los_puntos_ni_valen_al_calificar():
+    """Public cases declare points that only add to the exercise total; when grading they are worth 0."""
+    from autograder.casos import puntos_al_calificar
+
+    for ejercicio, total in (("entropia_cruzada", 4), ("exactitud", 3), ("softmax", 5)):
+        casos = TAREA03.casos(ejercicio)
+        assert sum(c.puntos for c in casos) == total, ejercicio
+        for c, p in zip(casos, puntos_al_calificar(casos)):
+            assert p == 0 or c.oculta, (ejercicio, c.nombre)

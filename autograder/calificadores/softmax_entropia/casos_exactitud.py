@@ -1,6 +1,7 @@
 """Casos de `exactitud(P, y)`."""
 import numpy as np
 
+from autograder.calificadores.softmax_entropia.datos import CARRERA_P, CARRERA_Y
 from autograder.casos import caso
 from autograder.verificar import exigir_cercano, exigir_numero
 
@@ -14,11 +15,20 @@ def _errores_conocidos(correcto, n):
             (correcto * 100, "devuelve una fracción entre 0 y 1, no un porcentaje."))
 
 
-@caso(puntos=1, exito="3 aciertos de 4 dan 0.75.")
+@caso(puntos=0.5, exito="3 aciertos de 4 dan 0.75.")
 def test_ejemplo_pequeno(alumno):
     P = np.array([[0.7, 0.3], [0.2, 0.8], [0.6, 0.4], [0.9, 0.1]])
     valor = exigir_numero(alumno.llamar("exactitud", P, np.array([0, 1, 1, 0])), "exactitud(ejemplo)")
     exigir_cercano(valor, 0.75, "exactitud(ejemplo de 4 filas)", errores_conocidos=_errores_conocidos(0.75, 4))
+
+
+@caso(puntos=0.5, exito="la tabla «Carrera» de las diapositivas da 2/8 = 0.25: en la fila 5, empatada, gana "
+                        "la primera clase.")
+def test_tabla_carrera(alumno):
+    """La tabla «Carrera»: aciertan las filas 5 (empate entre LS y LI, np.argmax elige LS) y 8."""
+    valor = exigir_numero(alumno.llamar("exactitud", CARRERA_P, CARRERA_Y), "exactitud(tabla Carrera)")
+    exigir_cercano(valor, 0.25, "exactitud(tabla Carrera)",
+                   errores_conocidos=_errores_conocidos(0.25, 8) + ((0.125, PISTA_ULTIMA_COLUMNA),))
 
 
 @caso(puntos=1, oculta=True, exito="coincide con la referencia en entradas aleatorias.")
