@@ -76,11 +76,17 @@ np.set_printoptions(precision=3, suppress=True)
 #   compañía *y* transporte ($2 + 2 = 4 \ge 3$); una sola de las dos no basta ($2 < 3$).
 # - **Umbral $\theta = 5$.** Ahora solo decide el tiempo: con buen tiempo $6 \ge 5$, y sin él lo máximo
 #   es $4 < 5$. Subir el umbral hace al perceptrón más exigente.
-# - **Peso $w_1 = 2$ (con $\theta = 5$).** Si el tiempo me importa tanto como lo demás, necesito las
-#   tres cosas: $2 + 2 + 2 = 6 \ge 5$, pero dos de tres suman $4 < 5$.
+# - **Peso $w_1 = 2$ (con $\theta = 3$, como en la diapositiva).** Si el tiempo me importa tanto como lo
+#   demás, ya no basta por sí solo ($2 < 3$): voy cuando se cumplen al menos dos de las tres cosas
+#   ($2 + 2 = 4 \ge 3$).
 #
 # El mismo «circuito» toma decisiones distintas según sus pesos y su umbral: **aprender** consistirá en
 # encontrar esos números a partir de ejemplos. La celda siguiente recorre las 8 situaciones posibles.
+#
+# **¿Llegar al umbral o sobrepasarlo?** Las diapositivas dicen que la neurona se activa cuando la suma
+# *sobrepasa* el umbral ($>$), y aquí el escalón da 1 cuando lo *alcanza* ($\ge$, es decir, 1 donde
+# $z \ge 0$); en este ejemplo da igual, porque las sumas posibles (0, 2, 4, 6, 8, 10) son pares y los
+# umbrales (3 y 5) impares, así que ninguna suma cae justo en el umbral.
 
 # %% omitir_al_calificar=true
 # Las 8 combinaciones de (tiempo, compañía, transporte) y la decisión con cada configuración.
@@ -88,7 +94,7 @@ situaciones = np.array([[x1, x2, x3] for x1 in (0, 1) for x2 in (0, 1) for x3 in
 configuraciones = {
     "w=[6,2,2], umbral 3": (np.array([6, 2, 2]), 3),
     "w=[6,2,2], umbral 5": (np.array([6, 2, 2]), 5),
-    "w=[2,2,2], umbral 5": (np.array([2, 2, 2]), 5),
+    "w=[2,2,2], umbral 3": (np.array([2, 2, 2]), 3),
 }
 print("tiempo compañía transporte |", " | ".join(configuraciones))
 for x in situaciones:

@@ -234,3 +234,18 @@ def test_la_tasa_mal_escalada_sin_ignorarla_no_recibe_la_pista_de_ignorarla():
                                 ejercicios=("entrenar_perceptron",))
     (tasa,) = [r for r in resultados if r.id == "entrenar_perceptron/tasa_escala_los_pesos"]
     assert not tasa.aprobada and "multiplicado por" in tasa.mensaje and "usa el argumento tasa" not in tasa.mensaje
+
+
+def test_en_el_ejemplo_del_evento_llegar_o_sobrepasar_el_umbral_da_lo_mismo():
+    """The notebook's "¿voy al evento?" configurations (the slides' W1 = 2 with threshold 3 among them): no sum
+    equals its threshold, so the slides' "sobrepasa" (>) and this course's step (1 where z >= 0) agree."""
+    import numpy as np
+
+    situaciones = np.array([[x1, x2, x3] for x1 in (0, 1) for x2 in (0, 1) for x3 in (0, 1)], dtype=float)
+    from conftest import RAIZ
+
+    fuente = (RAIZ / "fuentes_cuadernos" / "01_perceptron.py").read_text(encoding="utf-8")
+    assert '"w=[2,2,2], umbral 3": (np.array([2, 2, 2]), 3)' in fuente and "sobrepasa" in fuente
+    for w, umbral in (([6, 2, 2], 3), ([6, 2, 2], 5), ([2, 2, 2], 3)):
+        z = situaciones @ np.array(w, dtype=float) - umbral
+        assert np.array_equal(referencia.salida_perceptron(situaciones, np.array(w, float), -umbral), (z > 0).astype(float))
