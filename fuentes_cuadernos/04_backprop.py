@@ -218,7 +218,7 @@ print("L =", (a - t) ** 2, "| dL/dw =", dL_dz * x, "| dL/db =", dL_dz)
 #
 # $$Z = X W + b, \qquad W: (d, m), \quad b: (m,), \quad Z: (n, m)$$
 #
-# ($b$ se suma a cada fila por difusión). Devuelve `(Z, cache)` con `cache = (X, W, b)`.
+# NumPy suma $b$ a cada fila por **difusión** (*broadcasting*). Devuelve `(Z, cache)` con `cache = (X, W, b)`.
 
 # %% solucion="densa_adelante"
 
