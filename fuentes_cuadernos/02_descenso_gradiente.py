@@ -46,38 +46,35 @@ comprobar = Comprobaciones("02_descenso_gradiente")
 np.set_printoptions(precision=3, suppress=True)
 
 # %% [markdown]
-# ## Los datos: de las horas de estudio a las notas
+# ## Los datos: la tabla de las diapositivas
 #
-# Usaremos una tabla como la de las diapositivas: para cada estudiante conocemos tres características
-# (las **entradas**) y queremos predecir sus notas en dos parciales (las **salidas**). Los valores son
-# inventados pero plausibles.
+# Usaremos la tabla de las diapositivas: para cada uno de 8 estudiantes conocemos tres características (las
+# **entradas**: Estudio, Edad y Promedio) y queremos predecir sus notas en dos parciales (las **salidas**: N1
+# y N2). La diapositiva escribe «13,4» con coma decimal; aquí es 13.4.
 #
-# | estudiante | Estudio (h/semana) | Edad (años) | Promedio (0–10) | N1 | N2 |
+# | estudiante | Estudio | Edad | Promedio | N1 | N2 |
 # |---|---|---|---|---|---|
-# | 1 | 2 | 19 | 5.5 | 3.6 | 4.7 |
-# | 2 | 4 | 22 | 6.0 | 4.3 | 5.3 |
-# | 3 | 5 | 20 | 7.5 | 5.2 | 6.4 |
-# | 4 | 6 | 25 | 5.0 | 3.8 | 4.6 |
-# | 5 | 8 | 21 | 6.5 | 5.2 | 6.1 |
-# | 6 | 9 | 23 | 8.0 | 6.0 | 7.5 |
-# | 7 | 10 | 19 | 7.0 | 6.1 | 6.3 |
-# | 8 | 12 | 24 | 6.0 | 6.3 | 6.3 |
-# | 9 | 14 | 22 | 8.5 | 7.5 | 7.8 |
-# | 10 | 15 | 20 | 9.0 | 8.0 | 8.4 |
+# | 1 | 2 | 24 | 4 | 7 | 7.2 |
+# | 2 | 5 | 22 | 3 | 4.5 | 5.2 |
+# | 3 | 7 | 25 | 4 | 6.3 | 6 |
+# | 4 | 9 | 20 | 7 | 5.4 | 4.4 |
+# | 5 | 10 | 19 | 4 | 8.2 | 9.5 |
+# | 6 | 11 | 20 | 3 | 7.2 | 8.1 |
+# | 7 | 13.4 | 21 | 5 | 5.5 | 10 |
+# | 8 | 14 | 20 | 3 | 3 | 4.3 |
 #
-# Con $n = 10$ ejemplos, $d = 3$ características y $m = 2$ salidas, guardamos las entradas en una matriz
-# $X$ de forma $(n, d) = (10, 3)$ y las salidas en una matriz $Y$ de forma $(n, m) = (10, 2)$: **una fila por
+# Con $n = 8$ ejemplos, $d = 3$ características y $m = 2$ salidas, guardamos las entradas en una matriz
+# $X$ de forma $(n, d) = (8, 3)$ y las salidas en una matriz $Y$ de forma $(n, m) = (8, 2)$: **una fila por
 # estudiante**. Es una regresión lineal *múltiple* (varias entradas) y con *varias salidas*: el mismo
 # modelo predice N1 y N2.
 
-# %% omitir_al_calificar=true
+# %%
 X_tabla = np.array([
-    [2.0, 19.0, 5.5], [4.0, 22.0, 6.0], [5.0, 20.0, 7.5], [6.0, 25.0, 5.0], [8.0, 21.0, 6.5],
-    [9.0, 23.0, 8.0], [10.0, 19.0, 7.0], [12.0, 24.0, 6.0], [14.0, 22.0, 8.5], [15.0, 20.0, 9.0],
+    [2.0, 24.0, 4.0], [5.0, 22.0, 3.0], [7.0, 25.0, 4.0], [9.0, 20.0, 7.0],
+    [10.0, 19.0, 4.0], [11.0, 20.0, 3.0], [13.4, 21.0, 5.0], [14.0, 20.0, 3.0],
 ])
 Y_tabla = np.array([
-    [3.6, 4.7], [4.3, 5.3], [5.2, 6.4], [3.8, 4.6], [5.2, 6.1],
-    [6.0, 7.5], [6.1, 6.3], [6.3, 6.3], [7.5, 7.8], [8.0, 8.4],
+    [7.0, 7.2], [4.5, 5.2], [6.3, 6.0], [5.4, 4.4], [8.2, 9.5], [7.2, 8.1], [5.5, 10.0], [3.0, 4.3],
 ])
 print("X:", X_tabla.shape, "| Y:", Y_tabla.shape)
 print("mínimo por columna:", X_tabla.min(axis=0), "| máximo por columna:", X_tabla.max(axis=0))
@@ -85,8 +82,8 @@ print("mínimo por columna:", X_tabla.min(axis=0), "| máximo por columna:", X_t
 # %% [markdown]
 # ## 1. Normalización min-max ({puntos:normalizar_minmax} puntos)
 #
-# Las características viven en escalas muy distintas: las horas de estudio van de 2 a 15, la edad de 19 a 25
-# y el promedio de 5 a 9. El descenso de gradiente usa **una sola** tasa de aprendizaje para todos los pesos;
+# Las características viven en escalas muy distintas: Estudio va de 2 a 14, Edad de 19 a 25 y Promedio
+# de 3 a 7. El descenso de gradiente usa **una sola** tasa de aprendizaje para todos los pesos;
 # si una característica toma valores grandes, su gradiente también lo es, y una tasa que va bien para una
 # columna hace diverger a otra. Normalizar pone todas las columnas en la misma escala.
 #
@@ -97,8 +94,8 @@ print("mínimo por columna:", X_tabla.min(axis=0), "| máximo por columna:", X_t
 # donde $\min_j$ y $\max_j$ son el mínimo y el máximo **de la columna** $j$ (`axis=0`). El mínimo de cada
 # columna pasa a 0 y el máximo a 1.
 #
-# **Ejemplo.** La columna Estudio va de 2 a 15: el estudiante con 8 horas pasa a
-# $(8 - 2) / (15 - 2) = 6/13 \approx 0.46$.
+# **Ejemplo.** La columna Estudio va de 2 a 14: el estudiante 4, con Estudio 9, pasa a
+# $(9 - 2) / (14 - 2) = 7/12 \approx 0.58$.
 #
 # **Columnas constantes.** Si todos los valores de una columna son iguales, $\max_j - \min_j = 0$ y la
 # fórmula divide por cero (`nan`). Esa columna no aporta información: conviértela en una columna de ceros,
@@ -163,7 +160,8 @@ print("medias:", X_norm.mean(axis=0), "| desviaciones:", X_norm.std(axis=0))
 #
 # $$\hat{Y} = XW + b, \qquad \hat{Y}_{ik} = \sum_{j=1}^{d} X_{ij} W_{jk} + b_k$$
 #
-# $XW$ tiene forma $(n, d) \cdot (d, m) = (n, m)$ y NumPy suma $b$ a cada fila (*broadcasting*).
+# $XW$ tiene forma $(n, d) \cdot (d, m) = (n, m)$ y NumPy suma $b$ a cada fila por **difusión**
+# (*broadcasting*): repite el vector $b$ a lo largo de las $n$ filas sin copiarlo.
 #
 # **Ejemplo.** Con $x = [1, 2]$, $W = \begin{pmatrix} 1 & 0.5 \\ -2 & 1 \end{pmatrix}$ y $b = [0.5, -1]$:
 # $\hat{y} = [1 \cdot 1 + 2 \cdot (-2) + 0.5,\; 1 \cdot 0.5 + 2 \cdot 1 - 1] = [-2.5, 1.5]$.
@@ -174,6 +172,22 @@ print("medias:", X_norm.mean(axis=0), "| desviaciones:", X_norm.std(axis=0))
 W_ejemplo = np.array([[1.0, 0.5], [-2.0, 1.0]])
 b_ejemplo = np.array([0.5, -1.0])
 print(predecir_lineal(np.array([[1.0, 2.0], [0.0, -1.0]]), W_ejemplo, b_ejemplo))   # [[-2.5  1.5] [ 2.5 -2. ]]
+
+# %% [markdown]
+# **La tabla de las diapositivas.** Las diapositivas prueban el modelo en su tabla con
+# $W = \begin{pmatrix} 1 & 4 \\ 2 & 5 \\ 3 & 6 \end{pmatrix}$ y $b = [-46, -108]$. Para el estudiante 1,
+# $x = [2, 24, 4]$: $P_1 = 2 \cdot 1 + 24 \cdot 2 + 4 \cdot 3 - 46 = 16$ y
+# $P_2 = 2 \cdot 4 + 24 \cdot 5 + 4 \cdot 6 - 108 = 44$. La celda siguiente calcula las 8 filas, que deben
+# coincidir con las columnas P1 y P2 de la diapositiva: 16, 44; 12, 40; 23, 69; 24, 70; 14, 51; 14, 54;
+# 24.4, 80.6; 17, 66 (una de las comprobaciones públicas lo verifica). Son predicciones malas, muy lejos de
+# N1 y N2: esos pesos no salen de entrenar, sirven para ilustrar el cálculo del error. (Otra diapositiva
+# muestra $X = [3, 10, 9] \to [8.5, 7.2]$, pero eso no sale de estos $W$ y $b$, que dan $[4, 8]$: no lo usamos.)
+
+# %% libre=true
+W_diapositivas = np.array([[1.0, 4.0], [2.0, 5.0], [3.0, 6.0]])
+b_diapositivas = np.array([-46.0, -108.0])
+P_diapositivas = predecir_lineal(X_tabla, W_diapositivas, b_diapositivas)
+print(P_diapositivas)   # [[16. 44.] [12. 40.] [23. 69.] ... [17. 66.]]
 
 # %% prueba="predecir_lineal"
 comprobar("predecir_lineal", predecir_lineal)
@@ -200,6 +214,20 @@ comprobar("predecir_lineal", predecir_lineal)
 Y_ejemplo = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
 Y_pred_ejemplo = np.array([[1.0, 3.0], [1.0, 4.0], [4.0, 4.0]])
 print(error_cuadratico_medio(Y_ejemplo, Y_pred_ejemplo))   # ≈ 1.667
+
+# %% [markdown]
+# **El error de la tabla de las diapositivas, y un factor 2.** La diapositiva calcula, para cada estudiante,
+# $E_i = (N1_i - P1_i)^2 + (N2_i - P2_i)^2$ (para el estudiante 1, $(7 - 16)^2 + (7.2 - 44)^2 = 81 + 1354.24
+# = 1435.24$) y da su media sobre las 8 filas: «Promedio(E) = 3106.64». Esa convención **suma** sobre las
+# $m = 2$ salidas y promedia solo sobre los $n$ ejemplos. Nuestro ECM (como `mse` de Keras) promedia sobre las
+# $n \cdot m = 16$ entradas, así que con los mismos datos da la mitad: $3106.64 / 2 = 1553.32$. Las dos miden
+# lo mismo salvo el factor constante $m$, que no cambia dónde está el mínimo; una comprobación pública usa
+# esta tabla y espera 1553.32.
+
+# %% libre=true
+print(np.sum((Y_tabla - P_diapositivas) ** 2, axis=1))             # la columna E de la diapositiva
+print(np.mean(np.sum((Y_tabla - P_diapositivas) ** 2, axis=1)))    # ≈ 3106.64, el «Promedio(E)»
+print(error_cuadratico_medio(Y_tabla, P_diapositivas))             # ≈ 1553.32 = 3106.64 / 2
 
 # %% prueba="error_cuadratico_medio"
 comprobar("error_cuadratico_medio", error_cuadratico_medio)
@@ -278,11 +306,11 @@ comprobar("gradientes_lineal", gradientes_lineal)
 # - por tanto hay $\lceil n / \text{tam\_lote} \rceil$ **iteraciones** (actualizaciones) por época, y el
 #   último lote puede ser más pequeño.
 #
-# **Ejemplo.** Con $n = 10$ y `tam_lote = 4`, cada época tiene 3 iteraciones, con lotes de 4, 4 y 2 ejemplos.
-# Con `tam_lote = 1` es el descenso *estocástico* (un ejemplo por paso, 10 pasos por época); con
+# **Ejemplo.** Con los $n = 8$ estudiantes y `tam_lote = 3`, cada época tiene 3 iteraciones, con lotes de 3, 3
+# y 2 ejemplos. Con `tam_lote = 1` es el descenso *estocástico* (un ejemplo por paso, 8 pasos por época); con
 # `tam_lote` $\ge n$ es el descenso *por lotes completos* (un paso por época con todos los datos).
 #
-# **El algoritmo, con precisión** (así se puede reproducir exactamente):
+# **El algoritmo, paso a paso** (así se puede reproducir exactamente):
 #
 # 1. Empieza con $W = 0$ y $b = 0$ (ya está escrito) y crea **un solo** generador antes del bucle:
 #    `rng = np.random.default_rng(semilla)`.
@@ -312,7 +340,7 @@ comprobar("descenso_gradiente", descenso_gradiente)
 # %% omitir_al_calificar=true
 import matplotlib.pyplot as plt
 
-for tam_lote in (1, 5, 10):
+for tam_lote in (1, 4, 8):
     W, b, historial = descenso_gradiente(X_norm, Y_tabla, tasa=0.05, epocas=200, tam_lote=tam_lote)
     plt.plot(historial, label=f"tam_lote = {tam_lote}")
 plt.yscale("log")
@@ -322,7 +350,7 @@ plt.title("Curva de aprendizaje en la tabla de estudiantes")
 plt.legend()
 plt.show()
 
-W, b, historial = descenso_gradiente(X_norm, Y_tabla, tasa=0.05, epocas=200, tam_lote=5)
+W, b, historial = descenso_gradiente(X_norm, Y_tabla, tasa=0.05, epocas=200, tam_lote=4)
 print("ECM final:", historial[-1])
 print("W (una columna por nota):\n", W)
 print("b:", b)
@@ -358,9 +386,12 @@ with np.errstate(over="ignore", invalid="ignore"):
 print("ECM por época sin normalizar:", historial_crudo)
 
 # %% [markdown]
-# **Interpretación.** Con los datos estandarizados, cada peso dice cuánto sube la nota al aumentar esa
-# característica en una desviación típica. En esta tabla pesan sobre todo las horas de estudio y el
-# promedio previo; la edad apenas influye. El sesgo es la nota predicha para un estudiante «medio».
+# **Interpretación.** Con los datos estandarizados, cada peso dice cuánto cambia la nota al aumentar esa
+# característica en una desviación típica, y el sesgo es la nota predicha para un estudiante «medio». En
+# estas 8 filas, sin embargo, el mejor modelo lineal apenas mejora a predecir siempre la media (ECM ≈ 3.09
+# frente a ≈ 3.36): las notas casi no dependen linealmente de Estudio, Edad y Promedio (la correlación más
+# fuerte, −0.30 entre Estudio y N1, es incluso negativa). Con tan pocos ejemplos los pesos no permiten sacar
+# conclusiones: la tabla sirve para practicar el cálculo, no para explicar las notas.
 #
 # ## Antes de entregar
 #

@@ -9,6 +9,7 @@ import inspect
 import resource
 import time
 
+import numpy as np
 import pytest
 
 from autograder.calificadores import cargar_tarea
@@ -238,3 +239,57 @@ def test_alumnos_simulados(fuente, perfil):
         assert resultado.puntaje_ejercicio("descenso_gradiente") == PUNTOS["descenso_gradiente"]
     else:
         assert resultado.puntaje == TOTAL - PUNTOS["predecir_lineal"]
+
+
+# -- the slides' table as public checks (issue 11, section 3), in-process --------------------------------
+
+def _fallidas(ejercicio: str, funcion) -> dict:
+    """{case name: message} of the failed cases of one exercise (hidden included), without a sandbox."""
+    from autograder.alumno import AlumnoLocal
+    from autograder.motor import ejecutar_casos
+
+    resultados = ejecutar_casos(TAREA, AlumnoLocal({ejercicio: funcion}), "alumno_diapositivas", ejercicios=(ejercicio,))
+    return {r.id.split("/")[1]: r.mensaje for r in resultados if not r.aprobada}
+
+
+def test_la_referencia_reproduce_la_tabla_de_las_diapositivas():
+    """W = [[1,4],[2,5],[3,6]], b = [-46,-108] give the slide's P1/P2; the slide's 3106.64 is twice the ECM."""
+    from autograder.calificadores.descenso_gradiente.datos import (
+        B_DIAPOSITIVAS, E_PROMEDIO_DIAPOSITIVAS, ECM_DIAPOSITIVAS, P_DIAPOSITIVAS, TABLA_X, TABLA_Y, W_DIAPOSITIVAS)
+
+    P = referencia.predecir_lineal(TABLA_X, W_DIAPOSITIVAS, B_DIAPOSITIVAS)
+    assert np.allclose(P, P_DIAPOSITIVAS, atol=1e-12)
+    E = np.sum((TABLA_Y - P) ** 2, axis=1)
+    assert np.round(E, 2).tolist() == [1435.24, 1267.29, 4247.89, 4649.32, 1755.89, 2153.05, 5341.57, 4002.89]
+    assert round(E.mean(), 2) == 3106.64 and E.mean() == pytest.approx(E_PROMEDIO_DIAPOSITIVAS)
+    assert referencia.error_cuadratico_medio(TABLA_Y, P) == pytest.approx(ECM_DIAPOSITIVAS) == pytest.approx(1553.32, abs=5e-3)
+    assert referencia.predecir_lineal(np.array([[3.0, 10.0, 9.0]]), W_DIAPOSITIVAS, B_DIAPOSITIVAS).tolist() == [[4.0, 8.0]]
+    for ejercicio in ("predecir_lineal", "error_cuadratico_medio"):
+        assert _fallidas(ejercicio, getattr(referencia, ejercicio)) == {}, ejercicio
+
+
+def _ecm_convencion_diapositiva(Y, Y_pred):
+    return float(np.mean(np.sum((np.asarray(Y) - np.asarray(Y_pred)) ** 2, axis=1)))
+
+
+def _predecir_sin_sesgo(X, W, b):
+    return np.asarray(X, dtype=float) @ W
+
+
+
+@pytest.mark.parametrize("ejercicio, funcion, pista", [
+    ("predecir_lineal", _predecir_sin_sesgo, "falta sumar el sesgo"),
+    ("error_cuadratico_medio", _ecm_convencion_diapositiva, "Promedio(E) = 3106.64"),
+])
+def test_un_error_en_la_tabla_de_las_diapositivas_recibe_su_pista(ejercicio, funcion, pista):
+    fallidas = _fallidas(ejercicio, funcion)
+    assert "tabla_diapositivas" in fallidas and pista in fallidas["tabla_diapositivas"], fallidas
+
+
+def test_los_casos_publicos_de_la_tabla_no_cambian_los_puntos_ni_valen_al_calificar():
+    from autograder.casos import puntos_al_calificar
+
+    for ejercicio in ("predecir_lineal", "error_cuadratico_medio", "descenso_gradiente"):
+        casos = TAREA.casos(ejercicio)
+        assert sum(c.puntos for c in casos) == PUNTOS[ejercicio], ejercicio
+        assert all(p == 0 or c.oculta for c, p in zip(casos, puntos_al_calificar(casos))), ejercicio

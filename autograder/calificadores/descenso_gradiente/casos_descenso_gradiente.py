@@ -10,8 +10,8 @@ n = tam_lote·k with k in 4..10, tam_lote in {16, 20, 32}, d in 1..5, m in 1..3,
 150 epochs): ECM / ECM of least squares is at most 1.0002 for the reference, at most 1.0015
 without shuffling, and has median 1.04 when tam_lote is ignored (one full-batch step per epoch).
 The one-example-per-batch case (n in 20..40, d = 1, tasa 0.005, 100 epochs): at most 1.0006
-for the reference and 1.0028 without shuffling. The public table case reaches 1.0007 at worst
-over 50 seeds (1.0009 without shuffling), against ``FACTOR_PUBLICO`` = 1.05.
+for the reference and 1.0028 without shuffling. The public table case (the slides' 8 rows) reaches 1.0069 at
+worst over 50 seeds (1.021 without shuffling), against ``FACTOR_PUBLICO`` = 1.05.
 """
 import time
 
@@ -78,10 +78,10 @@ def _exigir_cerca_del_optimo(X, Y, W, b, factor, que, revelar):
 
 @caso(puntos=1, exito="devuelve W (3, 2), b (2,) y un historial de una pérdida por época que baja.")
 def test_formas_e_historial(alumno):
-    """Tabla de estudiantes estandarizada, 50 épocas de lotes de 4 (3 lotes por época: 4, 4 y 2 ejemplos)."""
+    """Tabla de estudiantes estandarizada, 50 épocas de lotes de 3 (3 lotes por época: 3, 3 y 2 ejemplos)."""
     X = estandarizar(TABLA_X)
-    _entrenar(alumno, X, TABLA_Y, "descenso_gradiente en la tabla (tasa=0.1, epocas=50, tam_lote=4)", True,
-              tasa=0.1, epocas=50, tam_lote=4)
+    _entrenar(alumno, X, TABLA_Y, "descenso_gradiente en la tabla (tasa=0.1, epocas=50, tam_lote=3)", True,
+              tasa=0.1, epocas=50, tam_lote=3)
 
 
 @caso(puntos=1, exito=f"en la tabla de estudiantes llega a menos de {FACTOR_PUBLICO}× el ECM de mínimos cuadrados.")

@@ -1,6 +1,7 @@
 """Casos de `error_cuadratico_medio(Y, Y_pred)`."""
 import numpy as np
 
+from autograder.calificadores.descenso_gradiente.datos import ECM_DIAPOSITIVAS, P_DIAPOSITIVAS, TABLA_Y
 from autograder.casos import caso
 from autograder.errores import Fallo
 from autograder.verificar import exigir_cercano, exigir_numero
@@ -30,12 +31,24 @@ def _pedir(alumno, Y, Y_pred, que):
     return exigir_numero(valor, que)
 
 
-@caso(puntos=1, exito="en un ejemplo 3×2 el ECM es 10/6 ≈ 1.667.")
+@caso(puntos=0.5, exito="en un ejemplo 3×2 el ECM es 10/6 ≈ 1.667.")
 def test_ejemplo_pequeno(alumno):
     """Diferencias 0, -1, 0, 2, 1, 2: la suma de cuadrados es 10 y hay 6 entradas."""
     que = "error_cuadratico_medio(ejemplo 3×2)"
     exigir_cercano(_pedir(alumno, Y_PUB, Y_PRED_PUB, que), ESPERADO_PUB, que, atol=1e-8,
                    errores_conocidos=_errores_conocidos(Y_PUB, Y_PRED_PUB))
+
+
+@caso(puntos=0.5, exito="en la tabla de las diapositivas el ECM es 1553.32, la mitad de su «Promedio(E) = 3106.64».")
+def test_tabla_diapositivas(alumno):
+    """N1, N2 frente a P1, P2 de las diapositivas: 16 cuadrados que suman 24853.14, entre 16 entradas."""
+    que = "error_cuadratico_medio(tabla de las diapositivas)"
+    conocidos = tuple((valor, pista + " Ese es el «Promedio(E) = 3106.64» de la diapositiva, que suma las 2 salidas "
+                                      "de cada fila; el ECM promedia también sobre ellas (divide además entre m = 2).")
+                      if "sumaste sobre las salidas" in pista else (valor, pista)
+                      for valor, pista in _errores_conocidos(TABLA_Y, P_DIAPOSITIVAS))
+    exigir_cercano(_pedir(alumno, TABLA_Y, P_DIAPOSITIVAS, que), ECM_DIAPOSITIVAS, que, atol=1e-6, rtol=1e-9,
+                   errores_conocidos=conocidos)
 
 
 @caso(puntos=1, oculta=True, exito="coincide con la referencia con n y m aleatorios.")

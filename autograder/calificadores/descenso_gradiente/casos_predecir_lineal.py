@@ -1,6 +1,7 @@
 """Casos de `predecir_lineal(X, W, b)`."""
 import numpy as np
 
+from autograder.calificadores.descenso_gradiente.datos import B_DIAPOSITIVAS, P_DIAPOSITIVAS, TABLA_X, W_DIAPOSITIVAS
 from autograder.casos import caso
 from autograder.verificar import exigir_array, exigir_cercano, exigir_forma
 
@@ -20,12 +21,20 @@ def _pedir(alumno, X, W, b, que):
     return Y_pred
 
 
-@caso(puntos=1, exito="predice bien 3 ejemplos con 2 características y 2 salidas.")
+@caso(puntos=0.5, exito="predice bien 3 ejemplos con 2 características y 2 salidas.")
 def test_ejemplo_pequeno(alumno):
     """Fila 0, salida 0: 1·1 + 2·(-2) + 0.5 = -2.5."""
     Y_pred = _pedir(alumno, X_PUB, W_PUB, B_PUB, "predecir_lineal(ejemplo 3×2)")
     exigir_cercano(Y_pred, ESPERADO_PUB, "predecir_lineal(ejemplo 3×2)", atol=1e-8,
                    errores_conocidos=_errores_conocidos(X_PUB, W_PUB))
+
+
+@caso(puntos=0.5, exito="con los W y b de las diapositivas reproduce sus columnas P1 y P2 (16, 44; 12, 40; …).")
+def test_tabla_diapositivas(alumno):
+    """Las 8 filas de las diapositivas con W = [[1, 4], [2, 5], [3, 6]] y b = [-46, -108]."""
+    que = "predecir_lineal(tabla de las diapositivas)"
+    Y_pred = _pedir(alumno, TABLA_X, W_DIAPOSITIVAS, B_DIAPOSITIVAS, que)
+    exigir_cercano(Y_pred, P_DIAPOSITIVAS, que, atol=1e-8, errores_conocidos=_errores_conocidos(TABLA_X, W_DIAPOSITIVAS))
 
 
 @caso(puntos=1, oculta=True, exito="coincide con la referencia con n, d y m aleatorios.")

@@ -1,19 +1,29 @@
-"""Datos de los casos de 02_descenso_gradiente: la tabla de estudiantes y regresiones sintéticas.
+"""Datos de los casos de 02_descenso_gradiente: la tabla de las diapositivas y regresiones sintéticas.
 
-The student table is the one printed in the notebook (a table like the slides', not the
-slides' exact data). Nothing here imports the reference solution: public cases use it.
+The student table is the slides' own (seed 001, "Regresión Lineal Múltiple - Función de Error"; its
+"13,4" is 13.4), with the slides' weights W, b, which reproduce the slide's P1/P2 columns exactly.
+Nothing here imports the reference solution: public cases use it.
 """
 import numpy as np
 
-# Estudio (horas por semana), Edad (años), Promedio (nota media previa, 0-10) → N1, N2 (notas de dos parciales).
+# Estudio, Edad, Promedio → N1, N2 (las notas de dos parciales), las 8 filas de las diapositivas.
 TABLA_X = np.array([
-    [2.0, 19.0, 5.5], [4.0, 22.0, 6.0], [5.0, 20.0, 7.5], [6.0, 25.0, 5.0], [8.0, 21.0, 6.5],
-    [9.0, 23.0, 8.0], [10.0, 19.0, 7.0], [12.0, 24.0, 6.0], [14.0, 22.0, 8.5], [15.0, 20.0, 9.0],
+    [2.0, 24.0, 4.0], [5.0, 22.0, 3.0], [7.0, 25.0, 4.0], [9.0, 20.0, 7.0],
+    [10.0, 19.0, 4.0], [11.0, 20.0, 3.0], [13.4, 21.0, 5.0], [14.0, 20.0, 3.0],
 ])
 TABLA_Y = np.array([
-    [3.6, 4.7], [4.3, 5.3], [5.2, 6.4], [3.8, 4.6], [5.2, 6.1],
-    [6.0, 7.5], [6.1, 6.3], [6.3, 6.3], [7.5, 7.8], [8.0, 8.4],
+    [7.0, 7.2], [4.5, 5.2], [6.3, 6.0], [5.4, 4.4], [8.2, 9.5], [7.2, 8.1], [5.5, 10.0], [3.0, 4.3],
 ])
+# The slides' weights and biases, and the predictions P1, P2 they print for the table.
+W_DIAPOSITIVAS = np.array([[1.0, 4.0], [2.0, 5.0], [3.0, 6.0]])
+B_DIAPOSITIVAS = np.array([-46.0, -108.0])
+P_DIAPOSITIVAS = np.array([
+    [16.0, 44.0], [12.0, 40.0], [23.0, 69.0], [24.0, 70.0], [14.0, 51.0], [14.0, 54.0], [24.4, 80.6], [17.0, 66.0],
+])
+# The slide's "Promedio(E) = 3106.64" sums the squared error over the 2 outputs and averages over the 8 rows;
+# error_cuadratico_medio averages over all 16 entries (Keras's mse): half of it.
+E_PROMEDIO_DIAPOSITIVAS = 3106.6425
+ECM_DIAPOSITIVAS = 1553.32125
 
 
 def estandarizar(X):
