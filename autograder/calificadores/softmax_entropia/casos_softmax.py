@@ -18,10 +18,13 @@ def _errores_conocidos(Z):
 
 @caso(puntos=1, exito="softmax([4, 8, 3]) ≈ [0.018, 0.976, 0.007], el ejemplo de las diapositivas.")
 def test_ejemplo_diapositivas(alumno):
-    """softmax de un vector 1-D reproduce el ejemplo de las diapositivas (exactamente 0.01787, 0.97556, 0.00657)."""
+    """softmax de un vector 1-D reproduce el ejemplo de las diapositivas.
+
+    Exactly 0.01787, 0.97556, 0.00657; the tolerance 0.001 also accepts the slide's truncated 0.975.
+    """
     P = exigir_array(alumno.llamar("softmax", np.array([4.0, 8.0, 3.0])), "softmax([4, 8, 3])")
     exigir_forma(P, (3,), "softmax([4, 8, 3])", "Un vector 1-D es una sola fila: devuelve la misma forma.")
-    exigir_cercano(P, [0.01786798, 0.97555875, 0.00657326], "softmax([4, 8, 3])", atol=1e-5, rtol=0)
+    exigir_cercano(P, [0.01786798, 0.97555875, 0.00657326], "softmax([4, 8, 3])", atol=1e-3, rtol=0)
 
 
 @caso(puntos=1, exito="cada fila de una matriz se normaliza por separado y suma 1.")
