@@ -103,7 +103,7 @@ def ejecutar_caso(caso: Caso, tarea: Tarea, ejercicio: str, alumno, alumno_id: s
     except Fallo as fallo:
         return resultado(False, str(fallo) or caso.descripcion)
     except AssertionError as fallo:
-        return resultado(False, str(fallo).split("\nassert ")[0] or caso.descripcion)
+        return resultado(False, str(fallo) or caso.descripcion)
     except Exception as excepcion:  # noqa: BLE001 - see the docstring
         return resultado(False, _mensaje_inesperado(excepcion, observado.ultimo))
     return resultado(True, caso.exito)
