@@ -11,8 +11,9 @@ in one run, what the issue asks of ``python -m autograder lote``:
    divided by notebooks; the mean time per student × 300 (plus autograde) extrapolates to the
    class of 300, and the per-student time of each chunk and a linear fit ``t = a + b·alumnos``
    show whether the time grows linearly (``fila_de_la_clase``);
-3. ``nbgrader autograde TAREA --force`` of every task once the cache is full (nbgrader's
-   bookkeeping per notebook, each result taken from the cache);
+3. ``nbgrader autograde`` once the cache is full, as the batch runs it (``lote.autograde_de_la_clase``:
+   one ``nbgrader autograde '*'`` for every task): nbgrader's bookkeeping per notebook, each result
+   taken from the cache;
 4. on a small subset (``--alumnos-extra`` students × ``--tareas-extra`` tasks, after one untimed
    batch and with the cache emptied before each run): 2 threads (warm workers), 1 thread, 2
    threads with ``CURSO_DL_CALIENTE=0`` (cold: a fresh jailed Python per worker), and a real
@@ -403,7 +404,7 @@ def trozos(alumnos: list[str]) -> list[list[str]]:
 
 def medir_clase(curso: Path, tareas: list[str], alumnos: list[str], trabajadores: int, medidas: Medidas) -> None:
     from autograder.calificadores import cargar_tarea
-    from autograder.lote import CALIFICADA, nbgrader_autograde
+    from autograder.lote import CALIFICADA, autograde_de_la_clase, buscar_entregas, cargar_curso
 
     de_keras = [t for t in tareas if cargar_tarea(t).usa_keras]
     de_numpy = [t for t in tareas if t not in de_keras]
@@ -450,21 +451,25 @@ def medir_clase(curso: Path, tareas: list[str], alumnos: list[str], trabajadores
         _aviso("aviso: autograder/ o solutions/ cambiaron durante la medida: nbgrader autograde no encontrará "
                "los resultados en la caché y calificará otra vez (mide desde una copia quieta del repositorio)")
 
-    # nbgrader autograde of each task with the cache full: every result must come from it
-    ag_segundos, ag_cache, ag_cuadernos = 0.0, 0, 0
-    por_tarea = {}
-    for tarea in tareas:
-        datos = nbgrader_autograde(curso, tarea)
-        if not datos["ok"]:
-            raise SystemExit(f"falló nbgrader autograde {tarea}")
-        por_tarea[tarea] = {"segundos": round(datos["segundos"], 2), "en_cache": datos["en_cache"]}
-        ag_segundos += datos["segundos"]
-        ag_cache += datos["en_cache"]
-        ag_cuadernos += len(alumnos)
+    # nbgrader autograde with the cache full, as the batch runs it (one order for every task when it
+    # touches exactly these submissions): every result must come from the cache
+    curso_ = cargar_curso(str(curso))
+    elegidos = set(alumnos)
+    entregas = [e for e in buscar_entregas(curso_, tareas) if e[1] in elegidos]
+    resultados, juntas = autograde_de_la_clase(curso_, entregas, todas=True)
+    fallidas = [tarea for tarea, datos in resultados.items() if not datos["ok"]]
+    if fallidas:
+        raise SystemExit(f"falló nbgrader autograde {', '.join(fallidas)}")
+    por_tarea = {tarea: {"segundos": None if datos["segundos"] is None else round(datos["segundos"], 2),
+                         "en_cache": datos["en_cache"]} for tarea, datos in resultados.items()}
+    ag_segundos = juntas if juntas is not None else sum(d["segundos"] for d in resultados.values())
+    ag_cache = sum(d["en_cache"] for d in resultados.values())
+    ag_cuadernos = len(entregas)
     medidas.detalle["autograde"] = por_tarea
     sin_cache = ag_cuadernos - ag_cache
     por_cuaderno = ag_segundos / ag_cuadernos
-    medidas.fila("nbgrader", por_cuaderno, f"{ag_segundos:.0f} s / {ag_cuadernos} cuadernos, {len(tareas)} órdenes"
+    ordenes = 1 if juntas is not None else len(tareas)
+    medidas.fila("nbgrader", por_cuaderno, f"{ag_segundos:.0f} s / {ag_cuadernos} cuadernos, {ordenes} órdenes"
                  + (f"; **{sin_cache} no estaban en la caché**" if sin_cache else ""))
 
     fila_de_la_clase(medidas, por_trozo, por_cuaderno, len(tareas))
