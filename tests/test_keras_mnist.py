@@ -24,11 +24,12 @@ if not (DATOS / "mnist" / "t10k-images-idx3-ubyte.gz").is_file():
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
+from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
 from autograder.cuaderno import leer_cuaderno  # noqa: E402
 from autograder.entrenamiento import entrenar_y_guardar  # noqa: E402
 from autograder.kit import version_publica  # noqa: E402
-from autograder.motor import calificar_cuaderno  # noqa: E402
+from autograder.motor import calificar_cuaderno, ejecutar_casos  # noqa: E402
 from solutions import keras_mnist as referencia  # noqa: E402
 from source_data import cargar_mnist  # noqa: E402
 
@@ -191,6 +192,38 @@ def test_modelo_convolucional_falla_la_arquitectura(calificaciones):
     exactitud = _caso(resultado, "modelo_entrenado/exactitud_en_prueba")
     assert not exactitud.aprobada
     assert "falló al predecir" in exactitud.mensaje and "(10000, 784)" in exactitud.mensaje
+
+
+# -- construir_modelo: the practice's recipe is accepted ----------------------------
+
+def _modelo_de_la_practica(optimizador="rmsprop", perdida="categorical_crossentropy", compilar=True):
+    """La red de la Práctica 1: Dense 256 ReLU → Dense 10 softmax, sin Dropout, compilada con rmsprop."""
+    def construir_modelo():
+        modelo = keras.Sequential([keras.Input(shape=(784,)), layers.Dense(256, activation="relu"),
+                                   layers.Dense(10, activation="softmax")])
+        if compilar:
+            modelo.compile(optimizer=optimizador, loss=perdida, metrics=["accuracy"])
+        return modelo
+    return construir_modelo
+
+
+def _casos_de_construir_modelo(construir_modelo, directorio):
+    alumno = AlumnoLocal({"construir_modelo": construir_modelo}, directorio)
+    return ejecutar_casos(TAREA, alumno, "alumno1", ejercicios=("construir_modelo",))
+
+
+def test_construir_modelo_acepta_la_receta_de_la_practica_con_rmsprop(tmp_path):
+    """¿La red de la Práctica 1 con rmsprop y sin Dropout aprueba todos los casos de construir_modelo, sin pistas
+    que pidan adam, y los errores conocidos (pérdida sparse, sin compilar) siguen fallando?"""
+    resultados = _casos_de_construir_modelo(_modelo_de_la_practica(), tmp_path)
+    assert resultados and all(r.aprobada for r in resultados), [r.mensaje for r in resultados if not r.aprobada]
+    assert not any("adam" in r.mensaje for r in resultados)
+    sparse = _casos_de_construir_modelo(_modelo_de_la_practica(perdida="sparse_categorical_crossentropy"), tmp_path)
+    (perdida,) = [r for r in sparse if not r.aprobada]
+    assert "etiquetas enteras" in perdida.mensaje and "'categorical_crossentropy'" in perdida.mensaje
+    sin_compilar = _casos_de_construir_modelo(_modelo_de_la_practica(compilar=False), tmp_path)
+    (compilado,) = [r for r in sin_compilar if not r.aprobada]
+    assert "no está compilado" in compilado.mensaje
 
 
 # -- entrenar_y_guardar --------------------------------------------------------
