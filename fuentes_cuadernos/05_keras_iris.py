@@ -21,6 +21,9 @@
 # entrenas una red neuronal pequeña con Keras que, a partir de esas cuatro medidas, dice la especie.
 # El objetivo es una **exactitud de al menos 0.93** en las 30 flores de prueba (como mucho 2 errores).
 #
+# **Un aviso de vocabulario.** Las diapositivas llaman «precisión» a la exactitud (*accuracy*, la fracción de
+# aciertos); aquí «exactitud» es la *accuracy* y «precisión» es la *precision* del informe de clasificación.
+#
 # Por el camino verás las piezas de cualquier proyecto con Keras: normalizar las entradas, codificar las
 # etiquetas en one-hot, definir un modelo `Sequential`, compilarlo, entrenarlo con **parada temprana**
 # (`EarlyStopping`) y evaluarlo con precisión, exhaustividad, F1 y la matriz de confusión.
@@ -145,6 +148,30 @@ comprobar("preparar_datos", preparar_datos)
 # en probabilidades que suman 1:
 # $$\mathrm{softmax}(z)_j = \frac{e^{z_j}}{\sum_{k=1}^{3} e^{z_k}}$$
 #
+# ### La primera red de las diapositivas
+#
+# Las diapositivas empiezan con la red más pequeña posible para Iris: una capa oculta de **2** neuronas
+# con activación tanh y una salida de 3 neuronas. La escriben `Dense(2, input_shape=[4], activation='tanh')`;
+# Keras 3 prefiere declarar la entrada aparte con `keras.Input`, como hace también la diapositiva
+# siguiente. Su primera versión usa salida sigmoide y error cuadrático medio; la que entrenan al final,
+# la de la celda siguiente, usa softmax y entropía cruzada categórica. `summary()` da los mismos
+# **19 parámetros** que la diapositiva: la capa oculta tiene 4·2 pesos + 2 sesgos = 10 y la de salida
+# 2·3 + 3 = 9. La celda solo la construye para mostrarla (no se entrena ni se califica).
+
+# %% omitir_al_calificar=true
+red_diapositivas = keras.Sequential(
+    [
+        keras.Input(shape=(4,)),
+        layers.Dense(2, activation="tanh"),
+        layers.Dense(3, activation="softmax"),
+    ]
+)
+red_diapositivas.compile(optimizer="sgd", loss="categorical_crossentropy", metrics=["accuracy"])
+red_diapositivas.summary()
+
+# %% [markdown]
+# ### La red de esta tarea
+#
 # Al compilar se eligen:
 #
 # - la **pérdida**: con etiquetas one-hot, la entropía cruzada categórica,
@@ -156,7 +183,8 @@ comprobar("preparar_datos", preparar_datos)
 # - la **métrica** que se muestra al entrenar: `metrics=["accuracy"]`.
 #
 # Escribe `construir_modelo()`, que devuelve el modelo **ya compilado** con: entrada de 4, una capa oculta
-# `layers.Dense(16, activation="relu")` (puedes probar otros tamaños), salida
+# `layers.Dense(16, activation="relu")` (más ancha que la de 2 de las diapositivas, para que llegue al
+# umbral con pocas épocas de entrenamiento; puedes probar otros tamaños), salida
 # `layers.Dense(3, activation="softmax")`, SGD, entropía cruzada categórica y exactitud.
 
 # %% solucion="construir_modelo"
@@ -179,14 +207,21 @@ comprobar("construir_modelo", construir_modelo)
 # memorizar las flores de entrenamiento (sobreajuste). La **parada temprana** lo decide mirando datos
 # que el modelo no usa para ajustar sus pesos: con `validation_split=0.2`, Keras aparta el último 20 %
 # de las flores de entrenamiento (24 flores) como **validación** y mide en ellas la exactitud al final de
-# cada época (`val_accuracy`). El callback
+# cada época (`val_accuracy`). El callback de las diapositivas
 #
 # ```python
-# keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=30)
+# keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=30, min_delta=0.0001)
 # ```
 #
-# detiene el entrenamiento cuando `val_accuracy` lleva 30 épocas (`patience`) sin mejorar. Así se puede
-# pedir un máximo generoso de épocas (`epochs=300`) y dejar que el entrenamiento pare solo.
+# detiene el entrenamiento cuando `val_accuracy` lleva 30 épocas (`patience`) sin mejorar al menos
+# `min_delta`. Con 24 flores de validación la exactitud cambia a saltos de 1/24 ≈ 0.042, así que cualquier
+# mejora supera ese 0.0001. Así se puede pedir un máximo generoso de épocas (`epochs={valor:EPOCAS_REFERENCIA}`)
+# y dejar que el entrenamiento pare solo.
+#
+# **Una diferencia con las diapositivas.** Allí la validación es el conjunto de prueba
+# (`validation_data=(X_test, Y_test)`, con `epochs=4000` y `batch_size=20`). Aquí se valida con una parte de
+# las flores de entrenamiento: si la prueba decide cuándo parar, ya ha influido en el modelo y su exactitud
+# deja de medir flores nuevas, y es justo la medida con la que se califica.
 #
 # ### Entrenamiento
 #
@@ -204,7 +239,9 @@ X_train, Y_train = preparar_datos(X_train_crudo, y_train)
 
 keras.utils.set_random_seed(0)
 modelo = construir_modelo()
-parada_temprana = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience={valor:PACIENCIA_REFERENCIA})
+parada_temprana = keras.callbacks.EarlyStopping(
+    monitor="val_accuracy", patience={valor:PACIENCIA_REFERENCIA}, min_delta={valor:MEJORA_MINIMA_REFERENCIA}
+)
 historia = entrenar_y_guardar(
     modelo,
     X_train,
@@ -258,13 +295,38 @@ print(f"Exactitud en prueba: {np.mean(y_predicho == y_test):.4f} "
 # - **exhaustividad** (*recall*): de las que eran $c$, cuántas encontró, $\;R = \dfrac{VP}{VP + FN}$;
 # - **F1**: la media armónica de ambas, $\;F_1 = \dfrac{2PR}{P + R}$, que solo es alta si las dos lo son.
 #
-# Ejemplo: hay 10 *versicolor* en la prueba y el modelo llama *versicolor* a 11 flores, de las que 9 lo
-# son. Entonces $VP = 9$, $FP = 2$, $FN = 1$: la precisión es $9/11 \approx 0.818$, la exhaustividad
-# $9/10 = 0.9$ y $F_1 = 2 \cdot 0.818 \cdot 0.9 / (0.818 + 0.9) \approx 0.857$.
-#
 # `classification_report` calcula las tres por especie (y su *support*, el número de flores de cada
 # una). En la **matriz de confusión**, la fila es la especie real y la columna la predicha: la diagonal
 # son los aciertos y cada casilla fuera de ella, una confusión concreta.
+#
+# **El ejemplo de las diapositivas.** Su red, medida en sus 120 flores de entrenamiento, da esta matriz
+# de confusión (filas: setosa, versicolor, virginica reales; columnas: las predichas):
+#
+# ```
+# [[42  0  0]
+#  [ 0 36  5]
+#  [ 0  1 36]]
+# ```
+#
+# Para *versicolor* (fila y columna 2): $VP = 36$; $FN = 5$, las versicolor que llamó virginica (fila 2,
+# columna 3); $FP = 1$, la virginica que llamó versicolor (fila 3, columna 2). Entonces la precisión es
+# $36/37 \approx 0.973$, la exhaustividad $36/41 \approx 0.878$ y
+# $F_1 = 2 \cdot 0.973 \cdot 0.878 / (0.973 + 0.878) = 72/78 \approx 0.923$. Para *virginica* se
+# intercambian los papeles ($VP = 36$, $FP = 5$, $FN = 1$): precisión $36/41 \approx 0.878$,
+# exhaustividad $36/37 \approx 0.973$ y el mismo $F_1 \approx 0.923$. *Setosa* no tiene ningún error: 1, 1
+# y 1. La exactitud es $(42 + 36 + 36)/120 = 114/120 = 0.95$. Son, redondeadas a dos decimales, las cifras
+# del informe que imprime la diapositiva:
+#
+# ```
+#                  precision    recall  f1-score   support
+#     Iris-setosa       1.00      1.00      1.00        42
+# Iris-versicolor       0.97      0.88      0.92        41
+#  Iris-virginica       0.88      0.97      0.92        37
+#        accuracy                           0.95       120
+# ```
+#
+# El *support* de cada especie es la suma de su fila. Abajo, el mismo informe y la misma matriz para tu
+# modelo en las 30 flores de prueba.
 
 # %% omitir_al_calificar=true
 from sklearn.metrics import classification_report

@@ -28,6 +28,7 @@ EPOCAS_REFERENCIA = 300
 TAM_LOTE_REFERENCIA = 16
 FRACCION_VALIDACION = 0.2
 PACIENCIA_REFERENCIA = 30
+MEJORA_MINIMA_REFERENCIA = 0.0001  # min_delta, as in the slides' EarlyStopping
 
 
 def preparar_datos(X, y):
@@ -107,7 +108,8 @@ def entrenar_referencia(directorio, semilla=0):
 
     ``entrenar_y_guardar`` with SGD (learning rate 0.1), batches of 16, at most 300
     epochs, the last 20 % of the training flowers for validation and
-    ``EarlyStopping(monitor="val_accuracy", patience=30)``, after
+    ``EarlyStopping(monitor="val_accuracy", patience=30, min_delta=0.0001)`` (the slides'
+    callback), after
     ``keras.utils.set_random_seed(semilla)``. Writes ``modelo.keras``,
     ``historial.json`` and ``entrenamiento.json`` in ``directorio``.
 
@@ -122,7 +124,8 @@ def entrenar_referencia(directorio, semilla=0):
     X, Y = preparar_datos(X_train, y_train)
     keras.utils.set_random_seed(semilla)
     modelo = construir_modelo()
-    parada = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=PACIENCIA_REFERENCIA)
+    parada = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=PACIENCIA_REFERENCIA,
+                                           min_delta=MEJORA_MINIMA_REFERENCIA)
     ruta = directorio / "modelo.keras"
     historia = entrenar_y_guardar(modelo, X, Y, ruta=ruta, epochs=EPOCAS_REFERENCIA, batch_size=TAM_LOTE_REFERENCIA,
                                   validation_split=FRACCION_VALIDACION, callbacks=[parada], verbose=0)

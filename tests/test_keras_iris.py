@@ -119,6 +119,7 @@ def test_referencia_entrena_y_supera_el_umbral(modelo_referencia):
     (parada,) = entrenamiento["callbacks"]
     assert parada["clase"] == "EarlyStopping" and parada["monitor"] == "val_accuracy"
     assert parada["patience"] == referencia.PACIENCIA_REFERENCIA
+    assert parada["min_delta"] == referencia.MEJORA_MINIMA_REFERENCIA == 0.0001  # the slides' callback
     assert entrenamiento["epocas_pedidas"] == referencia.EPOCAS_REFERENCIA
     historial = json.loads((directorio / "historial.json").read_text())
     assert entrenamiento["epocas_ejecutadas"] == len(historial["loss"]) < referencia.EPOCAS_REFERENCIA
