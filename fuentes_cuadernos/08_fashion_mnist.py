@@ -62,7 +62,7 @@ from autograder.entrenamiento import entrenar_y_guardar, graficar_historial
 comprobar = Comprobaciones("08_fashion_mnist")
 
 # Nombre de cada clase, en el orden de las etiquetas 0, 1, ..., 9.
-NOMBRES_CLASES = ('camiseta/top', 'pantalón', 'suéter', 'vestido', 'abrigo', 'sandalia', 'camisa', 'zapatilla deportiva', 'bolso', 'bota')
+NOMBRES_CLASES = {valor:NOMBRES_CLASES}
 
 # %% [markdown]
 # ## Los datos
@@ -72,7 +72,11 @@ NOMBRES_CLASES = ('camiseta/top', 'pantalón', 'suéter', 'vestido', 'abrigo', '
 # (6000 prendas de cada clase en entrenamiento). Cada píxel es un entero entre 0 (negro) y 255
 # (blanco) y cada etiqueta es un entero entre 0 y 9:
 #
-# 0 = camiseta/top, 1 = pantalón, 2 = suéter, 3 = vestido, 4 = abrigo, 5 = sandalia, 6 = camisa, 7 = zapatilla deportiva, 8 = bolso, 9 = bota.
+# {valor:CLASES_NUMERADAS}.
+#
+# En las imágenes originales la prenda es clara sobre un fondo negro (0). Las figuras de este cuaderno
+# usan `cmap="gray_r"`, la escala de grises **invertida**: 0 se pinta blanco y 255 negro, así que verás
+# las prendas oscuras sobre fondo blanco. Los datos son los mismos; solo cambia cómo se pintan.
 #
 # `cargar_fashion_mnist()` devuelve lo mismo que `keras.datasets.fashion_mnist.load_data()`, leído de
 # los archivos originales sin conexión.

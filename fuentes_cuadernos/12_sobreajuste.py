@@ -69,9 +69,11 @@ comprobar = Comprobaciones("12_sobreajuste")
 # %% [markdown]
 # ## Los datos
 #
-# Fashion-MNIST tiene imágenes de 28×28 en escala de grises de 10 clases de prendas (camiseta, pantalón,
-# jersey, vestido, abrigo, sandalia, camisa, zapatilla, bolso y botín). Usamos dos subconjuntos fijos
-# de sus 60000 imágenes de entrenamiento, los mismos que usa el calificador:
+# Fashion-MNIST tiene imágenes de 28×28 en escala de grises de 10 clases de prendas, las mismas de la
+# tarea 08:
+# {valor:PRENDAS_EN_TEXTO}.
+#
+# Usamos dos subconjuntos fijos de sus 60000 imágenes de entrenamiento, los mismos que usa el calificador:
 #
 # - **entrenamiento**: las primeras {valor:N_ENTRENAMIENTO} imágenes (unas 100 por clase): pocas, para
 #   que el sobreajuste aparezca enseguida;
@@ -236,8 +238,8 @@ for nombre, m in (("base", modelo_base), ("regularizado", modelo)):
 import matplotlib.pyplot as plt
 from sklearn.metrics import ConfusionMatrixDisplay, classification_report
 
-prendas = ["camiseta", "pantalón", "jersey", "vestido", "abrigo",
-           "sandalia", "camisa", "zapatilla", "bolso", "botín"]
+# Los nombres de las clases, los mismos de la tarea 08.
+prendas = {valor:NOMBRES_CLASES}
 y_predicho = np.argmax(modelo.predict(X_val, verbose=0), axis=1)
 print(classification_report(y_val, y_predicho, target_names=prendas, digits=3))
 matriz = ConfusionMatrixDisplay.from_predictions(y_val, y_predicho, display_labels=prendas, colorbar=False,
