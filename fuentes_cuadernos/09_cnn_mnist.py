@@ -20,9 +20,9 @@
 # tuvo que **aplanar** cada imagen: para ella, el píxel (3, 4) y el (3, 5) son dos entradas sin
 # relación, y un dígito desplazado dos píxeles es un vector completamente distinto. Una **red
 # convolucional** (CNN) trabaja con la imagen tal como es: aprende filtros pequeños que recorren la
-# imagen buscando trazos, y los combina capa a capa. Con menos parámetros que la red densa supera el
-# 99 %. El objetivo de esta tarea es una **exactitud de al menos {valor:UMBRAL_EXACTITUD}** en las 10000
-# imágenes de prueba.
+# imagen buscando trazos, y los combina capa a capa. Con menos parámetros que la red densa, la red de
+# referencia llega a una exactitud de 0.989 en prueba (casi el 99 %, sin llegar). El objetivo de esta
+# tarea es una **exactitud de al menos {valor:UMBRAL_EXACTITUD}** en las 10000 imágenes de prueba.
 #
 # | parte | qué haces | puntos |
 # |---|---|---|

@@ -24,7 +24,7 @@
 # | parte | qué haces | puntos |
 # |---|---|---|
 # | 1. `preparar_secuencias` | llevar todas las reseñas a 200 palabras (relleno y recorte) | {puntos:preparar_secuencias} |
-# | 2. `construir_modelo` | definir y compilar la red Embedding → LSTM → sigmoid | {puntos:construir_modelo} |
+# | 2. `construir_modelo` | definir y compilar la red Embedding → LSTM → salida sigmoide | {puntos:construir_modelo} |
 # | 3. modelo entrenado | entrenar, guardar `modelo.keras` y entregarlo | {puntos:modelo_entrenado} |
 # | total | | {puntos} |
 #
@@ -101,7 +101,10 @@ print(f"Largo de las reseñas: mediana {np.median(largos):.0f} palabras, "
 print("Primera reseña (comienzo):", x_train[0][:12])
 
 # %% [markdown]
-# Para leer una reseña hay que invertir el índice: el entero `k ≥ 3` es la palabra de índice `k - 3`.
+# Para leer una reseña hay que invertir el índice. Como a cada índice se le suma 3 (`index_from=3`), un
+# entero `k ≥ 3` es la palabra de índice `k − 3` en el diccionario; 0, 1 y 2 son el relleno, el inicio y
+# la palabra desconocida. El 3 no aparece nunca, porque el índice de palabras empieza en 1 (`the` = 1 es
+# el 4).
 # `indice_palabras_imdb()` devuelve el mismo diccionario `{palabra: índice}` que
 # `keras.datasets.imdb.get_word_index()`.
 
@@ -277,7 +280,7 @@ for i in errores:
 # ### Comprobación del modelo entregado
 #
 # Esta celda evalúa el archivo `modelo.keras` tal como se calificará: comprueba que la red tenga
-# `Embedding` y `LSTM`, entrada `(None, 200)` y salida sigmoid de 1, y mide su exactitud. Para que la
+# `Embedding` y `LSTM`, entrada `(None, 200)` y salida sigmoide de 1, y mide su exactitud. Para que la
 # calificación sea rápida se mide en un **subconjunto fijo y equilibrado de 5000 reseñas de prueba**
 # (2500 positivas y 2500 negativas, elegidas con una semilla fija), y se pide al menos 0.84. Entrega
 # `modelo.keras` junto con el cuaderno.
