@@ -15,7 +15,7 @@ with::
     PYTHONPATH=. .venv/bin/python -c "from solutions.cnn_cifar10 import entrenar_referencia; \\
         entrenar_referencia('solutions/modelos/10_cnn_cifar10')"
 
-See the calibration note in ``autograder/calificadores/cnn_cifar10/test_modelo_entrenado.py``
+See the calibration note in ``autograder/calificadores/cnn_cifar10/casos_modelo_entrenado.py``
 for the measured time and accuracy.
 """
 import os

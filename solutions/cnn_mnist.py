@@ -15,7 +15,7 @@ produced with::
     PYTHONPATH=. .venv/bin/python -c "from solutions.cnn_mnist import entrenar_referencia as e; e('solutions/modelos/09_cnn_mnist')"
 
 Measured figures are in the calibration note of
-``autograder/calificadores/cnn_mnist/test_modelo_entrenado.py``.
+``autograder/calificadores/cnn_mnist/casos_modelo_entrenado.py``.
 """
 import os
 from pathlib import Path

@@ -14,7 +14,7 @@ and demos have a ``modelo.keras`` to grade. The committed copy in
     PYTHONPATH=. .venv/bin/python -c "from solutions.fashion_mnist import entrenar_referencia as e; e('solutions/modelos/08_fashion_mnist')"
 
 Measured figures are in the calibration note of
-``autograder/calificadores/fashion_mnist/test_modelo_entrenado.py``.
+``autograder/calificadores/fashion_mnist/casos_modelo_entrenado.py``.
 """
 import os
 from pathlib import Path

@@ -16,7 +16,7 @@ with::
     PYTHONPATH=. .venv/bin/python -c "from solutions.lstm_imdb import entrenar_referencia; \\
         entrenar_referencia('solutions/modelos/11_lstm_imdb')"
 
-See the calibration note in ``autograder/calificadores/lstm_imdb/test_modelo_entrenado.py``
+See the calibration note in ``autograder/calificadores/lstm_imdb/casos_modelo_entrenado.py``
 for the measured time and accuracy.
 """
 import os

@@ -7,7 +7,7 @@ provided, unregularized model: the notebook shows its source verbatim in a
 provided cell. ``preparar``, ``subconjuntos`` and the two ``entrenar_*`` functions
 are not exercises: they are the fixed data and the notebook's training recipes,
 used to calibrate the baseline constants of the grader
-(``autograder/calificadores/sobreajuste/test_modelo_entrenado.py``).
+(``autograder/calificadores/sobreajuste/casos_modelo_entrenado.py``).
 """
 import os
 import tempfile
