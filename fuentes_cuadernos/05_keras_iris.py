@@ -53,19 +53,7 @@
 # se fija antes de importar Keras para ocultar los mensajes internos de TensorFlow. Scikit-learn
 # (datos y métricas) y Matplotlib (gráficas) se importan en las celdas que los usan.
 
-# %%
-import os
-
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-
-import keras
-import numpy as np
-from keras import layers
-
-from autograder.comprobar import Comprobaciones
-from autograder.entrenamiento import entrenar_y_guardar, graficar_historial
-
-comprobar = Comprobaciones("05_keras_iris")
+# %% generar="keras_comun.preparacion"
 
 # %% [markdown]
 # ## Los datos
@@ -234,26 +222,7 @@ comprobar("construir_modelo", construir_modelo)
 # Recuerda: al calificar esta celda **no entrena**, sino que carga tu `modelo.keras`. Es el archivo que
 # se califica, así que entrégalo con el cuaderno.
 
-# %% omitir_al_calificar=true
-X_train, Y_train = preparar_datos(X_train_crudo, y_train)
-
-keras.utils.set_random_seed(0)
-modelo = construir_modelo()
-parada_temprana = keras.callbacks.EarlyStopping(
-    monitor="val_accuracy", patience={valor:PACIENCIA_REFERENCIA}, min_delta={valor:MEJORA_MINIMA_REFERENCIA}
-)
-historia = entrenar_y_guardar(
-    modelo,
-    X_train,
-    Y_train,
-    ruta="modelo.keras",
-    epochs={valor:EPOCAS_REFERENCIA},
-    batch_size={valor:TAM_LOTE_REFERENCIA},
-    validation_split={valor:FRACCION_VALIDACION},
-    callbacks=[parada_temprana],
-    verbose=0,
-)
-print("Épocas entrenadas:", len(historia.history["loss"]))
+# %% generar="entrenamiento"
 
 # %% [markdown]
 # ### Curvas de aprendizaje
@@ -333,17 +302,7 @@ from sklearn.metrics import classification_report
 
 print(classification_report(y_test, y_predicho, target_names=list(iris.target_names), digits=3))
 
-# %% omitir_al_calificar=true
-import matplotlib.pyplot as plt
-from sklearn.metrics import ConfusionMatrixDisplay
-
-matriz = ConfusionMatrixDisplay.from_predictions(
-    y_test, y_predicho, display_labels=list(iris.target_names), colorbar=False
-)
-matriz.ax_.set_xlabel("especie predicha")
-matriz.ax_.set_ylabel("especie real")
-matriz.ax_.set_title("Matriz de confusión en prueba")
-plt.show()
+# %% generar="matriz_confusion"
 
 # %% [markdown]
 # ### Comprobación del modelo entregado

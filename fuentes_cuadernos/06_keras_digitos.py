@@ -52,19 +52,7 @@
 # se fija antes de importar Keras para ocultar los mensajes internos de TensorFlow. Matplotlib y
 # scikit-learn se importan en las celdas que los usan.
 
-# %%
-import os
-
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-
-import keras
-import numpy as np
-from keras import layers
-
-from autograder.comprobar import Comprobaciones
-from autograder.entrenamiento import entrenar_y_guardar, graficar_historial
-
-comprobar = Comprobaciones("06_keras_digitos")
+# %% generar="keras_comun.preparacion"
 
 # %% [markdown]
 # ## Los datos
@@ -157,22 +145,7 @@ comprobar("construir_modelo", construir_modelo)
 # Recuerda: al calificar esta celda **no entrena**, sino que carga tu `modelo.keras`. Es el archivo que
 # se califica, así que entrégalo con el cuaderno.
 
-# %% omitir_al_calificar=true
-X_train, Y_train = preparar_datos(x_train, y_train)
-X_test, Y_test = preparar_datos(x_test, y_test)
-
-keras.utils.set_random_seed(0)
-modelo = construir_modelo()
-historia = entrenar_y_guardar(
-    modelo,
-    X_train,
-    Y_train,
-    ruta="modelo.keras",
-    batch_size={valor:TAM_LOTE_REFERENCIA},
-    epochs={valor:EPOCAS_REFERENCIA},
-    validation_split={valor:FRACCION_VALIDACION},
-    verbose=2,
-)
+# %% generar="keras_comun.entrenamiento"
 
 # %% [markdown]
 # ### Curvas de aprendizaje
@@ -192,23 +165,9 @@ graficar_historial(historia)
 # fracción reconoció) y el **F1**, su media armónica $2PR/(P+R)$. La matriz de confusión muestra qué
 # dígitos se confunden entre sí: las filas son el dígito real y las columnas el predicho.
 
-# %% omitir_al_calificar=true
-from sklearn.metrics import classification_report
+# %% generar="keras_comun.informe"
 
-probabilidades = modelo.predict(X_test, verbose=0)
-y_predicho = np.argmax(probabilidades, axis=1)
-print(f"Exactitud en prueba: {np.mean(y_predicho == y_test):.4f}\n")
-print(classification_report(y_test, y_predicho, digits=3))
-
-# %% omitir_al_calificar=true
-import matplotlib.pyplot as plt
-from sklearn.metrics import ConfusionMatrixDisplay
-
-matriz = ConfusionMatrixDisplay.from_predictions(y_test, y_predicho, colorbar=False)
-matriz.ax_.set_xlabel("dígito predicho")
-matriz.ax_.set_ylabel("dígito real")
-matriz.ax_.set_title("Matriz de confusión en prueba")
-plt.show()
+# %% generar="keras_comun.matriz_confusion"
 
 # %% [markdown]
 # ### Comprobación del modelo entregado

@@ -47,22 +47,7 @@
 # entorno `TF_CPP_MIN_LOG_LEVEL` se fija antes de importar Keras para ocultar los mensajes internos de
 # TensorFlow. Matplotlib y scikit-learn se importan en las celdas que los usan.
 
-# %%
-import os
-
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-
-import keras
-import numpy as np
-from keras import layers
-
-from autograder.comprobar import Comprobaciones
-from autograder.entrenamiento import entrenar_y_guardar, graficar_historial
-
-comprobar = Comprobaciones("08_fashion_mnist")
-
-# Nombre de cada clase, en el orden de las etiquetas 0, 1, ..., 9.
-NOMBRES_CLASES = {valor:NOMBRES_CLASES}
+# %% generar="preparacion"
 
 # %% [markdown]
 # ## Los datos
@@ -170,22 +155,7 @@ comprobar("construir_modelo", construir_modelo)
 # Recuerda: al calificar esta celda **no se ejecuta**; se califica tu `modelo.keras`, así que
 # entrégalo con el cuaderno.
 
-# %% omitir_al_calificar=true
-X_train, Y_train = preprocesar(x_train, y_train)
-X_test, Y_test = preprocesar(x_test, y_test)
-
-keras.utils.set_random_seed(0)
-modelo = construir_modelo()
-historia = entrenar_y_guardar(
-    modelo,
-    X_train,
-    Y_train,
-    ruta="modelo.keras",
-    batch_size=128,
-    epochs={valor:EPOCAS_REFERENCIA},
-    validation_split=0.1,
-    verbose=2,
-)
+# %% generar="keras_comun.entrenamiento"
 
 # %% [markdown]
 # ### Curvas de aprendizaje
@@ -206,24 +176,9 @@ graficar_historial(historia)
 # predicha). Fíjate en las prendas de la parte superior del cuerpo: camiseta/top, suéter, abrigo y
 # camisa.
 
-# %% omitir_al_calificar=true
-from sklearn.metrics import classification_report
+# %% generar="informe"
 
-probabilidades = modelo.predict(X_test, batch_size=512, verbose=0)
-y_predicho = np.argmax(probabilidades, axis=1)
-print(f"Exactitud en prueba: {np.mean(y_predicho == y_test):.4f}\n")
-print(classification_report(y_test, y_predicho, target_names=NOMBRES_CLASES, digits=3))
-
-# %% omitir_al_calificar=true
-from sklearn.metrics import ConfusionMatrixDisplay
-
-figura, eje = plt.subplots(figsize=(8, 7))
-ConfusionMatrixDisplay.from_predictions(y_test, y_predicho, display_labels=NOMBRES_CLASES,
-                                        xticks_rotation=60, colorbar=False, ax=eje)
-eje.set_xlabel("prenda predicha")
-eje.set_ylabel("prenda real")
-eje.set_title("Matriz de confusión en prueba")
-plt.show()
+# %% generar="matriz_confusion"
 
 # %% [markdown]
 # ### Prendas mal clasificadas

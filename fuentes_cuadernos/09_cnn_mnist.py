@@ -49,19 +49,7 @@
 # entorno `TF_CPP_MIN_LOG_LEVEL` se fija antes de importar Keras para ocultar los mensajes internos de
 # TensorFlow. Matplotlib y scikit-learn se importan en las celdas que los usan.
 
-# %%
-import os
-
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-
-import keras
-import numpy as np
-from keras import layers
-
-from autograder.comprobar import Comprobaciones
-from autograder.entrenamiento import entrenar_y_guardar, graficar_historial
-
-comprobar = Comprobaciones("09_cnn_mnist")
+# %% generar="keras_comun.preparacion"
 
 # %% [markdown]
 # ## Los datos
@@ -180,22 +168,7 @@ comprobar("construir_modelo", construir_modelo)
 # Recuerda: al calificar esta celda **no se ejecuta**; se califica tu `modelo.keras`, así que
 # entrégalo con el cuaderno.
 
-# %% omitir_al_calificar=true
-X_train, Y_train = preprocesar(x_train, y_train)
-X_test, Y_test = preprocesar(x_test, y_test)
-
-keras.utils.set_random_seed(0)
-modelo = construir_modelo()
-historia = entrenar_y_guardar(
-    modelo,
-    X_train,
-    Y_train,
-    ruta="modelo.keras",
-    batch_size={valor:TAM_LOTE_REFERENCIA},
-    epochs={valor:EPOCAS_REFERENCIA},
-    validation_split=0.1,
-    verbose=2,
-)
+# %% generar="keras_comun.entrenamiento"
 
 # %% [markdown]
 # ### Curvas de aprendizaje
@@ -216,22 +189,9 @@ graficar_historial(historia)
 # confusión muestra qué dígitos se confunden entre sí (las filas son el dígito real y las columnas el
 # predicho). Compárala con la de la red densa de la tarea 07.
 
-# %% omitir_al_calificar=true
-from sklearn.metrics import classification_report
+# %% generar="informe"
 
-probabilidades = modelo.predict(X_test, batch_size=512, verbose=0)
-y_predicho = np.argmax(probabilidades, axis=1)
-print(f"Exactitud en prueba: {np.mean(y_predicho == y_test):.4f}\n")
-print(classification_report(y_test, y_predicho, digits=3))
-
-# %% omitir_al_calificar=true
-from sklearn.metrics import ConfusionMatrixDisplay
-
-matriz = ConfusionMatrixDisplay.from_predictions(y_test, y_predicho, colorbar=False)
-matriz.ax_.set_xlabel("dígito predicho")
-matriz.ax_.set_ylabel("dígito real")
-matriz.ax_.set_title("Matriz de confusión en prueba")
-plt.show()
+# %% generar="keras_comun.matriz_confusion"
 
 # %% [markdown]
 # ## Dentro de la red

@@ -52,20 +52,7 @@
 # Importamos Keras (con el motor de TensorFlow) y NumPy. La variable de entorno `TF_CPP_MIN_LOG_LEVEL`
 # se fija antes de importar Keras para ocultar los mensajes internos de TensorFlow.
 
-# %%
-import os
-
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-
-import keras
-import numpy as np
-from keras import layers
-
-from autograder.comprobar import Comprobaciones
-from autograder.entrenamiento import entrenar_y_guardar, graficar_historial
-
-CLASES = ["avión", "automóvil", "pájaro", "gato", "ciervo", "perro", "rana", "caballo", "barco", "camión"]
-comprobar = Comprobaciones("10_cnn_cifar10")
+# %% generar="preparacion"
 
 # %% [markdown]
 # ## Los datos
@@ -182,22 +169,7 @@ comprobar("construir_modelo", construir_modelo)
 # Recuerda: al calificar esta celda **no se ejecuta**; se califica tu `modelo.keras`, así que
 # entrégalo con el cuaderno.
 
-# %% omitir_al_calificar=true
-X_train, Y_train = preprocesar(x_train, y_train)
-X_test, Y_test = preprocesar(x_test, y_test)
-
-keras.utils.set_random_seed(0)
-modelo = construir_modelo()
-historia = entrenar_y_guardar(
-    modelo,
-    X_train,
-    Y_train,
-    ruta="modelo.keras",
-    batch_size={valor:TAM_LOTE_REFERENCIA},
-    epochs={valor:EPOCAS_REFERENCIA},
-    validation_split={valor:FRACCION_VALIDACION},
-    verbose=2,
-)
+# %% generar="keras_comun.entrenamiento"
 
 # %% [markdown]
 # ### Curvas de aprendizaje
@@ -217,25 +189,9 @@ graficar_historial(historia)
 # confusión muestra qué clases se confunden entre sí (filas: clase real; columnas: predicha). Fíjate
 # en los pares gato/perro y automóvil/camión.
 
-# %% omitir_al_calificar=true
-from sklearn.metrics import classification_report
+# %% generar="informe"
 
-probabilidades = modelo.predict(X_test, batch_size=256, verbose=0)
-y_real = y_test.reshape(-1)
-y_predicho = np.argmax(probabilidades, axis=1)
-print(f"Exactitud en prueba: {np.mean(y_predicho == y_real):.4f}\n")
-print(classification_report(y_real, y_predicho, target_names=CLASES, digits=3))
-
-# %% omitir_al_calificar=true
-from sklearn.metrics import ConfusionMatrixDisplay
-
-figura, eje = plt.subplots(figsize=(7, 7))
-ConfusionMatrixDisplay.from_predictions(y_real, y_predicho, display_labels=CLASES, colorbar=False,
-                                        xticks_rotation=60, ax=eje)
-eje.set_xlabel("clase predicha")
-eje.set_ylabel("clase real")
-eje.set_title("Matriz de confusión en prueba")
-plt.show()
+# %% generar="matriz_confusion"
 
 # %% [markdown]
 # ### ¿Qué aprendió la red? Filtros y mapas de activación

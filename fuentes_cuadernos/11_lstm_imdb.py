@@ -46,21 +46,7 @@
 # más frecuentes. La variable de entorno `TF_CPP_MIN_LOG_LEVEL` se fija antes de importar Keras para
 # ocultar los mensajes internos de TensorFlow.
 
-# %%
-import os
-
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-
-import keras
-import numpy as np
-from keras import layers
-
-from autograder.comprobar import Comprobaciones
-from autograder.entrenamiento import entrenar_y_guardar, graficar_historial
-
-LONGITUD = {valor:LONGITUD}
-VOCABULARIO = {valor:VOCABULARIO}
-comprobar = Comprobaciones("11_lstm_imdb")
+# %% generar="preparacion"
 
 # %% [markdown]
 # ## Los datos
@@ -216,22 +202,7 @@ comprobar("construir_modelo", construir_modelo)
 # Recuerda: al calificar esta celda **no se ejecuta**; se califica tu `modelo.keras`, así que
 # entrégalo con el cuaderno.
 
-# %% omitir_al_calificar=true
-X_train = preparar_secuencias(x_train)
-X_test = preparar_secuencias(x_test)
-
-keras.utils.set_random_seed(0)
-modelo = construir_modelo()
-historia = entrenar_y_guardar(
-    modelo,
-    X_train,
-    y_train.astype("float32"),
-    ruta="modelo.keras",
-    batch_size={valor:TAM_LOTE_REFERENCIA},
-    epochs={valor:EPOCAS_REFERENCIA},
-    validation_split={valor:FRACCION_VALIDACION},
-    verbose=2,
-)
+# %% generar="entrenamiento"
 
 # %% [markdown]
 # ### Curvas de aprendizaje
@@ -251,13 +222,7 @@ graficar_historial(historia)
 # da la precisión, la exhaustividad (recall) y el F1 de cada clase, y la matriz de confusión muestra
 # cuántas reseñas de cada clase se confunden con la otra (filas: clase real; columnas: predicha).
 
-# %% omitir_al_calificar=true
-from sklearn.metrics import classification_report
-
-probabilidades = modelo.predict(X_test, batch_size=512, verbose=0).reshape(-1)
-y_predicho = (probabilidades >= 0.5).astype(int)
-print(f"Exactitud en prueba: {np.mean(y_predicho == y_test):.4f}\n")
-print(classification_report(y_test, y_predicho, target_names=["negativa", "positiva"], digits=3))
+# %% generar="informe"
 
 # %% omitir_al_calificar=true
 import matplotlib.pyplot as plt

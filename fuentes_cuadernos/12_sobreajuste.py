@@ -52,19 +52,7 @@
 # Importamos Keras (con el motor de TensorFlow) y NumPy. Matplotlib y scikit-learn se importan en las
 # celdas que los usan.
 
-# %%
-import os
-
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-
-import keras
-import numpy as np
-from keras import layers
-
-from autograder.comprobar import Comprobaciones
-from autograder.entrenamiento import entrenar_y_guardar, graficar_historial
-
-comprobar = Comprobaciones("12_sobreajuste")
+# %% generar="keras_comun.preparacion"
 
 # %% [markdown]
 # ## Los datos
@@ -150,19 +138,7 @@ comprobar("construir_modelo_regularizado", construir_modelo_regularizado)
 # la exactitud en validación (`validation_data`). Se guarda en la carpeta `base/` para no pisar tu
 # `modelo.keras`. Tarda alrededor de un minuto y medio en un procesador de 2 núcleos.
 
-# %% omitir_al_calificar=true
-keras.utils.set_random_seed(0)
-modelo_base = construir_modelo_base()
-historia_base = entrenar_y_guardar(
-    modelo_base,
-    X_train,
-    Y_train,
-    ruta="base/modelo.keras",
-    epochs={valor:EPOCAS_BASE},
-    batch_size={valor:TAM_LOTE},
-    validation_data=(X_val, Y_val),
-    verbose=0,
-)
+# %% generar="entrenamiento_base"
 
 # %% [markdown]
 # ### Tu modelo regularizado, con parada temprana
@@ -173,24 +149,7 @@ historia_base = entrenar_y_guardar(
 # adivinar cuántas hacen falta. Esta celda guarda `modelo.keras`, `historial.json` y `entrenamiento.json`
 # junto al cuaderno: son los archivos que entregas. Tarda alrededor de un minuto y medio.
 
-# %% omitir_al_calificar=true
-keras.utils.set_random_seed(0)
-modelo = construir_modelo_regularizado()
-parada_temprana = keras.callbacks.EarlyStopping(
-    monitor="val_accuracy", patience={valor:PACIENCIA}, restore_best_weights=True
-)
-historia = entrenar_y_guardar(
-    modelo,
-    X_train,
-    Y_train,
-    ruta="modelo.keras",
-    epochs={valor:EPOCAS_MAXIMAS_REGULARIZADO},
-    batch_size={valor:TAM_LOTE},
-    validation_data=(X_val, Y_val),
-    callbacks=[parada_temprana],
-    verbose=0,
-)
-print("Épocas entrenadas:", len(historia.history["loss"]))
+# %% generar="entrenamiento_regularizado"
 
 # %% [markdown]
 # ### Curvas de entrenamiento y validación, lado a lado

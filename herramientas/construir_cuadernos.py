@@ -26,6 +26,12 @@ Cell kinds (the metadata on the ``# %%`` line, which jupytext parses):
 - ``# %% generar="preguntas"`` → replaced by the cells that ``preguntas(tarea)`` returns, a
   function of the task's hook module ``fuentes_cuadernos/ganchos/<tarea>.py`` (computed cells:
   13's questions, 12's baseline). Those cells use the same metadata.
+- ``# %% generar="keras_comun.entrenamiento"`` → the same with a **shared** hook: the function
+  ``entrenamiento(tarea)`` of ``fuentes_cuadernos/ganchos/keras_comun.py``, for cells that several
+  tasks share (imports, training, evaluation). A task that needs other values keeps a one-line
+  wrapper in its own hook module (``def entrenamiento(tarea): return keras_comun.entrenamiento(tarea,
+  ...)``, with ``keras_comun = ganchos_comunes("keras_comun")``) and its source says
+  ``generar="entrenamiento"``.
 
 Placeholders, in any cell: ``{puntos:softmax}`` (the exercise's points), ``{puntos}`` (the
 task's total) and ``{valor:NOMBRE}`` or ``{valor:NOMBRE:formato}`` (a constant of the hook
@@ -85,6 +91,21 @@ def ganchos(tarea_id: str):
     return modulo
 
 
+_COMUNES: dict = {}
+
+
+def ganchos_comunes(nombre: str):
+    """A shared hook module (``fuentes_cuadernos/ganchos/<nombre>.py``, e.g. ``keras_comun``), or None."""
+    if nombre not in _COMUNES:
+        ruta = GANCHOS / f"{nombre}.py"
+        if not ruta.exists():
+            return None
+        spec = importlib.util.spec_from_file_location(f"fuentes_cuadernos.ganchos.{nombre}", ruta)
+        _COMUNES[nombre] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(_COMUNES[nombre])
+    return _COMUNES[nombre]
+
+
 def _meta(grade_id: str, *, solucion=False, calificada=False, puntos=None) -> dict:
     meta = {"grade": calificada, "solution": solucion, "locked": not solucion, "grade_id": grade_id,
             "schema_version": 3}
@@ -139,10 +160,12 @@ class _Construccion:
             nombre = meta["generar"]
             if celda.source.strip():
                 raise self.error(donde, f"la celda «generar» de «{nombre}» debe estar vacía: sus celdas las da el gancho")
-            funcion = getattr(self.ganchos, nombre, None) if self.ganchos else None
+            comun, _, funcion_nombre = nombre.rpartition(".")
+            modulo = ganchos_comunes(comun) if comun else self.ganchos
+            funcion = getattr(modulo, funcion_nombre, None) if modulo else None
             if not callable(funcion):
-                raise self.error(donde, f"«generar» pide la función «{nombre}», que no está en "
-                                        f"fuentes_cuadernos/ganchos/{self.tarea.id}.py")
+                raise self.error(donde, f"«generar» pide la función «{funcion_nombre}», que no está en "
+                                        f"fuentes_cuadernos/ganchos/{comun or self.tarea.id}.py")
             for n, generada in enumerate(funcion(self.tarea)):
                 generada.metadata = dict(generada.get("metadata", {}))
                 donde_generada = self.donde(n, f"{nombre}, {donde}")

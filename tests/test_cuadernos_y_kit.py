@@ -188,6 +188,10 @@ def test_directivas_de_una_fuente():
     (('# %% libre=true\nprint(softmax(np.array([4.0, 8.0, 3.0])))', '# %% generar="preguntas"'),
      "«generar» pide la función «preguntas»"),
     (('# %% libre=true', '# %% generar="preguntas"'), "la celda «generar» de «preguntas» debe estar vacía"),
+    (('# %% libre=true\nprint(softmax(np.array([4.0, 8.0, 3.0])))', '# %% generar="keras_comun.no_existe"'),
+     "«generar» pide la función «no_existe», que no está en fuentes_cuadernos/ganchos/keras_comun.py"),
+    (('# %% libre=true\nprint(softmax(np.array([4.0, 8.0, 3.0])))', '# %% generar="no_existe.preparacion"'),
+     "«generar» pide la función «preparacion», que no está en fuentes_cuadernos/ganchos/no_existe.py"),
 ])
 def test_una_directiva_mal_escrita_da_un_error_claro(cambio, esperado):
     """The error is in Spanish and names the source file, the cell and its line."""
@@ -199,6 +203,15 @@ def test_una_directiva_mal_escrita_da_un_error_claro(cambio, esperado):
     assert esperado in mensaje
     assert mensaje.startswith("fuentes_cuadernos/03_softmax_entropia.py, celda ")
     assert re.search(r"celda \d+ \(línea \d+\)", mensaje)
+
+
+def test_un_gancho_comun_sirve_a_cualquier_tarea():
+    """``generar="keras_comun.<función>"``: the shared hook's cells, with the task's id and its ``{valor:...}``."""
+    texto = FUENTE_MINIMA.replace('# %% libre=true\nprint(softmax(np.array([4.0, 8.0, 3.0])))',
+                                  '# %% generar="keras_comun.preparacion"')
+    preparacion = _construir(texto).cells[3]
+    assert preparacion.source.startswith("import os\n") and preparacion.id == "codigo_02"
+    assert preparacion.source.endswith('\ncomprobar = Comprobaciones("03_softmax_entropia")')
 
 
 def test_el_error_senala_la_celda_y_la_linea():
