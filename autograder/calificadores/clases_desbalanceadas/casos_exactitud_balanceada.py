@@ -1,0 +1,77 @@
+"""Casos de `exactitud_balanceada(y, y_pred)`: la media de la exhaustividad de cada clase presente en y.
+
+Expected values come from scikit-learn (``balanced_accuracy_score(y, y_pred)``, adjusted=False).
+Decision, as scikit-learn: the classes are those of y; a class that appears only in y_pred has no
+recall (no true examples) and is left out (scikit-learn warns "y_pred contains classes not in
+y_true" and drops it).
+"""
+import warnings
+
+import numpy as np
+
+from autograder.calificadores.clases_desbalanceadas.datos import (
+    EJEMPLO_Y,
+    EJEMPLO_Y_PRED,
+    etiquetas_desbalanceadas,
+    predicciones_ruidosas,
+)
+from autograder.casos import caso
+from autograder.verificar import exigir_cercano, exigir_numero
+
+PISTA_EXACTITUD = ("calculaste la exactitud de siempre (aciertos / n), que premia acertar la clase frecuente. "
+                   "La balanceada es la media de la exhaustividad de cada clase: para cada c, la fracción de los "
+                   "ejemplos de c (y == c) que se predijeron c; después la media de esos valores.")
+PISTA_UNION = ("contaste también las clases que solo aparecen en y_pred, con exhaustividad 0: esas clases no "
+               "tienen ejemplos verdaderos, su exhaustividad no está definida y scikit-learn las omite. Recorre "
+               "solo np.unique(y).")
+PISTA_PRECISION = ("promediaste la precisión de cada clase (aciertos entre lo PREDICHO como c); la exactitud "
+                   "balanceada promedia la exhaustividad (aciertos entre los ejemplos que SON de c).")
+
+
+def esperado(y, y_pred) -> float:
+    from sklearn.metrics import balanced_accuracy_score
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return float(balanced_accuracy_score(y, y_pred))
+
+
+def errores_conocidos(y, y_pred) -> tuple:
+    clases_y, union = np.unique(y), np.union1d(y, y_pred)
+    errores = [(float(np.mean(y == y_pred)), PISTA_EXACTITUD)]
+    if len(union) > len(clases_y):
+        errores.append((float(np.sum([np.mean(y_pred[y == c] == c) for c in clases_y]) / len(union)), PISTA_UNION))
+    predichas = np.unique(y_pred)
+    errores.append((float(np.mean([np.mean(y[y_pred == c] == c) for c in predichas])), PISTA_PRECISION))
+    return tuple(errores)
+
+
+def comparar(alumno, y, y_pred, que: str, revelar: bool = True) -> None:
+    valor = exigir_numero(alumno.llamar("exactitud_balanceada", y, y_pred), que)
+    exigir_cercano(valor, esperado(y, y_pred), que, errores_conocidos=errores_conocidos(y, y_pred), revelar=revelar)
+
+
+@caso(puntos=1, exito="el modelo que siempre dice 0, con 8 ceros y 2 unos, tiene exactitud 0.8 pero balanceada 0.5.")
+def test_ejemplo_del_cuaderno(alumno):
+    """(1 + 0) / 2: acierta todos los de la clase 0 y ninguno de la clase 1."""
+    comparar(alumno, EJEMPLO_Y, EJEMPLO_Y_PRED, "exactitud_balanceada(y del ejemplo, todo ceros)")
+
+
+@caso(puntos=0.5, oculta=True, exito="coincide con scikit-learn (balanced_accuracy_score) en datos desbalanceados.")
+def test_desbalance_aleatorio(alumno, rng):
+    """k entre 3 y 6 clases, una rara; predicciones con un 60–85 % de aciertos."""
+    k = int(rng.integers(3, 7))
+    y = etiquetas_desbalanceadas(rng, int(rng.integers(60, 201)), np.arange(k))
+    y_pred = predicciones_ruidosas(rng, y, np.arange(k), float(rng.uniform(0.6, 0.85)))
+    comparar(alumno, y, y_pred, f"exactitud_balanceada con {len(y)} etiquetas de {k} clases", revelar=False)
+
+
+@caso(puntos=0.5, oculta=True, exito="una clase que solo aparece en y_pred no cuenta, como en scikit-learn.")
+def test_clase_solo_predicha(alumno, rng):
+    """y_pred usa una clase que no está en y: no tiene exhaustividad y se omite."""
+    k = int(rng.integers(3, 6))
+    y = etiquetas_desbalanceadas(rng, int(rng.integers(40, 121)), np.arange(k))
+    y_pred = predicciones_ruidosas(rng, y, np.arange(k + 1), float(rng.uniform(0.5, 0.8)))
+    y_pred[int(rng.integers(len(y)))] = k  # class k is never true
+    comparar(alumno, y, y_pred, f"exactitud_balanceada con y_pred que incluye la clase {k} (ausente de y)",
+             revelar=False)

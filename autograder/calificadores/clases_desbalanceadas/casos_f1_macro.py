@@ -1,0 +1,94 @@
+"""Casos de `f1_macro(y, y_pred)`: la media sin ponderar del F1 de cada clase de y ∪ y_pred.
+
+Expected values come from scikit-learn (``f1_score(y, y_pred, average="macro")``). Decisions, as
+scikit-learn: the labels are the sorted union of y and y_pred (``unique_labels``); F1_c =
+2·TP_c / (2·TP_c + FP_c + FN_c). Every class of the union has TP + FP + FN ≥ 1, so no F1 divides by
+zero (a class without hits has F1 = 0); scikit-learn's zero_division="warn" (0 with a warning) only
+matters for precision or recall alone, which a class with no predictions or no true examples makes
+0/0 — those are then 0, and the F1 formula above gives the same 0.
+"""
+import numpy as np
+
+from autograder.calificadores.clases_desbalanceadas.datos import (
+    EJEMPLO_Y,
+    EJEMPLO_Y_PRED,
+    etiquetas_desbalanceadas,
+    predicciones_ruidosas,
+)
+from autograder.casos import caso
+from autograder.verificar import exigir_cercano, exigir_numero
+
+PISTA_MICRO = ("eso es el F1 «micro» (con TP, FP y FN sumados sobre todas las clases), que en clasificación "
+               "multiclase coincide con la exactitud. El macro calcula un F1 por clase y luego su media simple, así "
+               "la clase rara pesa lo mismo que la frecuente.")
+PISTA_PONDERADO = ("eso es el F1 «weighted» (media ponderada por el número de ejemplos de cada clase): la clase "
+                   "frecuente domina. El macro es la media simple de los F1 de cada clase.")
+PISTA_SOLO_Y = ("recorriste solo las clases de y; scikit-learn usa las de y ∪ y_pred (np.union1d(y, y_pred)): una "
+                "clase que solo se predijo tiene F1 = 0 y también cuenta en la media.")
+PISTA_ARMONICA_DE_MEDIAS = ("calculaste la media armónica de la precisión macro y la exhaustividad macro. El F1 "
+                            "macro es al revés: primero el F1 de cada clase, después la media de esos F1.")
+PISTA_MEDIA_ARITMETICA = ("el F1 de una clase es la media ARMÓNICA de precisión y exhaustividad, "
+                          "2·P·R / (P + R) = 2·TP / (2·TP + FP + FN), no (P + R) / 2.")
+
+
+def esperado(y, y_pred) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(y, y_pred, average="macro"))
+
+
+def _por_clase(y, y_pred, clases):
+    tp = np.array([np.sum((y == c) & (y_pred == c)) for c in clases], dtype=float)
+    fp = np.array([np.sum((y != c) & (y_pred == c)) for c in clases], dtype=float)
+    fn = np.array([np.sum((y == c) & (y_pred != c)) for c in clases], dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = np.nan_to_num(tp / (tp + fp))
+        exhaustividad = np.nan_to_num(tp / (tp + fn))
+    return tp, fp, fn, precision, exhaustividad
+
+
+def errores_conocidos(y, y_pred) -> tuple:
+    from sklearn.metrics import f1_score
+
+    union = np.union1d(y, y_pred)
+    tp, fp, fn, precision, exhaustividad = _por_clase(y, y_pred, union)
+    p, r = precision.mean(), exhaustividad.mean()
+    errores = [(float(np.mean(y == y_pred)), PISTA_MICRO),
+               (float(f1_score(y, y_pred, average="weighted", zero_division=0)), PISTA_PONDERADO),
+               (float(2 * p * r / (p + r)) if p + r > 0 else 0.0, PISTA_ARMONICA_DE_MEDIAS),
+               (float(np.mean((precision + exhaustividad) / 2)), PISTA_MEDIA_ARITMETICA)]
+    clases_y = np.unique(y)
+    if len(clases_y) < len(union):
+        f1 = 2 * tp / (2 * tp + fp + fn)
+        errores.append((float(np.mean(f1[np.isin(union, clases_y)])), PISTA_SOLO_Y))
+    return tuple(errores)
+
+
+def comparar(alumno, y, y_pred, que: str, revelar: bool = True) -> None:
+    valor = exigir_numero(alumno.llamar("f1_macro", y, y_pred), que)
+    exigir_cercano(valor, esperado(y, y_pred), que, errores_conocidos=errores_conocidos(y, y_pred), revelar=revelar)
+
+
+@caso(puntos=1, exito="el modelo que siempre dice 0 tiene F1 macro (16/18 + 0) / 2 ≈ 0.444, no 0.8.")
+def test_ejemplo_del_cuaderno(alumno):
+    """Clase 0: TP 8, FP 2, FN 0 → F1 16/18; clase 1: ningún acierto → F1 0."""
+    comparar(alumno, EJEMPLO_Y, EJEMPLO_Y_PRED, "f1_macro(y del ejemplo, todo ceros)")
+
+
+@caso(puntos=0.5, oculta=True, exito="coincide con scikit-learn (f1_score, average='macro') en datos desbalanceados.")
+def test_desbalance_aleatorio(alumno, rng):
+    """k entre 3 y 6 clases, una rara; predicciones con un 60–85 % de aciertos."""
+    k = int(rng.integers(3, 7))
+    y = etiquetas_desbalanceadas(rng, int(rng.integers(60, 201)), np.arange(k))
+    y_pred = predicciones_ruidosas(rng, y, np.arange(k), float(rng.uniform(0.6, 0.85)))
+    comparar(alumno, y, y_pred, f"f1_macro con {len(y)} etiquetas de {k} clases", revelar=False)
+
+
+@caso(puntos=0.5, oculta=True, exito="una clase que solo aparece en y_pred cuenta con F1 = 0, como en scikit-learn.")
+def test_clase_solo_predicha(alumno, rng):
+    """y_pred usa una clase que no está en y: entra en la media con F1 = 0."""
+    k = int(rng.integers(3, 6))
+    y = etiquetas_desbalanceadas(rng, int(rng.integers(40, 121)), np.arange(k))
+    y_pred = predicciones_ruidosas(rng, y, np.arange(k + 1), float(rng.uniform(0.5, 0.8)))
+    y_pred[int(rng.integers(len(y)))] = k  # class k is never true
+    comparar(alumno, y, y_pred, f"f1_macro con y_pred que incluye la clase {k} (ausente de y)", revelar=False)
