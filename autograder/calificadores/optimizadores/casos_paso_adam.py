@@ -1,0 +1,114 @@
+"""Casos de `paso_adam(w, g, m, v, t, tasa=0.001, beta1=0.9, beta2=0.999, eps=1e-7)`, convención de Keras.
+
+Keras 3 (``keras/src/optimizers/adam.py``, ``update_step``): with ``local_step = iterations + 1``
+(the first step is t = 1), ``alpha = lr·sqrt(1 - beta_2**t) / (1 - beta_1**t)``, ``m += (g - m)·(1 - beta_1)``,
+``v += (g² - v)·(1 - beta_2)`` and ``variable -= alpha·m / (sqrt(v) + epsilon)``: the bias correction is
+folded into the rate and eps is added to the UNcorrected sqrt(v). That equals the textbook formula
+with eps replaced by eps / sqrt(1 - beta2**t), so they differ only when sqrt(v̂) is comparable to that
+(gradients of order 1e-6: test_gradientes_pequenos and the hidden test_gradientes_pequenos_ocultos).
+"""
+import numpy as np
+
+from autograder.calificadores.optimizadores.comun import comparar, no_finito, pedir_paso
+from autograder.casos import caso
+from autograder.errores import Fallo
+
+SALIDAS = ("w_nuevo", "m_nuevo", "v_nuevo")
+PISTA_LIBRO = (
+    "usaste la fórmula de libro, w - tasa·m̂ / (sqrt(v̂) + eps) con m̂ = m/(1 - beta1**t) y "
+    "v̂ = v/(1 - beta2**t). Keras mete la corrección en la tasa, alfa = tasa·sqrt(1 - beta2**t)/(1 - beta1**t), "
+    "y suma eps a la raíz de v SIN corregir: w - alfa·m / (sqrt(v) + eps). Es lo mismo salvo que el eps "
+    "efectivo es eps/sqrt(1 - beta2**t); solo se nota con gradientes diminutos, como aquí.")
+PISTA_SIN_CORRECCION = ("falta la corrección de sesgo: m y v empiezan en 0 y en los primeros pasos son demasiado "
+                        "pequeños. Multiplica la tasa por sqrt(1 - beta2**t) / (1 - beta1**t).")
+PISTA_T_MAS_UNO = ("la corrección usa t + 1 en lugar de t: t ya es el número del paso y el primero es t = 1 "
+                   "(no conviertas t como si empezara en 0).")
+PISTA_T_MENOS_UNO = "la corrección usa t - 1 en lugar de t: usa beta1**t y beta2**t con el t que recibes."
+PISTA_EPS_DENTRO = ("pusiste eps DENTRO de la raíz; en Adam, Keras lo suma FUERA: "
+                    "w - alfa·m / (np.sqrt(v) + eps) (al revés que en RMSprop).")
+PISTA_SOLO_M = ("corregiste el sesgo solo de m; falta el de v: alfa = tasa·sqrt(1 - beta2**t) / (1 - beta1**t).")
+PISTA_CORREGIDOS = ("devolviste m y v corregidos (m̂, v̂); se devuelven las medias móviles SIN corregir, "
+                    "que son las que se guardan para el paso siguiente.")
+PISTA_V_SIN_CUADRADO = "v es la media móvil de los CUADRADOS del gradiente: v = beta2·v + (1 - beta2)·g**2."
+PISTA_M_VIEJA = ("usaste m y v de antes del paso en la actualización de w; primero actualiza m y v con "
+                 "el gradiente nuevo y usa los nuevos.")
+
+# Public example (t = 3, tasa = 0.01): m_nuevo = 0.9·m + 0.1·g = [0.11, -0.13],
+# v_nuevo = 0.999·v + 0.001·g² = [0.01003, 0.02014], alfa = 0.01·sqrt(1 - 0.999³)/(1 - 0.9³).
+EJEMPLO = (np.array([1.0, -1.0]), np.array([0.2, -0.4]), np.array([0.1, -0.1]), np.array([0.01, 0.02]), 3)
+EJEMPLO_ESPERADO = (np.array([0.9977812113375536, -0.9981495069163477]), np.array([0.11, -0.13]),
+                    np.array([0.01003, 0.02014]))
+# Tiny gradients, first step (t = 1), defaults: sqrt(v) ≈ 3e-8 to 9.5e-8 is below eps = 1e-7, so the
+# textbook formula (eps next to sqrt(v̂) ≈ |g|) would move w almost a whole tasa; Keras moves it ≈ 0.24·tasa.
+PEQUENOS = (np.array([0.5, 0.5]), np.array([1e-6, -3e-6]), np.zeros(2), np.zeros(2), 1)
+PEQUENOS_ESPERADO = (np.array([0.499759746926648, 0.5004868329805051]), np.array([1e-7, -3e-7]),
+                     np.array([1e-15, 9e-15]))
+
+
+def _errores_conocidos(w, g, m, v, t, tasa=0.001, beta1=0.9, beta2=0.999, eps=1e-7):
+    m2 = beta1 * m + (1 - beta1) * g
+    v2 = beta2 * v + (1 - beta2) * g**2
+    c1, c2 = 1 - beta1**t, 1 - beta2**t
+    alfa = tasa * np.sqrt(c2) / c1
+    keras_w = w - alfa * m2 / (np.sqrt(v2) + eps)
+    errores = [((w - tasa * (m2 / c1) / (np.sqrt(v2 / c2) + eps), m2, v2), PISTA_LIBRO),
+               ((w - tasa * m2 / (np.sqrt(v2) + eps), m2, v2), PISTA_SIN_CORRECCION),
+               ((w - tasa * np.sqrt(1 - beta2**(t + 1)) / (1 - beta1**(t + 1)) * m2 / (np.sqrt(v2) + eps), m2, v2),
+                PISTA_T_MAS_UNO),
+               ((w - alfa * m2 / np.sqrt(v2 + eps), m2, v2), PISTA_EPS_DENTRO),
+               ((w - tasa / c1 * m2 / (np.sqrt(v2) + eps), m2, v2), PISTA_SOLO_M),
+               ((keras_w, m2 / c1, v2 / c2), PISTA_CORREGIDOS),
+               ((w - alfa * m / (np.sqrt(v) + eps), m2, v2), PISTA_M_VIEJA)]
+    if t > 1:
+        errores.append(((w - tasa * np.sqrt(1 - beta2**(t - 1)) / (1 - beta1**(t - 1)) * m2 / (np.sqrt(v2) + eps),
+                         m2, v2), PISTA_T_MENOS_UNO))
+    with np.errstate(all="ignore"):
+        v_lineal = beta2 * v + (1 - beta2) * g
+        errores.append(((w - alfa * m2 / (np.sqrt(v_lineal) + eps), m2, v_lineal), PISTA_V_SIN_CUADRADO))
+    return errores
+
+
+def _comprobar(alumno, args, kwargs, esperado, que, revelar):
+    obtenido = pedir_paso(alumno, "paso_adam", args, kwargs, SALIDAS, que)
+    if args[4] == 1 and not np.all(np.isfinite(obtenido[0])):
+        raise Fallo(f"{que}: w_nuevo contiene nan o inf en el paso t = 1.\n  Pista: {PISTA_T_MENOS_UNO} "
+                    "Con t - 1 = 0, 1 - beta1**0 = 0 y se divide por cero.")
+    comparar(obtenido, esperado, SALIDAS, que, _errores_conocidos(*args, **kwargs), revelar,
+             orden=("m_nuevo", "v_nuevo", "w_nuevo"))
+    no_finito(obtenido, que, PISTA_V_SIN_CUADRADO)
+
+
+@caso(puntos=1, exito="en el paso t = 3 del ejemplo da m = [0.11, -0.13], v = [0.01003, 0.02014] y w ≈ [0.99778, -0.99815].")
+def test_ejemplo(alumno):
+    """w = [1, -1], g = [0.2, -0.4], m = [0.1, -0.1], v = [0.01, 0.02], t = 3, tasa = 0.01."""
+    _comprobar(alumno, EJEMPLO, {"tasa": 0.01}, EJEMPLO_ESPERADO, "paso_adam(ejemplo, t=3, tasa=0.01)", True)
+
+
+@caso(puntos=1, exito="con gradientes diminutos en t = 1 coincide con Keras (corrección en la tasa, eps fuera de la raíz).")
+def test_gradientes_pequenos(alumno):
+    """g = [1e-6, -3e-6], m = v = 0, t = 1 y valores por defecto: aquí se nota dónde actúa eps."""
+    _comprobar(alumno, PEQUENOS, {}, PEQUENOS_ESPERADO, "paso_adam(gradientes de orden 1e-6, t=1)", True)
+
+
+@caso(puntos=2, oculta=True, exito="coincide con la referencia con t, formas, tasas y momentos aleatorios.")
+def test_valores_ocultos(alumno, rng, referencia):
+    forma = (int(rng.integers(1, 6)),) if rng.random() < 0.5 else (int(rng.integers(2, 5)), int(rng.integers(2, 4)))
+    w, g, m = rng.normal(size=forma), rng.normal(size=forma), rng.normal(0, 0.3, size=forma)
+    v = rng.uniform(0.0, 0.5, size=forma)
+    t = int(rng.integers(1, 101))
+    kwargs = {"tasa": float(rng.uniform(0.001, 0.1)), "beta1": float(rng.uniform(0.8, 0.95)),
+              "beta2": float(rng.uniform(0.99, 0.9999))}
+    _comprobar(alumno, (w, g, m, v, t), kwargs, referencia.paso_adam(w, g, m, v, t, **kwargs),
+               f"paso_adam con w de forma {forma} y t={t}", False)
+
+
+@caso(puntos=2, oculta=True, exito="encadena los pasos t = 1, 2, 3 con gradientes diminutos como la referencia (y Keras).")
+def test_gradientes_pequenos_ocultos(alumno, rng, referencia):
+    """Three chained steps from m = v = 0 with defaults and gradients of order 1e-7 to 3e-6."""
+    d = int(rng.integers(2, 6))
+    w, m, v = rng.normal(size=d), np.zeros(d), np.zeros(d)
+    for t in range(1, 4):
+        g = rng.uniform(1e-7, 3e-6, size=d) * rng.choice([-1.0, 1.0], size=d)
+        esperado = referencia.paso_adam(w, g, m, v, t)
+        _comprobar(alumno, (w, g, m, v, t), {}, esperado, f"paso_adam con gradientes diminutos, paso t={t}", False)
+        w, m, v = esperado

@@ -1,0 +1,90 @@
+"""Casos de `paso_rmsprop(w, g, s, tasa=0.001, rho=0.9, eps=1e-7)`, con la convención de Keras.
+
+Keras 3 (``keras/src/optimizers/rmsprop.py``, ``update_step`` with centered=False, momentum=0):
+``velocity = rho·velocity + (1 - rho)·g²`` and ``variable -= lr·g / sqrt(velocity + epsilon)``:
+eps goes INSIDE the square root (the textbook writes sqrt(s) + eps). The two differ only when
+sqrt(s) is comparable to eps, so the small-gradient cases (g of order 1e-4, s from 0) use
+gradients for which they differ by a factor of about 10 in the step (see test_gradientes_pequenos).
+"""
+import numpy as np
+
+from autograder.calificadores.optimizadores.comun import comparar, no_finito, pedir_paso
+from autograder.casos import caso
+
+SALIDAS = ("w_nuevo", "s_nuevo")
+PISTA_EPS_FUERA = (
+    "pusiste eps FUERA de la raíz, w - tasa·g / (sqrt(s) + eps): es la fórmula de muchos libros y de "
+    "Adam, pero Keras la pone DENTRO en RMSprop: w - tasa·g / sqrt(s_nuevo + eps). Solo se nota cuando "
+    "s es muy pequeño (gradientes diminutos), como en este caso.")
+PISTA_SIN_CUADRADO = ("s es la media móvil de los CUADRADOS del gradiente: s = rho·s + (1 - rho)·g**2 "
+                      "(sin el cuadrado s puede ser negativo y su raíz da nan).")
+PISTA_SIN_UNO_MENOS_RHO = "falta el factor (1 - rho) delante de g**2: s = rho·s + (1 - rho)·g**2."
+PISTA_RHO_AL_REVES = ("intercambiaste rho y 1 - rho: rho multiplica a la media ANTERIOR (se olvida despacio), "
+                      "s = rho·s + (1 - rho)·g**2.")
+PISTA_SIN_RAIZ = "divide por la RAÍZ de s: w - tasa·g / np.sqrt(s_nuevo + eps)."
+PISTA_S_VIEJO = ("usaste la s de antes del paso para dividir; primero actualiza s con el gradiente nuevo y "
+                 "divide por np.sqrt(s_nuevo + eps).")
+
+# Public example (tasa=0.01, rho=0.9): s_nuevo = 0.9·[0.01, 0.04] + 0.1·[0.04, 0.16] = [0.013, 0.052],
+# and w_nuevo = w - 0.01·g / sqrt(s_nuevo + 1e-7) ≈ [0.98246, -0.98246].
+EJEMPLO = (np.array([1.0, -1.0]), np.array([0.2, -0.4]), np.array([0.01, 0.04]))
+EJEMPLO_ESPERADO = (np.array([0.9824589070794717, -0.9824588564803355]), np.array([0.013, 0.052]))
+# Small gradients from s = 0, defaults: s_nuevo = 0.1·g² is 1e-9 or less, below eps = 1e-7, so
+# sqrt(s + eps) ≈ 3.2e-4 while sqrt(s) + eps ≈ 3.2e-5: with eps outside, w would be ≈ [0.49685, 0.50316, 0.49686].
+PEQUENOS = (np.array([0.5, 0.5, 0.5]), np.array([1e-4, -2e-4, 5e-5]), np.zeros(3))
+PEQUENOS_ESPERADO = (np.array([0.4996853416122362, 0.5006201736729461, 0.4998420833895363]),
+                     np.array([1e-9, 4e-9, 2.5e-10]))
+
+
+def _errores_conocidos(w, g, s, tasa=0.001, rho=0.9, eps=1e-7):
+    s2 = rho * s + (1 - rho) * g**2
+    with np.errstate(all="ignore"):
+        sin_cuadrado = rho * s + (1 - rho) * g
+        sin_uno = rho * s + g**2
+        al_reves = (1 - rho) * s + rho * g**2
+        return [((w - tasa * g / (np.sqrt(s2) + eps), s2), PISTA_EPS_FUERA),
+                ((w - tasa * g / np.sqrt(sin_cuadrado + eps), sin_cuadrado), PISTA_SIN_CUADRADO),
+                ((w - tasa * g / np.sqrt(sin_uno + eps), sin_uno), PISTA_SIN_UNO_MENOS_RHO),
+                ((w - tasa * g / np.sqrt(al_reves + eps), al_reves), PISTA_RHO_AL_REVES),
+                ((w - tasa * g / (s2 + eps), s2), PISTA_SIN_RAIZ),
+                ((w - tasa * g / np.sqrt(s + eps), s2), PISTA_S_VIEJO)]
+
+
+def _comprobar(alumno, args, kwargs, esperado, que, revelar):
+    obtenido = pedir_paso(alumno, "paso_rmsprop", args, kwargs, SALIDAS, que)
+    comparar(obtenido, esperado, SALIDAS, que, _errores_conocidos(*args, **kwargs), revelar, orden=("s_nuevo", "w_nuevo"))
+    no_finito(obtenido, que, PISTA_SIN_CUADRADO)
+
+
+@caso(puntos=1, exito="con w = [1, -1], g = [0.2, -0.4], s = [0.01, 0.04] da s = [0.013, 0.052] y w ≈ [0.98246, -0.98246].")
+def test_ejemplo(alumno):
+    """tasa = 0.01, rho = 0.9, eps por defecto."""
+    _comprobar(alumno, EJEMPLO, {"tasa": 0.01, "rho": 0.9}, EJEMPLO_ESPERADO,
+               "paso_rmsprop(ejemplo, tasa=0.01, rho=0.9)", True)
+
+
+@caso(puntos=1, exito="con gradientes diminutos (1e-4) eps va dentro de la raíz, como en Keras.")
+def test_gradientes_pequenos(alumno):
+    """g = [1e-4, -2e-4, 5e-5], s = 0 y valores por defecto: aquí importa dónde va eps."""
+    _comprobar(alumno, PEQUENOS, {}, PEQUENOS_ESPERADO, "paso_rmsprop(gradientes de orden 1e-4, s = 0)", True)
+
+
+@caso(puntos=2, oculta=True, exito="coincide con la referencia con formas, tasas, rho y medias aleatorias.")
+def test_valores_ocultos(alumno, rng, referencia):
+    forma = (int(rng.integers(1, 6)),) if rng.random() < 0.5 else (int(rng.integers(2, 5)), int(rng.integers(2, 4)))
+    w, g, s = rng.normal(size=forma), rng.normal(size=forma), rng.uniform(0.0, 1.0, size=forma)
+    kwargs = {"tasa": float(rng.uniform(0.001, 0.1)), "rho": float(rng.uniform(0.5, 0.99))}
+    _comprobar(alumno, (w, g, s), kwargs, referencia.paso_rmsprop(w, g, s, **kwargs),
+               f"paso_rmsprop con w de forma {forma}", False)
+
+
+@caso(puntos=1, oculta=True, exito="con gradientes de orden 1e-4 a 1e-5 encadena 3 pasos como la referencia (eps dentro de la raíz).")
+def test_gradientes_pequenos_ocultos(alumno, rng, referencia):
+    """Three chained steps from s = 0 with defaults and gradients whose squares are below eps."""
+    d = int(rng.integers(2, 6))
+    w, s = rng.normal(size=d), np.zeros(d)
+    for paso in range(1, 4):
+        g = rng.uniform(1e-5, 3e-4, size=d) * rng.choice([-1.0, 1.0], size=d)
+        esperado = referencia.paso_rmsprop(w, g, s)
+        _comprobar(alumno, (w, g, s), {}, esperado, f"paso_rmsprop con gradientes diminutos, paso {paso} de 3", False)
+        w, s = esperado
