@@ -6,10 +6,10 @@ from autograder.casos import caso
 from autograder.errores import Fallo
 from autograder.verificar import exigir_array, exigir_cercano, exigir_forma
 
-PISTA_SOLO_EL_ULTIMO = ("devolviste solo el último estado, forma (n, h): rnn_adelante devuelve todos los estados, "
+PISTA_SOLO_EL_ULTIMO = ("Devolviste solo el último estado, forma (n, h): rnn_adelante devuelve todos los estados, "
                         "(n, T, h), como una capa recurrente de Keras con return_sequences=True.")
 PISTA_CON_H0 = "H tiene T + 1 pasos: no incluyas h0; H[:, t] es el estado después de leer X[:, t]."
-PISTA_EJE_DEL_TIEMPO = ("el tiempo va en el eje 1: H tiene forma (n, T, h), como X (n, T, d). Si apilas una lista "
+PISTA_EJE_DEL_TIEMPO = ("El tiempo va en el eje 1: H tiene forma (n, T, h), como X (n, T, d). Si apilas una lista "
                         "de estados, usa np.stack(estados, axis=1).")
 PISTA_SIN_RECURRENCIA = ("cada paso recibió h0 en lugar del estado anterior: h = paso_rnn(X[:, t], h, ...) debe "
                          "usar el h que devolvió el paso t − 1. Ese estado que pasa de un paso al siguiente es la "
