@@ -1,0 +1,189 @@
+"""Modelos construidos con argumentos, su optimizador y las comprobaciones de una regresión en Keras.
+
+``alumno.modelo_construido(nombre)`` calls ``nombre()`` without arguments and its description has no
+optimizer; this task's builders take ``(d_in, d_out)`` and one of them must use SGD. So
+``modelo_con_argumentos`` does the same round trip with arguments, through the same pieces:
+- grading (``AlumnoAislado``): the call runs in the student's jail with ``guardar_modelo`` (the worker
+  saves the returned ``keras.Model`` and sends its bytes) and the bytes are described in the clean
+  evaluator jail (``_evaluar``, which first runs ``archivos_entregados.revisar_keras`` on them);
+- self-check (``AlumnoLocal``): the call goes through ``alumno._llamar`` with the function wrapped so
+  that it returns the saved bytes, and the bytes are described by ``trabajador.evaluar_modelo`` as
+  ``AlumnoLocal.modelo_construido`` does.
+The optimizer's class is read on the trusted side from the ``config.json`` inside the bytes (plain
+JSON, after ``revisar_keras`` accepted the zip): no TensorFlow here. The shared change that would make
+this module unnecessary (``modelo_construido(nombre, *args)`` and ``optimizador`` in the description)
+is described in the task's report.
+"""
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+from autograder import alumno as modulo_alumno
+from autograder import archivos_entregados, trabajador
+from autograder.comprobaciones_keras import forma, mostrar
+from autograder.errores import ErrorDelAlumno, Fallo
+
+PERDIDAS_MSE = {"mse", "mean_squared_error", "meansquarederror"}
+
+
+def modelo_con_argumentos(alumno, nombre: str, *args) -> dict:
+    """La descripción (la de ``evaluar_modelo``) del modelo que devuelve ``nombre(*args)``, más ``optimizador``.
+
+    Raises ``ErrorDelAlumno`` (Spanish) when the function is missing, raises, or returns no
+    ``keras.Model``; ``Fallo`` with the hint for the slides' ``activation='none'``.
+    """
+    que = f"{nombre}({', '.join(map(str, args))})"
+    if hasattr(alumno, "ultimo"):  # the engine's observing wrapper: unexpected errors then name this function
+        alumno.ultimo = ("función", nombre)
+    alumno = getattr(alumno, "_alumno", alumno)
+    if isinstance(alumno, modulo_alumno.AlumnoAislado):
+        respuesta = alumno._llamar(nombre, list(args), {}, {"guardar_modelo": "construido.keras"})
+    else:
+        respuesta = _llamar_local(alumno, nombre, list(args))
+    if not respuesta.get("ok"):
+        mensaje = modulo_alumno._mensaje_error(nombre, respuesta)
+        if "activation function identifier: none" in mensaje:
+            raise Fallo(f"{que}: Keras no acepta activation='none': {mensaje}\n  Pista: " + PISTA_NONE)
+        raise ErrorDelAlumno(mensaje)
+    valor = respuesta.get("valor")
+    if not (isinstance(valor, dict) and isinstance(valor.get("__modelo__"), bytes)):
+        raise ErrorDelAlumno(f"`{nombre}` debe devolver un `keras.Model`; devolvió "
+                             f"{modulo_alumno._describir(valor)}.")
+    datos = valor["__modelo__"]
+    if isinstance(alumno, modulo_alumno.AlumnoAislado):
+        descripcion = alumno._evaluar(datos, que, None)
+    else:
+        try:
+            archivos_entregados.revisar_keras(datos, que)
+        except archivos_entregados.ArchivoRechazado as exc:
+            raise ErrorDelAlumno(str(exc)) from None
+        with tempfile.TemporaryDirectory() as carpeta:
+            ruta = Path(carpeta) / "m.keras"
+            ruta.write_bytes(datos)
+            descripcion = modulo_alumno._exigir_modelo(que, trabajador.evaluar_modelo({"ruta": str(ruta)}))
+    return {**descripcion, "optimizador": optimizador(datos)}
+
+
+def _llamar_local(alumno, nombre: str, args: list) -> dict:
+    """``alumno._llamar`` with the student's function wrapped so that it returns the saved model's bytes."""
+    funcion = alumno.espacio.get(nombre)
+    if not callable(funcion):
+        return alumno._llamar(nombre, args, {})  # "ausente", or whatever a test double answers
+
+    def guardado(*a, **k):
+        modelo = funcion(*a, **k)
+        with tempfile.TemporaryDirectory() as carpeta:
+            respuesta = trabajador.Trabajador(-1, -1)._guardar_modelo(modelo, str(Path(carpeta) / "m.keras"), 0.0)
+        if not respuesta.get("ok"):
+            raise RuntimeError(respuesta.get("mensaje", "no se pudo guardar el modelo"))
+        return respuesta["valor"]
+
+    alumno.espacio[nombre] = guardado
+    try:
+        return alumno._llamar(nombre, args, {})
+    finally:
+        alumno.espacio[nombre] = funcion
+
+
+def optimizador(datos: bytes) -> str:
+    """The optimizer's class name in the saved model's compile_config ('' if there is none)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(datos)) as zip_:
+            config = json.loads(zip_.read("config.json"))
+        opt = (config.get("compile_config") or {}).get("optimizer")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, AttributeError, RecursionError):
+        return ""
+    if isinstance(opt, str):
+        return opt
+    if isinstance(opt, dict):
+        return str(opt.get("class_name", ""))
+    return ""
+
+
+# -- comprobaciones ----------------------------------------------------------------------------------
+
+PISTA_NONE = ("la diapositiva escribe Dense(d_out, activation='none'), pero 'none' entre comillas no es una "
+              "activación de Keras (no conoce ninguna llamada así) y la capa no llega a crearse. Una capa sin "
+              "activación, la salida lineal X·W + b de una regresión, se escribe activation=None (sin comillas) "
+              "o sin el argumento activation, que es lo mismo que activation='linear'.")
+
+PISTAS_ACTIVACION_SALIDA = {
+    "relu": ("relu recorta a 0 todo lo negativo: la red no podría predecir valores negativos y, donde la capa "
+             "da negativo, el gradiente es 0 y no aprende. Una regresión termina en una capa lineal."),
+    "sigmoid": ("sigmoid aplasta la salida entre 0 y 1 (es la de la regresión logística, para probabilidades): "
+                "nunca predeciría una nota de 7. Una regresión termina en una capa lineal."),
+    "softmax": ("softmax convierte las salidas en probabilidades que suman 1 (es para clasificar): una "
+                "regresión predice números libres y termina en una capa lineal."),
+    "tanh": "tanh limita la salida entre −1 y 1; una regresión termina en una capa lineal.",
+}
+
+
+def densas(descripcion: dict) -> list:
+    """The layers of the description without InputLayer (a functional model lists it)."""
+    return [c for c in descripcion["capas"] if c["clase"] != "InputLayer"]
+
+
+def exigir_entrada_salida(descripcion: dict, que: str, d_in: int, d_out: int) -> None:
+    entrada, salida = forma(descripcion["entrada"]), forma(descripcion["salida"])
+    if entrada != (None, d_in):
+        pista = (" ¿Escribiste 3 fijo? Usa el argumento: keras.Input(shape=(d_in,))."
+                 if entrada == (None, 3) and d_in != 3 else f" Empieza con keras.Input(shape=(d_in,)), aquí ({d_in},).")
+        raise Fallo(f"{que}: la entrada tiene forma {mostrar(entrada)} y se esperaba {mostrar((None, d_in))}.{pista}")
+    if salida != (None, d_out):
+        pista = (" ¿Escribiste 2 fijo (las notas N1, N2 de la tabla)? Usa el argumento: Dense(d_out)."
+                 if salida == (None, 2) and d_out != 2 else
+                 " La última capa tiene una unidad por valor a predecir: Dense(d_out).")
+        raise Fallo(f"{que}: la salida tiene forma {mostrar(salida)} y se esperaba {mostrar((None, d_out))}.{pista}")
+
+
+def exigir_salida_lineal(descripcion: dict, que: str) -> None:
+    capas = densas(descripcion)
+    ultima = capas[-1] if capas else {"clase": "", "activacion": ""}
+    if ultima["clase"] != "Dense":
+        raise Fallo(f"{que}: la última capa es {ultima['clase'] or 'desconocida'}; termina con Dense(d_out) sin "
+                    "activación (lineal).")
+    activacion = ultima["activacion"]
+    if activacion in ("linear", "None", ""):
+        return
+    pista = PISTAS_ACTIVACION_SALIDA.get(activacion, "una regresión termina en una capa lineal.")
+    raise Fallo(f"{que}: la capa de salida usa activation='{activacion}' y se esperaba una salida lineal "
+                f"(activation=None).\n  Pista: {pista}")
+
+
+def exigir_mse(descripcion: dict, que: str) -> None:
+    if not descripcion["compilado"]:
+        raise Fallo(f"{que}: el modelo no está compilado. Antes de devolverlo llama a modelo.compile(...) con "
+                    "loss='mse'.")
+    perdida = str(descripcion["perdida"])
+    if perdida.lower() in PERDIDAS_MSE:
+        return
+    normal = perdida.lower().replace("_", "")
+    if "crossentropy" in normal:
+        pista = (f"'{perdida}' es la entropía cruzada, la pérdida de la clasificación (con softmax o sigmoid y "
+                 "etiquetas de clase). Aquí se predicen números, N1 y N2: la pérdida es el error cuadrático "
+                 "medio, loss='mse'.")
+    elif normal in ("mae", "meanabsoluteerror"):
+        pista = ("'mae' es el error absoluto medio, |Ŷ − Y|. Es una pérdida de regresión válida, pero las "
+                 "diapositivas (y esta tarea) usan el error cuadrático medio, el que compara la tarea con "
+                 "mínimos cuadrados: loss='mse'.")
+    else:
+        pista = "las diapositivas compilan con loss='mse' (error cuadrático medio)."
+    raise Fallo(f"{que}: se compiló con la pérdida '{perdida}'.\n  Pista: {pista}")
+
+
+def exigir_sgd(descripcion: dict, que: str) -> None:
+    usado = descripcion.get("optimizador", "")
+    if usado == "SGD":
+        return
+    detalle = f"el optimizador '{usado}'" if usado else "un optimizador que no pude leer"
+    pista = ("la regresión lineal de las diapositivas se entrena con descenso de gradiente, "
+             "optimizer='sgd' o keras.optimizers.SGD(learning_rate=...)")
+    if usado.lower() in ("adam", "rmsprop", "adamw", "nadam", "adagrad", "adadelta"):
+        pista += (f". {usado} también minimiza el error, pero adapta la tasa de aprendizaje de cada peso (lo verás "
+                  "en la tarea 16_optimizadores); aquí se pide el descenso de gradiente simple, cuyos pasos "
+                  "calculaste a mano en 02_descenso_gradiente")
+    raise Fallo(f"{que}: se compiló con {detalle} y se pide SGD.\n  Pista: {pista}.")
