@@ -23,7 +23,7 @@
 #
 # | parte | funciones | puntos |
 # |---|---|---|
-# | 1. Activaciones y derivadas | `sigmoide`, `derivada_sigmoide`, `relu`, `derivada_relu`, `derivada_tanh` | {puntos:sigmoide} + {puntos:derivada_sigmoide} + {puntos:relu} + {puntos:derivada_relu} + {puntos:derivada_tanh} |
+# | 1. Activaciones y derivadas | `sigmoide`, `derivada_sigmoide`, `relu`, `derivada_relu`, `derivada_tanh`, `tanh_desde_sigmoide`, `leaky_relu`, `derivada_leaky_relu` | {puntos:sigmoide} + {puntos:derivada_sigmoide} + {puntos:relu} + {puntos:derivada_relu} + {puntos:derivada_tanh} + {puntos:tanh_desde_sigmoide} + {puntos:leaky_relu} + {puntos:derivada_leaky_relu} |
 # | 2. Grafo computacional y regla de la cadena | (lectura y un ejemplo) | — |
 # | 3. Capa densa | `densa_adelante`, `densa_atras` | {puntos:densa_adelante} + {puntos:densa_atras} |
 # | 4. Capa ReLU | `relu_adelante`, `relu_atras` | {puntos:relu_adelante} + {puntos:relu_atras} |
@@ -151,9 +151,93 @@ print(derivada_tanh(np.array([-1.0, 0.0, 0.5])))   # ≈ [0.42 1. 0.786]
 comprobar("derivada_tanh", derivada_tanh)
 
 # %% [markdown]
-# Veamos las tres activaciones y sus derivadas. Observa que la derivada de la sigmoide nunca pasa de
+# ### 1.6 tanh a partir de la sigmoide ({puntos:tanh_desde_sigmoide} puntos)
+#
+# La diapositiva «Redes Neuronales - Funciones de Activación» de la Clase 4 resume la relación entre
+# las dos activaciones así:
+#
+# > - TanH = (Sigmoid\*2)-1
+#
+# y la programa con
+#
+# ```
+# def TanH(x)
+#     s=sigmoid(x)
+#     return (x*2)-1
+# ```
+#
+# **Las dos cosas tienen una errata.** La idea es buena (tanh es una sigmoide estirada y desplazada),
+# pero la fórmula olvida que también se estira la *entrada*: $2\sigma(z) - 1 = \tanh(z/2)$, no
+# $\tanh(z)$. Y el código ni siquiera usa `s`: devuelve $2x - 1$, una recta. La identidad correcta es
+#
+# $$\tanh(z) = 2\,\sigma(2z) - 1$$
+#
+# Compruébalo: $2\sigma(2z) - 1 = \frac{2}{1 + e^{-2z}} - 1 = \frac{1 - e^{-2z}}{1 + e^{-2z}}$, y
+# multiplicando arriba y abajo por $e^{z}$ queda $\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}} = \tanh(z)$.
+# Por ejemplo, $\tanh(1) = 2\sigma(2) - 1 = 2 \cdot 0.8808 - 1 = 0.7616$, mientras que la fórmula de
+# la diapositiva da $2\sigma(1) - 1 = 2 \cdot 0.7311 - 1 = 0.4621 = \tanh(0.5)$.
+#
+# Escribe `tanh_desde_sigmoide` con tu `sigmoide` (así hereda su estabilidad con $|z|$ grande). El
+# resultado debe coincidir con `np.tanh`.
+
+# %% solucion="tanh_desde_sigmoide"
+
+# %% libre=true
+# Tabla de valores: la identidad correcta coincide con np.tanh; la de la diapositiva, no.
+print(f"{'z':>6} {'np.tanh(z)':>11} {'2σ(2z) − 1':>11} {'2σ(z) − 1':>10}")
+for z0 in (-2.0, -1.0, 0.0, 0.5, 1.0, 2.0):
+    z_ = np.array([z0])
+    print(f"{z0:6.1f} {np.tanh(z0):11.4f} {tanh_desde_sigmoide(z_)[0]:11.4f} {2 * sigmoide(z_)[0] - 1:10.4f}")
+
+# %% prueba="tanh_desde_sigmoide"
+comprobar("tanh_desde_sigmoide", tanh_desde_sigmoide)
+
+# %% [markdown]
+# ### 1.7 Leaky ReLU ({puntos:leaky_relu} puntos)
+#
+# La diapositiva termina con «Generalmente se usa ReLU o variantes, más fácil de entrenar». La
+# variante más sencilla es **Leaky ReLU** («ReLU con fugas»): en vez de anular los negativos, los
+# deja pasar multiplicados por una pendiente pequeña $\alpha$ (por defecto $0.01$):
+#
+# $$\operatorname{LeakyReLU}_\alpha(z) = \begin{cases} z & \text{si } z > 0 \\ \alpha z & \text{si } z \le 0 \end{cases}$$
+#
+# Así una neurona cuya entrada es siempre negativa no queda «muerta»: su gradiente es pequeño, pero no
+# cero. Por ejemplo, con $\alpha = 0.01$: $[-2, 0, 3] \mapsto [-0.02, 0, 3]$. `np.where(z > 0, z, alfa * z)`
+# lo hace elemento a elemento; usa el argumento `alfa`, no un 0.01 escrito a mano.
+
+# %% solucion="leaky_relu"
+
+# %% libre=true
+print(leaky_relu(np.array([-2.0, 0.0, 3.0])))              # [-0.02  0.    3.  ]
+print(leaky_relu(np.array([-5.0, 1.0]), alfa=0.2))         # [-1.  1.]
+
+# %% prueba="leaky_relu"
+comprobar("leaky_relu", leaky_relu)
+
+# %% [markdown]
+# ### 1.8 Derivada de Leaky ReLU ({puntos:derivada_leaky_relu} puntos)
+#
+# $$\operatorname{LeakyReLU}_\alpha'(z) = \begin{cases} 1 & \text{si } z > 0 \\ \alpha & \text{si } z \le 0 \end{cases}$$
+#
+# Como en ReLU, en $z = 0$ hay un pliegue y la derivada no existe. Usamos la misma convención que en
+# `derivada_relu` (que allí da 0): el valor de la izquierda, así que en $z = 0$ devolvemos **$\alpha$**
+# (la desigualdad es estricta, `z > 0`). Devuelve floats.
+
+# %% solucion="derivada_leaky_relu"
+
+# %% libre=true
+print(derivada_leaky_relu(np.array([-1.0, 0.0, 2.0])))             # [0.01 0.01 1.  ]
+print(derivada_leaky_relu(np.array([-1.0, 0.0, 2.0]), alfa=0.2))   # [0.2 0.2 1. ]
+
+# %% prueba="derivada_leaky_relu"
+comprobar("derivada_leaky_relu", derivada_leaky_relu)
+
+# %% [markdown]
+# Veamos las activaciones y sus derivadas. Observa que la derivada de la sigmoide nunca pasa de
 # 0.25 y casi se anula para $|z| > 5$: al multiplicar muchas derivadas pequeñas en una red profunda, el
-# gradiente se desvanece. ReLU no tiene ese problema para $z > 0$.
+# gradiente se desvanece. ReLU no tiene ese problema para $z > 0$, y Leaky ReLU (dibujada con
+# $\alpha = 0.1$ para que se vea la pendiente) tampoco lo tiene para $z \le 0$. La curva de puntos es
+# la fórmula de la diapositiva, $2\sigma(z) - 1$: más tendida que tanh, porque es $\tanh(z/2)$.
 
 # %% omitir_al_calificar=true
 import matplotlib.pyplot as plt
@@ -162,9 +246,12 @@ z = np.linspace(-5, 5, 201)
 figura, (izquierda, derecha) = plt.subplots(1, 2, figsize=(11, 3.5))
 for nombre, funcion, derivada in (("sigmoide", sigmoide, derivada_sigmoide),
                                   ("ReLU", relu, derivada_relu),
-                                  ("tanh", np.tanh, derivada_tanh)):
+                                  ("tanh", tanh_desde_sigmoide, derivada_tanh),
+                                  ("Leaky ReLU (α = 0.1)", lambda z_: leaky_relu(z_, 0.1),
+                                   lambda z_: derivada_leaky_relu(z_, 0.1))):
     izquierda.plot(z, funcion(z), label=nombre)
     derecha.plot(z, derivada(z), label=nombre)
+izquierda.plot(z, 2 * sigmoide(z) - 1, "k:", label="2σ(z) − 1 (diapositiva)")
 izquierda.set_title("Activaciones")
 derecha.set_title("Derivadas")
 for eje in (izquierda, derecha):

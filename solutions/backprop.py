@@ -103,6 +103,65 @@ def derivada_tanh(z):
     return dt
 
 
+def tanh_desde_sigmoide(z):
+    """Tangente hiperbólica construida con la sigmoide: tanh(z) = 2·σ(2z) − 1, elemento a elemento.
+
+    (La diapositiva escribe «TanH = (Sigmoid*2)-1», es decir 2·σ(z) − 1, que es tanh(z/2): falta
+    multiplicar también la entrada por 2.)
+
+    Args:
+        z: array de cualquier forma.
+
+    Returns:
+        t: array de la misma forma que z, igual a np.tanh(z), con valores en [-1, 1].
+           Debe dar valores finitos aunque z tenga entradas como ±1000.
+    """
+    z = np.asarray(z, dtype=float)
+    t = None
+    ### BEGIN SOLUTION
+    t = 2.0 * sigmoide(2.0 * z) - 1.0
+    ### END SOLUTION
+    return t
+
+
+def leaky_relu(z, alfa=0.01):
+    """Leaky ReLU, elemento a elemento: z donde z > 0 y alfa·z donde z <= 0.
+
+    Args:
+        z: array de cualquier forma.
+        alfa: pendiente (pequeña, positiva) de la parte negativa.
+
+    Returns:
+        a: array de la misma forma que z.
+    """
+    z = np.asarray(z, dtype=float)
+    a = None
+    ### BEGIN SOLUTION
+    a = np.where(z > 0, z, alfa * z)
+    ### END SOLUTION
+    return a
+
+
+def derivada_leaky_relu(z, alfa=0.01):
+    """Derivada de Leaky ReLU respecto de z, elemento a elemento.
+
+    Args:
+        z: array de cualquier forma.
+        alfa: pendiente de la parte negativa.
+
+    Returns:
+        dl: array de floats de la misma forma que z: 1.0 donde z > 0 y alfa donde z <= 0
+            (en z = 0 la derivada no existe; como en derivada_relu, usamos el valor de la
+            izquierda: alfa).
+    """
+    z = np.asarray(z, dtype=float)
+    dl = None
+    ### BEGIN SOLUTION
+    dl = np.where(z > 0, 1.0, alfa)
+    ### END SOLUTION
+    return dl
+
+
 def densa_adelante(X, W, b):
     """Paso hacia adelante de una capa densa (afín): Z = X W + b.
 

@@ -26,12 +26,12 @@ from solutions import backprop as referencia
 
 TAREA_ID = "04_backprop"
 TAREA = cargar_tarea(TAREA_ID)
-PUNTOS_TOTALES = 42
+PUNTOS_TOTALES = 49
 SEGUNDOS_OBJETIVO = 5.0  # target for grading the whole notebook, beyond starting a bare sandbox
 
-LLAMADAS = ("sigmoide", "relu", "densa_adelante", "densa_atras", "relu_adelante", "relu_atras",
+LLAMADAS = ("sigmoide", "relu", "leaky_relu", "derivada_leaky_relu", "densa_adelante", "densa_atras", "relu_adelante", "relu_atras",
             "softmax_entropia", "inicializar_red", "predecir_red")
-LLAMANTES = ("derivada_sigmoide", "derivada_relu", "derivada_tanh", "gradiente_numerico",
+LLAMANTES = ("derivada_sigmoide", "derivada_relu", "derivada_tanh", "tanh_desde_sigmoide", "gradiente_numerico",
              "perdida_y_gradientes", "entrenar_red")
 
 # (exercise, old text in the reference cell, new text, fragment of the hint that must appear).
@@ -45,6 +45,23 @@ ERRORES = {
     "derivada_relu_en_cero": ("derivada_relu", "(z > 0)", "(z >= 0)", "Usa (z > 0), no (z >= 0)"),
     "derivada_tanh_sin_cuadrado": ("derivada_tanh", "np.tanh(z) ** 2", "np.tanh(z)", "falta elevar al cuadrado"),
     "derivada_tanh_de_la_activacion": ("derivada_tanh", "np.tanh(z) ** 2", "z ** 2", "calculaste 1 − z²"),
+    "tanh_diapositiva": ("tanh_desde_sigmoide", "sigmoide(2.0 * z)", "sigmoide(z)",
+                         "la fórmula de la diapositiva («TanH = (Sigmoid*2)-1»)"),
+    "tanh_sin_afin": ("tanh_desde_sigmoide", "t = 2.0 * sigmoide(2.0 * z) - 1.0", "t = sigmoide(2.0 * z)",
+                      "falta la parte afín"),
+    "tanh_codigo_diapositiva": ("tanh_desde_sigmoide", "t = 2.0 * sigmoide(2.0 * z) - 1.0", "t = (z * 2) - 1",
+                                "lo que devuelve el código de la diapositiva"),
+    "leaky_alfa_en_positivos": ("leaky_relu", "np.where(z > 0, z, alfa * z)", "np.where(z > 0, alfa * z, z)",
+                                "multiplicaste por alfa el lado positivo"),
+    "leaky_es_relu": ("leaky_relu", "np.where(z > 0, z, alfa * z)", "np.maximum(0.0, z)", "eso es ReLU"),
+    "leaky_alfa_fijo": ("leaky_relu", "np.where(z > 0, z, alfa * z)", "np.where(z > 0, z, 0.01 * z)",
+                        "usaste alfa = 0.01"),
+    "derivada_leaky_cero_en_negativos": ("derivada_leaky_relu", "np.where(z > 0, 1.0, alfa)",
+                                         "np.where(z > 0, 1.0, 0.0)", "esa es la derivada de ReLU"),
+    "derivada_leaky_en_cero": ("derivada_leaky_relu", "np.where(z > 0, 1.0, alfa)", "np.where(z >= 0, 1.0, alfa)",
+                               "en z = 0 devolviste 1"),
+    "derivada_leaky_lados": ("derivada_leaky_relu", "np.where(z > 0, 1.0, alfa)", "np.where(z > 0, alfa, 1.0)",
+                             "intercambiaste los lados"),
     "densa_sin_sesgo": ("densa_adelante", "Z = X @ W + b", "Z = X @ W", "falta sumar el sesgo"),
     "densa_cache_desordenada": ("densa_adelante", "cache = (X, W, b)", "cache = (W, X, b)",
                                 "la cache es la tupla (X, W, b), en ese orden"),
@@ -86,12 +103,14 @@ ERRORES = {
 # At most one mistake per function in each notebook.
 CUADERNOS_CON_ERRORES = (
     ("sigmoide_signo", "derivada_sigmoide_de_la_activacion", "derivada_relu_en_cero", "derivada_tanh_sin_cuadrado",
+     "tanh_diapositiva", "leaky_alfa_en_positivos", "derivada_leaky_cero_en_negativos",
      "densa_sin_sesgo", "densa_atras_W_sin_trasponer", "relu_cache_es_la_salida", "relu_atras_en_cero",
      "softmax_signo", "gradiente_unilateral", "inicializar_escala", "red_signo", "entrenar_sube", "predecir_sin_relu"),
-    ("sigmoide_desborde", "derivada_tanh_de_la_activacion", "densa_cache_desordenada", "densa_atras_db_eje_1",
+    ("sigmoide_desborde", "derivada_tanh_de_la_activacion", "tanh_sin_afin", "leaky_es_relu", "derivada_leaky_en_cero",
+     "densa_cache_desordenada", "densa_atras_db_eje_1",
      "relu_atras_multiplica_por_Z", "softmax_sin_n", "gradiente_sin_restaurar", "inicializar_sesgos",
      "red_sin_relu_atras", "entrenar_sin_tasa", "predecir_eje_0"),
-    ("densa_atras_db_sin_sumar", "softmax_suma"),
+    ("densa_atras_db_sin_sumar", "softmax_suma", "tanh_codigo_diapositiva", "leaky_alfa_fijo", "derivada_leaky_lados"),
     ("softmax_sin_restar_maximo",),
 )
 

@@ -17,10 +17,12 @@ _CAPAS = ("densa_adelante", "densa_atras", "relu_adelante", "relu_atras", "softm
 TAREA = tarea_numpy(
     __name__, 4,
     ejercicios=("sigmoide", "derivada_sigmoide", "relu", "derivada_relu", "derivada_tanh",
+                "tanh_desde_sigmoide", "leaky_relu", "derivada_leaky_relu",
                 "densa_adelante", "densa_atras", "relu_adelante", "relu_atras", "softmax_entropia",
                 "gradiente_numerico", "inicializar_red", "perdida_y_gradientes", "entrenar_red", "predecir_red"),
     dependencias={
         "derivada_sigmoide": ("sigmoide",),
+        "tanh_desde_sigmoide": ("sigmoide",),
         "relu_adelante": ("relu",),
         "relu_atras": ("derivada_relu",),
         "perdida_y_gradientes": _CAPAS,

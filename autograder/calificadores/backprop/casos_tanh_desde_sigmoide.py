@@ -1,0 +1,61 @@
+"""Casos de `tanh_desde_sigmoide(z)`: tanh(z) = 2·σ(2z) − 1.
+
+The slide (seed 001, "Funciones de Activación") says "TanH = (Sigmoid*2)-1", i.e. 2·σ(z) − 1,
+which is tanh(z/2); its code even returns (x*2)-1. Both are recognised with their own hint, and
+so is σ(2z) without the affine part. All three differ from tanh by far more than the tolerance
+on every input used here except 0 (max difference ≥ 0.1 on the public example).
+"""
+import numpy as np
+
+from autograder.calificadores.backprop.verificacion import forma_aleatoria, pedir_elemento_a_elemento
+from autograder.casos import caso
+from autograder.verificar import exigir_cercano
+
+PISTA_DIAPOSITIVA = ("calculaste 2·σ(z) − 1, la fórmula de la diapositiva («TanH = (Sigmoid*2)-1»), que tiene "
+                     "una errata: 2·σ(z) − 1 = tanh(z/2), no tanh(z). La identidad correcta es "
+                     "tanh(z) = 2·σ(2z) − 1: también la entrada de la sigmoide se multiplica por 2.")
+PISTA_SIN_AFIN = ("calculaste σ(2z), que está en (0, 1): falta la parte afín. tanh(z) = 2·σ(2z) − 1 "
+                  "estira el intervalo (0, 1) de la sigmoide al (−1, 1) de tanh.")
+PISTA_CODIGO = ("calculaste 2z − 1, lo que devuelve el código de la diapositiva («return (x*2)-1»): calcula "
+                "s = sigmoide(...) y luego no lo usa. Usa tanh(z) = 2·σ(2z) − 1.")
+PISTA_DESBORDE = ("aparecen nan o inf con |z| grande: construye tanh con tu sigmoide estable "
+                  "(2·sigmoide(2z) − 1) en lugar de escribir np.exp(...) directamente.")
+
+
+def _sigmoide(z):
+    return 0.5 * (1.0 + np.tanh(z / 2.0))  # σ(z) = (1 + tanh(z/2)) / 2, finite for any z
+
+
+def _errores(z):
+    return ((2.0 * _sigmoide(z) - 1.0, PISTA_DIAPOSITIVA), (_sigmoide(2.0 * z), PISTA_SIN_AFIN),
+            (2.0 * z - 1.0, PISTA_CODIGO))
+
+
+@caso(puntos=1, exito="tanh_desde_sigmoide([-1, 0, 0.5, 2]) ≈ [−0.7616, 0, 0.4621, 0.9640] = np.tanh, y conserva la forma.")
+def test_valores_pequenos(alumno):
+    z = np.array([-1.0, 0.0, 0.5, 2.0])
+    t = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", z, "tanh_desde_sigmoide([-1, 0, 0.5, 2])")
+    exigir_cercano(t, [-0.76159416, 0.0, 0.46211716, 0.96402758], "tanh_desde_sigmoide([-1, 0, 0.5, 2])", atol=1e-7,
+                   errores_conocidos=_errores(z))
+    Z = np.array([[1.0, -0.5], [0.0, 3.0]])
+    T = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", Z, "tanh_desde_sigmoide de una matriz 2×2")
+    exigir_cercano(T, np.tanh(Z), "tanh_desde_sigmoide de una matriz 2×2", atol=1e-7, errores_conocidos=_errores(Z))
+
+
+@caso(puntos=1, oculta=True, exito="coincide con np.tanh en arrays aleatorios de varias formas.")
+def test_valores_ocultos(alumno, rng, referencia):
+    z = rng.normal(0, 2, size=forma_aleatoria(rng))
+    que = f"tanh_desde_sigmoide de un array de forma {z.shape}"
+    t = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", z, que)
+    exigir_cercano(t, referencia.tanh_desde_sigmoide(z), que, atol=1e-8, rtol=1e-6, errores_conocidos=_errores(z),
+                   revelar=False)
+
+
+@caso(puntos=1, oculta=True, exito="da valores finitos en [−1, 1] con entradas de ±1000 y tanh(0) = 0.")
+def test_entradas_extremas(alumno, rng, referencia):
+    z = np.concatenate([rng.choice([-1.0, 1.0], size=4) * rng.uniform(400, 1000, size=4), [0.0],
+                        rng.normal(0, 1, size=3)])
+    que = "tanh_desde_sigmoide con entradas de ±1000"
+    t = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", z, que)
+    exigir_cercano(t, referencia.tanh_desde_sigmoide(z), que, atol=1e-8, errores_conocidos=_errores(z), revelar=False,
+                   pista_no_finito=PISTA_DESBORDE)
