@@ -10,13 +10,17 @@ from autograder.calificadores import cargar_tarea, tareas_disponibles
 from autograder.errores import ErrorCalificador
 from autograder.tareas import tarea_keras, tarea_numpy
 
-TAREAS = ["01_perceptron", "02_descenso_gradiente", "03_softmax_entropia", "04_backprop", "05_keras_iris",
-          "06_keras_digitos", "07_keras_mnist", "08_fashion_mnist", "09_cnn_mnist", "10_cnn_cifar10",
-          "11_lstm_imdb", "12_sobreajuste", "13_autoevaluacion"]
+RAIZ = Path(__file__).resolve().parents[1]
+# Every task has a notebook source and a grader: the sources list the tasks the grader must discover.
+TAREAS = sorted(p.stem for p in (RAIZ / "fuentes_cuadernos").glob("[0-9][0-9]_*.py"))
 CALIFICADORES = Path(calificadores.__file__).parent
 
 
-def test_se_descubren_las_13_tareas_en_orden_de_id():
+def test_se_descubren_todas_las_tareas_en_orden_de_id():
+    assert len(TAREAS) >= 13 and TAREAS[:13] == [
+        "01_perceptron", "02_descenso_gradiente", "03_softmax_entropia", "04_backprop", "05_keras_iris",
+        "06_keras_digitos", "07_keras_mnist", "08_fashion_mnist", "09_cnn_mnist", "10_cnn_cifar10",
+        "11_lstm_imdb", "12_sobreajuste", "13_autoevaluacion"]
     assert tareas_disponibles() == TAREAS
     for tarea_id in TAREAS:
         tarea = cargar_tarea(tarea_id)
@@ -114,7 +118,7 @@ def test_una_tarea_nueva_solo_declara_lo_que_difiere(tarea_falsa):
     from autograder.alumno import AlumnoLocal
     from autograder.motor import ejecutar_casos
 
-    assert tareas_disponibles() == [*TAREAS, tarea_falsa]  # in id order: 13 < 42
+    assert tareas_disponibles() == [*TAREAS, tarea_falsa]  # in id order: the others < 42
     tarea = cargar_tarea(tarea_falsa)
     assert (tarea.id, tarea.paquete, tarea.ejercicios, tarea.referencia) == \
         ("42_mi_tarea", "mi_tarea", ("doble",), "solutions.mi_tarea")
