@@ -325,6 +325,156 @@ PREGUNTAS = (
        "d", "la tarea 07_keras_mnist, evaluación (matriz de confusión)",
        {"a": "las filas son la clase real y las columnas la predicha.",
         "c": "los cuatros del conjunto de prueba son la suma de toda la fila 4."}),
+
+    # --- Bloque 8: ejemplos de las diapositivas --------------------------------------------------
+    _P(29, "ejemplos_de_las_diapositivas",
+       "El ejemplo de las diapositivas «Perceptrón para decidir si debo ir o no a un evento»: cada entrada "
+       "vale 1 si se cumple la condición y 0 si no, y la salida 1 significa «voy». Con los pesos de la tarea "
+       "01 — $x_1$ = ¿hace buen tiempo? con $w_1 = 6$, $x_2$ = ¿me acompaña alguien? con $w_2 = 2$, "
+       "$x_3$ = ¿hay transporte? con $w_3 = 2$ — y **Umbral = 3**, ¿cuándo voy?",
+       ("Solo si hace buen tiempo; sin buen tiempo no voy nunca.",
+        "Siempre que haga buen tiempo, y sin buen tiempo solo si tengo compañía **y** transporte.",
+        "Cuando se cumplen al menos dos de las tres condiciones, sean cuales sean.",
+        "Cuando se cumple al menos una de las tres condiciones."),
+       "b", "la tarea 01_perceptron, «Un ejemplo: ¿voy al evento?»",
+       {"a": "eso pasa con umbral 5. Con umbral 3, sin buen tiempo la suma puede llegar a 2 + 2 = 4, que "
+             "alcanza el umbral.",
+        "c": "eso pasa con w1 = 2 (la otra pregunta de la diapositiva). Con w1 = 6 el buen tiempo basta "
+             "solo: 6 ≥ 3.",
+        "d": "una sola condición sin buen tiempo suma 2, que no llega a 3."}),
+    _P(30, "ejemplos_de_las_diapositivas",
+       "Mismo perceptrón del evento ($w = (6, 2, 2)$), pero con la pregunta de la diapositiva "
+       "«¿Qué pasa si cambiamos **Umbral = 5**?». ¿Cuándo voy ahora?",
+       ("Igual que con umbral 3: el umbral no cambia las decisiones, solo la escala de la suma.",
+        "Nunca: ninguna combinación llega a 5.",
+        "Solo si hace buen tiempo: con él la suma es al menos 6 ≥ 5, y sin él es como mucho 2 + 2 = 4 < 5.",
+        "Solo si se cumplen las tres condiciones."),
+       "c", "la tarea 01_perceptron, «Un ejemplo: ¿voy al evento?»",
+       {"a": "con umbral 3 el caso «sin buen tiempo, con compañía y transporte» (suma 4) decidía ir; "
+             "con umbral 5 ya no.",
+        "b": "con buen tiempo la suma es al menos 6, que supera 5.",
+        "d": "las tres condiciones suman 10, pero basta con el buen tiempo: 6 ya alcanza el umbral 5."}),
+    _P(31, "ejemplos_de_las_diapositivas",
+       "La diapositiva «AND» da la suma ponderada Σ de un perceptrón para las cuatro entradas:\n\n"
+       "| $x_1$ | $x_2$ | Σ | y |\n|---|---|---|---|\n"
+       "| 0 | 0 | −1.5 | 0 |\n| 0 | 1 | −0.5 | 0 |\n| 1 | 0 | −0.5 | 0 |\n| 1 | 1 | 0.5 | 1 |\n\n"
+       "¿Qué pesos y sesgo producen esa columna Σ ($\\Sigma = w_1 x_1 + w_2 x_2 + b$)?",
+       ("$w = (1, 1)$, $b = -0.5$.",
+        "$w = (1, 1)$, $b = 1.5$.",
+        "$w = (0.5, 0.5)$, $b = -1.5$.",
+        "$w = (1, 1)$, $b = -1.5$."),
+       "d", "la tarea 01_perceptron, función `salida_perceptron` (la puerta AND con w = (1, 1), b = −1.5)",
+       {"a": "con b = −0.5 las sumas serían −0.5, 0.5, 0.5, 1.5: eso es la puerta OR. La fila (0, 0) dice "
+             "directamente cuánto vale b.",
+        "b": "la fila (0, 0) da Σ = b, y la tabla dice −1.5: el sesgo es negativo.",
+        "c": "con pesos 0.5 la fila (1, 1) daría 0.5 + 0.5 − 1.5 = −0.5, no 0.5: cada entrada suma 1 a Σ "
+             "(de −1.5 a −0.5)."}),
+    _P(32, "ejemplos_de_las_diapositivas",
+       "La diapositiva de softmax calcula $\\operatorname{softmax}([4, 8, 3])$ en tres pasos: "
+       "$E = [e^4, e^8, e^3] = [54.59, 2980.95, 20.08]$, $N = 3055.63$ y $P = E / N$. ¿Cuánto vale $P$ "
+       "(redondeado a cuatro decimales)?",
+       ("$[0.2667, 0.5333, 0.2000]$",
+        "$[0.0179, 0.9756, 0.0066]$",
+        "$[0.0183, 1.0000, 0.0067]$",
+        "$[0.9820, 0.9997, 0.9526]$"),
+       "b", "la tarea 03_softmax_entropia, función `softmax` (el ejemplo [4, 8, 3])",
+       {"a": "eso es dividir cada valor por la suma 4 + 8 + 3 = 15, sin exponenciar: softmax divide e^z por "
+             "la suma de los e^z.",
+        "c": "eso es dividir por e^8, el mayor, y no por la suma N: las probabilidades deben sumar 1.",
+        "d": "eso es aplicar la sigmoide a cada valor por separado: no suman 1."}),
+    _P(33, "ejemplos_de_las_diapositivas",
+       "La primera red de las diapositivas para Iris:\n\n"
+       "```\nmodel=Sequential()\nmodel.add(Dense(2, input_shape=[4], activation='tanh'))\n"
+       "model.add(Dense(3, activation='sigmoid'))\nmodel.summary()\n```\n\n"
+       "¿Qué informa `model.summary()`?",
+       ("`dense_1`: 8 parámetros; `dense_2`: 6; en total 14.",
+        "`dense_1`: 10 parámetros; `dense_2`: 9; en total 19.",
+        "`dense_1`: 10 parámetros; `dense_2`: 6; en total 16.",
+        "`dense_1`: 12 parámetros; `dense_2`: 12; en total 24."),
+       "b", "la tarea 05_keras_iris, «Parte 2: construir el modelo» (la red de 19 parámetros de las diapositivas)",
+       {"a": "faltan los sesgos: cada unidad tiene uno (4·2 + 2 = 10 y 2·3 + 3 = 9).",
+        "c": "la capa de salida también tiene un sesgo por unidad: 2·3 pesos + 3 sesgos = 9.",
+        "d": "una capa densa tiene entradas × unidades pesos más un sesgo por unidad: cuenta los de cada "
+             "capa con su propio número de entradas (4 en la oculta, 2 en la de salida)."}),
+    _P(34, "ejemplos_de_las_diapositivas",
+       "La matriz de confusión de Iris de las diapositivas (filas: clase real setosa, versicolor, virginica; "
+       "columnas: clase predicha en el mismo orden):\n\n"
+       "```\n[[42  0  0]\n [ 0 36  5]\n [ 0  1 36]]\n```\n\n"
+       "¿Cuál es la **precisión** de *versicolor*?",
+       ("$36/41 \\approx 0.88$", "$114/120 = 0.95$", "$72/78 \\approx 0.92$", "$36/37 \\approx 0.97$"),
+       "d", "la tarea 05_keras_iris, «Evaluación» (precisión y exhaustividad a mano con esta matriz)",
+       {"a": "eso es la exhaustividad (recall): aciertos entre las 41 versicolor reales (la fila). La "
+             "precisión mira las 37 predichas como versicolor (la columna).",
+        "b": "eso es la exactitud global (la diagonal entre el total).",
+        "c": "eso es F1 = 2·36 / (41 + 37), que combina precisión y exhaustividad."}),
+    _P(35, "ejemplos_de_las_diapositivas",
+       "Con la misma matriz de confusión de Iris de la pregunta 34, ¿cuál es la **exhaustividad** "
+       "(*recall*) de *versicolor*?",
+       ("$36/41 \\approx 0.88$", "$36/37 \\approx 0.97$", "$5/41 \\approx 0.12$", "$72/78 \\approx 0.92$"),
+       "a", "la tarea 05_keras_iris, «Evaluación» (precisión y exhaustividad a mano con esta matriz)",
+       {"b": "eso es la precisión: aciertos entre las 37 predichas como versicolor (la columna). El recall "
+             "mira las 41 versicolor reales (la fila).",
+        "c": "eso es la fracción de versicolor que se escapan (clasificadas como virginica): 1 − recall.",
+        "d": "eso es F1 = 2·36 / (41 + 37), que combina precisión y exhaustividad."}),
+    _P(36, "ejemplos_de_las_diapositivas",
+       "La diapositiva «Regresión Lineal - Epochs» pone el ejemplo con **N=8, batch_size=2 y epochs = 3**. "
+       "¿Cuántas veces se actualizan los pesos durante todo el entrenamiento?",
+       ("3", "4", "12", "24"),
+       "c", "la tarea 02_descenso_gradiente, función `descenso_gradiente` (lotes, iteraciones y épocas)",
+       {"a": "eso es el número de épocas; en cada época hay una actualización por lote.",
+        "b": "eso son las actualizaciones de una sola época (8 / 2 = 4); hay 3 épocas.",
+        "d": "eso es el número de ejemplos procesados (8 · 3); se actualiza una vez por lote de 2, no por "
+             "ejemplo."}),
+    _P(37, "ejemplos_de_las_diapositivas",
+       "La diapositiva «3 regresiones = 1 regresión!» apila tres regresiones lineales sin activación y "
+       "escribe $N = ((X W_1 + B_1) W_2 + B_2) W_3 + B_3 = X W_5 + B_5$. ¿Qué son $W_5$ y $B_5$?",
+       ("$W_5 = W_1 W_2 W_3$ y $B_5 = B_1 + B_2 + B_3$.",
+        "$W_5 = W_1 + W_2 + W_3$ y $B_5 = B_1 + B_2 + B_3$.",
+        "$W_5 = W_1 W_2 W_3$ y $B_5 = B_1 W_2 W_3 + B_2 W_3 + B_3$.",
+        "No existen: con tres capas la red puede representar funciones que una sola regresión no puede."),
+       "c", "la tarea 04_backprop, «Funciones de activación y sus derivadas» (sin ellas, varias capas "
+            "lineales equivalen a una)",
+       {"a": "los sesgos de las primeras capas también pasan por las matrices siguientes: B1 se multiplica "
+             "por W2 y W3, y B2 por W3.",
+        "b": "las capas se componen, así que sus matrices se multiplican, no se suman.",
+        "d": "sin activación la composición de funciones afines es afín: es justo lo que dice la diapositiva "
+             "(«W y V son matrices constantes => W.V es otra matriz»)."}),
+    _P(38, "ejemplos_de_las_diapositivas",
+       "Las diapositivas predicen las notas N1 y N2 a partir de Estudio, Edad y Promedio de dos maneras: "
+       "con dos regresiones lineales separadas («Dos salidas → Dos modelos») y con una regresión lineal "
+       "múltiple ($W$ de 3×2, $B$ de 2), entrenada sumando los errores cuadráticos de las dos salidas. "
+       "¿Qué relación hay entre sus soluciones óptimas?",
+       ("Son la misma: la columna $j$ de $W$ y $B_j$ solo afectan a la salida $j$ y el error es la suma de "
+        "un término por salida, así que minimizarlo juntas es minimizar cada una por separado.",
+        "La múltiple es mejor, porque aprovecha la relación entre N1 y N2 y deja de ser un modelo lineal.",
+        "La múltiple es peor, porque un solo descenso de gradiente tiene que repartirse entre dos salidas.",
+        "No se pueden comparar: el error de la múltiple deja de ser convexo y tiene varios mínimos."),
+       "a", "la tarea 02_descenso_gradiente (la regresión lineal con m = 2 salidas de la tabla de las "
+            "diapositivas)",
+       {"b": "la diapositiva «Resumen» lo responde: «¿Es más potente que Regresión Lineal Simple? No, sigue "
+             "siendo un modelo lineal». Cada salida usa solo su columna de W.",
+        "c": "el gradiente respecto de cada columna de W solo depende del error de su salida: las dos "
+             "regresiones se entrenan a la vez sin estorbarse.",
+        "d": "la diapositiva «Resumen» dice lo contrario: «Sigue siendo convexo el error (solución única)»."}),
+    _P(39, "ejemplos_de_las_diapositivas",
+       "Las diapositivas de «Regresión Logística Múltiple» muestran dos tablas «Carrera»: en la primera, "
+       "P1, P2 y P3 son «Múltiples opciones ⇒ predicciones independientes» (una fila puede tener varios 1); "
+       "en la segunda, LS, LI e IC son «Clases mutuamente exclusivas ⇒ Problema de clasificación». (La fila "
+       "Estudio 10, Edad 19, Promedio 4 de esa segunda tabla no tiene ningún 1: es una errata, con clases "
+       "excluyentes cada fila tiene exactamente uno.) ¿Qué salida y qué pérdida corresponden a cada tabla?",
+       ("Softmax y entropía cruzada categórica en las dos: son tres salidas en ambos casos.",
+        "Tabla P1–P3: softmax; tabla LS/LI/IC: tres sigmoides independientes.",
+        "Sigmoide en las dos, porque los objetivos son ceros y unos.",
+        "Tabla P1–P3: tres sigmoides independientes con entropía cruzada binaria; tabla LS/LI/IC: softmax "
+        "con entropía cruzada categórica."),
+       "d", "la tarea 03_softmax_entropia, funciones `softmax`, `entropia_cruzada` y "
+            "`entropia_cruzada_binaria`",
+       {"a": "softmax obliga a que las tres probabilidades sumen 1, así que no puede dar alta probabilidad a "
+             "P1 y a P3 a la vez, como pide una fila con varios 1.",
+        "b": "está al revés: las opciones independientes (varios 1 por fila) necesitan una sigmoide por "
+             "salida, y las clases excluyentes una softmax.",
+        "c": "con clases excluyentes las probabilidades deben sumar 1, y tres sigmoides independientes no lo "
+             "garantizan: ahí va softmax."}),
 )
 
 CLAVE = {p.variable: p.correcta for p in PREGUNTAS}

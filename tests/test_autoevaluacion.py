@@ -18,8 +18,9 @@ from solutions import autoevaluacion as ref
 
 TAREA_ID = "13_autoevaluacion"
 BLOQUES = ("perceptron_y_activaciones", "softmax_y_entropia", "descenso_de_gradiente", "retropropagacion",
-           "sobreajuste_y_regularizacion", "convolucionales_y_recurrentes", "metricas")
-TOTAL = 31.5  # 28 preguntas de 1 punto + 7 bloques × 0.5 por el formato
+           "sobreajuste_y_regularizacion", "convolucionales_y_recurrentes", "metricas", "ejemplos_de_las_diapositivas")
+TOTAL = 43.0  # 39 preguntas de 1 punto + 8 bloques × 0.5 por el formato
+TAREA = cargar_tarea(TAREA_ID)
 
 
 def publicado(nb):
@@ -84,7 +85,7 @@ def test_lo_publicado_no_lleva_la_clave_y_en_blanco_obtiene_cero(nb_publicado, t
 def test_borrar_un_bloque_solo_cuesta_sus_puntos(fuente, bloque):
     resultado = calificar(con_celda(fuente, bloque, "# (el alumno borró sus respuestas)"), TAREA_ID)
     for otro in BLOQUES:
-        assert resultado.puntaje_ejercicio(otro) == (0 if otro == bloque else 4.5), otro
+        assert resultado.puntaje_ejercicio(otro) == (0 if otro == bloque else TAREA.puntos(otro)), otro
     assert all("No encontré la variable" in c.mensaje for c in resultado.del_ejercicio(bloque))
 
 
@@ -157,3 +158,74 @@ def test_alumno_local_lee_valores_simples_y_describe_lo_demas():
     with pytest.raises(ErrorDelAlumno, match="No encontré la variable `z`"):
         alumno.valor("z")
     assert dato_simple(None) is None and dato_simple(True) is True and dato_simple(np.int64(3)) == 3
+
+
+# -- block 8: the slides' worked examples (seeds 000 and 001) ---------------------------------------
+
+DIAPOSITIVAS = ref.preguntas_del_bloque("ejemplos_de_las_diapositivas")
+
+
+def _opcion(numero: int, letra: str = "") -> str:
+    pregunta = ref.pregunta(numero)
+    return pregunta.opciones[ref.LETRAS.index(letra or pregunta.correcta)]
+
+
+def test_el_bloque_de_las_diapositivas_tiene_once_preguntas_con_una_pista_por_distractor():
+    assert [p.numero for p in DIAPOSITIVAS] == list(range(29, 40))
+    assert TAREA.puntos("ejemplos_de_las_diapositivas") == 11.5
+    for pregunta in DIAPOSITIVAS:
+        assert sorted(pregunta.pistas) == sorted(set(ref.LETRAS) - {pregunta.correcta}), pregunta.numero
+        assert len(set(pregunta.opciones)) == 4, pregunta.numero
+
+
+def test_las_claves_de_las_diapositivas_salen_de_los_calculos():
+    """Each key is recomputed here from the slides' numbers, so a typo in an option or a letter is caught."""
+    # ¿voy al evento?, w = (6, 2, 2): which of the 8 situations reach the threshold.
+    situaciones = [(x1, x2, x3) for x1 in (0, 1) for x2 in (0, 1) for x3 in (0, 1)]
+    voy = {u: {x for x in situaciones if 6 * x[0] + 2 * x[1] + 2 * x[2] >= u} for u in (3, 5)}
+    assert voy[3] == {x for x in situaciones if x[0] == 1 or (x[1] == 1 and x[2] == 1)}
+    assert voy[5] == {x for x in situaciones if x[0] == 1}
+    assert "compañía **y** transporte" in _opcion(29) and "Solo si hace buen tiempo" in _opcion(30)
+    # AND: Σ = x1 + x2 − 1.5.
+    assert [x1 + x2 - 1.5 for x1, x2 in ((0, 0), (0, 1), (1, 0), (1, 1))] == [-1.5, -0.5, -0.5, 0.5]
+    assert _opcion(31) == "$w = (1, 1)$, $b = -1.5$."
+    # softmax([4, 8, 3]) = [0.01787, 0.97556, 0.00657].
+    e = np.exp([4.0, 8.0, 3.0])
+    assert _opcion(32) == "$[" + ", ".join(f"{v:.4f}" for v in e / e.sum()) + "]$"
+    # Iris: Dense(2) on 4 inputs, Dense(3) on 2.
+    assert "10 parámetros; `dense_2`: 9; en total 19" in _opcion(33) and (4 * 2 + 2, 2 * 3 + 3) == (10, 9)
+    # Versicolor from [[42,0,0],[0,36,5],[0,1,36]]: column 37, row 41.
+    M = np.array([[42, 0, 0], [0, 36, 5], [0, 1, 36]])
+    assert (M[1, 1], M[:, 1].sum(), M[1, :].sum()) == (36, 37, 41)
+    assert _opcion(34).startswith("$36/37") and _opcion(35).startswith("$36/41")
+    assert _opcion(34, "a") == _opcion(35)  # the swapped metric is the distractor
+    # N = 8, batch 2, 3 epochs.
+    assert _opcion(36) == str(8 // 2 * 3)
+    # ((X W1 + B1) W2 + B2) W3 + B3 = X W5 + B5.
+    rng = np.random.default_rng(0)
+    X, W1, W2, W3 = rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=(4, 2)), rng.normal(size=(2, 3))
+    B1, B2, B3 = rng.normal(size=4), rng.normal(size=2), rng.normal(size=3)
+    W5, B5 = W1 @ W2 @ W3, B1 @ W2 @ W3 + B2 @ W3 + B3
+    assert np.allclose(((X @ W1 + B1) @ W2 + B2) @ W3 + B3, X @ W5 + B5)
+    assert "B_1 W_2 W_3 + B_2 W_3 + B_3" in _opcion(37)
+    # One regression with two outputs = two regressions (least squares on the slides' table).
+    tabla = np.array([[2, 24, 4, 7, 7.2], [5, 22, 3, 4.5, 5.2], [7, 25, 4, 6.3, 6], [9, 20, 7, 5.4, 4.4],
+                      [10, 19, 4, 8.2, 9.5], [11, 20, 3, 7.2, 8.1], [13.4, 21, 5, 5.5, 10], [14, 20, 3, 3, 4.3]])
+    A = np.hstack([tabla[:, :3], np.ones((8, 1))])
+    conjunta = np.linalg.lstsq(A, tabla[:, 3:], rcond=None)[0]
+    separadas = np.column_stack([np.linalg.lstsq(A, tabla[:, j], rcond=None)[0] for j in (3, 4)])
+    assert np.allclose(conjunta, separadas) and _opcion(38).startswith("Son la misma")
+    assert _opcion(39).startswith("Tabla P1–P3: tres sigmoides")
+
+
+@pytest.mark.parametrize("pregunta", DIAPOSITIVAS, ids=lambda p: f"pregunta_{p.numero}")
+def test_cada_distractor_de_las_diapositivas_da_su_pista(pregunta):
+    """Through the real cases, in process: each wrong letter gets its own hint, never the right letter."""
+    from autograder.motor import ejecutar_casos
+    for letra, pista in pregunta.pistas.items():
+        valores = {p.variable: p.correcta for p in DIAPOSITIVAS} | {pregunta.variable: letra}
+        resultados = ejecutar_casos(TAREA, AlumnoLocal(valores), "alumno_pistas",
+                                    ejercicios=("ejemplos_de_las_diapositivas",))
+        fallidos = [r for r in resultados if not r.aprobada]
+        assert [r.id for r in fallidos] == [f"ejemplos_de_las_diapositivas/pregunta_{pregunta.numero}"]
+        assert pista in fallidos[0].mensaje and f"«{pregunta.correcta}»" not in fallidos[0].mensaje

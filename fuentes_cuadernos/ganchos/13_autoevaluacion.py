@@ -41,6 +41,13 @@ BLOQUES = {
         "Métricas de clasificación",
         "La matriz de confusión, la precisión, la exhaustividad (*recall*) y F1 del `classification_report` "
         "(tareas 05 a 11)."),
+    "ejemplos_de_las_diapositivas": (
+        "Ejemplos de las diapositivas",
+        "Los ejemplos resueltos de las diapositivas del curso: el perceptrón «¿voy al evento?» y la puerta AND "
+        "(tarea 01_perceptron), las épocas y los lotes y la regresión con varias salidas (tarea "
+        "02_descenso_gradiente), softmax y la tabla «Carrera» (tarea 03_softmax_entropia), «3 regresiones = 1 "
+        "regresión» (tarea 04_backprop) y la red de Iris con su matriz de confusión (tarea 05_keras_iris). "
+        "Cada enunciado cita la diapositiva."),
 }
 
 

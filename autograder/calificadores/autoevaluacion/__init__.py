@@ -10,6 +10,7 @@ from autograder.tareas import tarea_numpy
 TAREA = tarea_numpy(
     __name__, 13,
     ejercicios=("perceptron_y_activaciones", "softmax_y_entropia", "descenso_de_gradiente", "retropropagacion",
-                "sobreajuste_y_regularizacion", "convolucionales_y_recurrentes", "metricas"),
+                "sobreajuste_y_regularizacion", "convolucionales_y_recurrentes", "metricas",
+                "ejemplos_de_las_diapositivas"),
     limites=LimitesAislamiento(memoria_gib=1.0, segundos_inicio=30.0, segundos_llamada=5.0, segundos_celda=5.0),
 )
