@@ -202,8 +202,8 @@ comprobar("tanh_desde_sigmoide", tanh_desde_sigmoide)
 # $$\operatorname{LeakyReLU}_\alpha(z) = \begin{cases} z & \text{si } z > 0 \\ \alpha z & \text{si } z \le 0 \end{cases}$$
 #
 # Así una neurona cuya entrada es siempre negativa no queda «muerta»: su gradiente es pequeño, pero no
-# cero. Por ejemplo, con $\alpha = 0.01$: $[-2, 0, 3] \mapsto [-0.02, 0, 3]$. `np.where(z > 0, z, alfa * z)`
-# lo hace elemento a elemento; usa el argumento `alfa`, no un 0.01 escrito a mano.
+# cero. Por ejemplo, con $\alpha = 0.01$: $[-2, 0, 3] \mapsto [-0.02, 0, 3]$. `np.where(condición, a, b)`
+# elige elemento a elemento entre dos arrays; usa el argumento `alfa`, no un 0.01 escrito a mano.
 
 # %% solucion="leaky_relu"
 
