@@ -219,8 +219,8 @@ comprobar("construir_modelo", construir_modelo)
 # usaste `EarlyStopping`). Con la red de referencia tarda unos 10 segundos en un procesador de
 # 2 núcleos.
 #
-# Recuerda: al calificar esta celda **no entrena**, sino que carga tu `modelo.keras`. Es el archivo que
-# se califica, así que entrégalo con el cuaderno.
+# Recuerda: al calificar esta celda **no se ejecuta**; se califican los tres archivos que escribe, así
+# que entrégalos con el cuaderno.
 
 # %% generar="entrenamiento"
 

@@ -123,10 +123,7 @@ comprobar("preparar_datos", preparar_datos)
 
 # %% solucion="construir_modelo"
 
-# %% libre=true
-# Mira las capas, sus formas de salida y el número de parámetros.
-modelo = construir_modelo()
-modelo.summary()
+# %% generar="keras_comun.resumen"
 
 # %% prueba="construir_modelo"
 comprobar("construir_modelo", construir_modelo)
@@ -137,13 +134,13 @@ comprobar("construir_modelo", construir_modelo)
 # ### Entrenamiento
 #
 # La celda siguiente prepara los datos con tu `preparar_datos`, construye el modelo y lo entrena con
-# `entrenar_y_guardar`, que llama a `modelo.fit` y guarda el resultado en `modelo.keras` (y las curvas en
+# `entrenar_y_guardar`, que llama a `modelo.fit` y guarda el resultado en `modelo.keras` (y el historial en
 # `historial.json`) junto a este cuaderno. Se reserva el último 10 % de las imágenes de entrenamiento
 # para validación. Con la red de referencia, las {valor:EPOCAS_REFERENCIA} épocas tardan
 # unos 20 segundos en un procesador de 2 núcleos.
 #
-# Recuerda: al calificar esta celda **no entrena**, sino que carga tu `modelo.keras`. Es el archivo que
-# se califica, así que entrégalo con el cuaderno.
+# Recuerda: al calificar esta celda **no se ejecuta**; se califica tu `modelo.keras`, así que
+# entrégalo con el cuaderno.
 
 # %% generar="keras_comun.entrenamiento"
 

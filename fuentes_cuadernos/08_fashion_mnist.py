@@ -105,13 +105,7 @@ plt.show()
 
 # %% solucion="preprocesar"
 
-# %% omitir_al_calificar=true
-# Probamos tu función con las tres primeras prendas de entrenamiento.
-X_ejemplo, Y_ejemplo = preprocesar(x_train[:3], y_train[:3])
-print("X:", X_ejemplo.shape, X_ejemplo.dtype, "valores entre", X_ejemplo.min(), "y", X_ejemplo.max())
-print("Y:", Y_ejemplo.shape)
-print("Prendas:", [NOMBRES_CLASES[i] for i in y_train[:3]])
-print(Y_ejemplo)
+# %% generar="ejemplo"
 
 # %% prueba="preprocesar"
 comprobar("preprocesar", preprocesar)
@@ -132,10 +126,7 @@ comprobar("preprocesar", preprocesar)
 
 # %% solucion="construir_modelo"
 
-# %% libre=true
-# Mira las capas, sus formas de salida y el número de parámetros.
-modelo = construir_modelo()
-modelo.summary()
+# %% generar="keras_comun.resumen"
 
 # %% prueba="construir_modelo"
 comprobar("construir_modelo", construir_modelo)

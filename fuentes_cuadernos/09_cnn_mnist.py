@@ -59,20 +59,7 @@
 # `cargar_mnist()` devuelve lo mismo que `keras.datasets.mnist.load_data()`, leído de los archivos
 # originales sin conexión.
 
-# %% omitir_al_calificar=true
-import matplotlib.pyplot as plt
-from source_data import cargar_mnist
-
-(x_train, y_train), (x_test, y_test) = cargar_mnist()
-print("x_train:", x_train.shape, x_train.dtype, "| y_train:", y_train.shape, y_train.dtype)
-print("x_test: ", x_test.shape, x_test.dtype, "| y_test: ", y_test.shape, y_test.dtype)
-
-figura, ejes = plt.subplots(1, 10, figsize=(12, 1.6))
-for eje, imagen, etiqueta in zip(ejes, x_train[:10], y_train[:10]):
-    eje.imshow(imagen, cmap="gray")
-    eje.set_title(str(etiqueta))
-    eje.axis("off")
-plt.show()
+# %% generar="keras_comun.datos_mnist"
 
 # %% [markdown]
 # ## Parte 1: preparar los datos ({puntos:preprocesar} puntos)
@@ -90,13 +77,7 @@ plt.show()
 
 # %% solucion="preprocesar"
 
-# %% omitir_al_calificar=true
-# Probamos tu función con las tres primeras imágenes de entrenamiento.
-X_ejemplo, Y_ejemplo = preprocesar(x_train[:3], y_train[:3])
-print("X:", X_ejemplo.shape, X_ejemplo.dtype, "valores entre", X_ejemplo.min(), "y", X_ejemplo.max())
-print("Y:", Y_ejemplo.shape)
-print("Etiquetas:", y_train[:3])
-print(Y_ejemplo)
+# %% generar="keras_comun.ejemplo"
 
 # %% prueba="preprocesar"
 comprobar("preprocesar", preprocesar)
@@ -144,10 +125,7 @@ comprobar("preprocesar", preprocesar)
 
 # %% solucion="construir_modelo"
 
-# %% libre=true
-# Mira las capas, sus formas de salida y el número de parámetros.
-modelo = construir_modelo()
-modelo.summary()
+# %% generar="keras_comun.resumen"
 
 # %% prueba="construir_modelo"
 comprobar("construir_modelo", construir_modelo)

@@ -180,10 +180,7 @@ comprobar("preparar_secuencias", preparar_secuencias)
 
 # %% solucion="construir_modelo"
 
-# %% libre=true
-# Mira las capas, sus formas de salida y el número de parámetros.
-modelo = construir_modelo()
-modelo.summary()
+# %% generar="keras_comun.resumen"
 
 # %% prueba="construir_modelo"
 comprobar("construir_modelo", construir_modelo)

@@ -22,3 +22,8 @@ def informe(tarea):
 def matriz_confusion(tarea):
     return keras_comun.matriz_confusion(tarea, predicho="prenda predicha", real="prenda real",
                                         nombres="NOMBRES_CLASES", figura="(8, 7)")
+
+
+def ejemplo(tarea):
+    return keras_comun.ejemplo(tarea, ejemplos="prendas",
+                               etiquetas='print("Prendas:", [NOMBRES_CLASES[i] for i in y_train[:3]])')

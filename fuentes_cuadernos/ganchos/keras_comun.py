@@ -99,3 +99,40 @@ def matriz_confusion(tarea, *, predicho="dígito predicho", real="dígito real",
     lineas += [f'{eje}.set_xlabel("{predicho}")', f'{eje}.set_ylabel("{real}")',
                f'{eje}.set_title("Matriz de confusión en prueba")', "plt.show()"]
     return [_celda(lineas, omitir)]
+
+
+def resumen(tarea) -> list:
+    """The free cell that builds the student's model and prints its ``summary``."""
+    return [new_code_cell("# Mira las capas, sus formas de salida y el número de parámetros.\n"
+                          "modelo = construir_modelo()\nmodelo.summary()", metadata={"libre": True})]
+
+
+def ejemplo(tarea, *, ejemplos="imágenes", etiquetas='print("Etiquetas:", y_train[:3])', libre=False) -> list:
+    """The cell that tries the task's first exercise (``preprocesar``) on the first three training examples.
+
+    ``etiquetas``: the line that shows their labels; ``libre``: a free cell (else one the grader skips)."""
+    preparar = tarea.ejercicios[0]
+    comentario = "Prueba" if libre else "Probamos"
+    lineas = [f"# {comentario} tu función con las tres primeras {ejemplos} de entrenamiento.",
+              f"X_ejemplo, Y_ejemplo = {preparar}(x_train[:3], y_train[:3])",
+              'print("X:", X_ejemplo.shape, X_ejemplo.dtype, "valores entre", X_ejemplo.min(), "y", X_ejemplo.max())',
+              'print("Y:", Y_ejemplo.shape)', etiquetas, "print(Y_ejemplo)"]
+    return [new_code_cell("\n".join(lineas), metadata={"libre": True} if libre else dict(OMITIR))]
+
+
+def datos_mnist(tarea, *, recuento=False, importar=True, omitir=True) -> list:
+    """MNIST's data cell (07, 09): load it with ``cargar_mnist``, print its shapes and draw the first ten digits.
+
+    ``recuento``: also print how many examples of each digit there are; ``importar``: import Matplotlib
+    and ``cargar_mnist`` here (a task that imports them in its first cell passes False)."""
+    lineas = ["import matplotlib.pyplot as plt", "from source_data import cargar_mnist", ""] if importar else []
+    lineas += ["(x_train, y_train), (x_test, y_test) = cargar_mnist()",
+               'print("x_train:", x_train.shape, x_train.dtype, "| y_train:", y_train.shape, y_train.dtype)',
+               'print("x_test: ", x_test.shape, x_test.dtype, "| y_test: ", y_test.shape, y_test.dtype)']
+    if recuento:
+        lineas.append('print("Ejemplos por dígito en entrenamiento:", np.bincount(y_train))')
+    lineas += ["", "figura, ejes = plt.subplots(1, 10, figsize=(12, 1.6))",
+               "for eje, imagen, etiqueta in zip(ejes, x_train[:10], y_train[:10]):",
+               '    eje.imshow(imagen, cmap="gray")', "    eje.set_title(str(etiqueta))", '    eje.axis("off")',
+               "plt.show()"]
+    return [_celda(lineas, omitir)]
