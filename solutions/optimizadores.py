@@ -7,6 +7,8 @@ Each function is, character for character, the solution cell of
 The three steps follow Keras 3 exactly (``keras/src/optimizers/sgd.py``, ``rmsprop.py`` and
 ``adam.py`` of Keras 3.15.1, the version installed): ``tests/test_optimizadores.py`` has a slow
 test (``-m lento``) showing that each step equals one ``apply`` of the Keras optimizer.
+``minimizar_cuadratica`` is not an exercise: it is the notebook's provided cell (same text), which
+the grader calls because a gradient function cannot cross the channel into the sandbox.
 """
 import numpy as np
 
@@ -137,3 +139,9 @@ def minimizar(grad, w0, optimizador, pasos, **hiperparametros):
     historial = np.array(trayectoria)
     ### END SOLUTION
     return w, historial
+
+
+def minimizar_cuadratica(A, centro, w0, optimizador, pasos, **hiperparametros):
+    """minimizar sobre f(w) = ½ (w - centro)ᵀ A (w - centro), cuyo gradiente es A (w - centro)."""
+    A, centro = np.asarray(A, dtype=float), np.asarray(centro, dtype=float)
+    return minimizar(lambda w: A @ (w - centro), w0, optimizador, pasos, **hiperparametros)

@@ -70,7 +70,8 @@ def _errores_conocidos(w, g, m, v, t, tasa=0.001, beta1=0.9, beta2=0.999, eps=1e
 
 def _comprobar(alumno, args, kwargs, esperado, que, revelar):
     obtenido = pedir_paso(alumno, "paso_adam", args, kwargs, SALIDAS, que)
-    if args[4] == 1 and not np.all(np.isfinite(obtenido[0])):
+    medias_bien = all(np.allclose(o, e, atol=0, rtol=1e-7) for o, e in zip(obtenido[1:], esperado[1:]))
+    if args[4] == 1 and medias_bien and not np.all(np.isfinite(obtenido[0])):
         raise Fallo(f"{que}: w_nuevo contiene nan o inf en el paso t = 1.\n  Pista: {PISTA_T_MENOS_UNO} "
                     "Con t - 1 = 0, 1 - beta1**0 = 0 y se divide por cero.")
     comparar(obtenido, esperado, SALIDAS, que, _errores_conocidos(*args, **kwargs), revelar,
