@@ -18,7 +18,8 @@
 #
 # Este cuestionario repasa la teoría del curso: el perceptrón, las funciones de activación, softmax y la
 # entropía cruzada, el descenso de gradiente, la retropropagación, el sobreajuste y la regularización, las
-# redes convolucionales y recurrentes, y las métricas de clasificación. Tiene {valor:N_PREGUNTAS} preguntas
+# redes convolucionales y recurrentes, y las métricas de clasificación; el último bloque vuelve sobre los
+# ejemplos resueltos de las diapositivas. Tiene {valor:N_PREGUNTAS} preguntas
 # en {valor:N_BLOQUES} bloques. Algunas piden un cálculo corto: hazlo con lápiz y papel (o en una
 # celda nueva) antes de elegir.
 #
