@@ -4,6 +4,14 @@ It is this package without the instructor-only modules, with each grader
 file reduced to its public cases (hidden cases and imports of the reference
 solutions are cut out by line ranges taken from the AST, so comments stay),
 plus the ``source_data`` loader package.
+
+Helper modules (every other ``.py`` of the grader package, and ``comprobaciones_*.py``) are
+shipped as they are, so they must not hold code that computes a graded function: not the right
+answer, and not a "wrong variant" function whose default arguments give the right answer. Code
+that computes answers for hidden inputs lives on the reference side (``solutions/<paquete>.py``,
+reached by the hidden cases through the ``referencia`` fixture; see ``paso_rnn_variante`` in
+``solutions/redes_recurrentes.py``), and public cases write the expected and known wrong outputs of
+their fixed example as literals. ``tests/test_kit_sin_soluciones.py`` checks every task's kit.
 """
 from __future__ import annotations
 

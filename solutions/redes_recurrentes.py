@@ -99,3 +99,36 @@ def contar_parametros_lstm(d, h):
     total = 4 * (h * (d + h) + h)
     ### END SOLUTION
     return total
+
+
+# -- errores conocidos (solo para los casos ocultos) -------------------------------------------------
+# Not a solution cell: the hidden cases (``referencia`` fixture) compute with these the known wrong
+# answers of their random inputs, to name the mistake. They live here, on the trusted side, because with
+# their default arguments they compute the right answer: the public kit must not ship them (the public
+# cases use literal values of their fixed example instead; ``tests/test_kit_sin_soluciones.py``).
+
+def _sigmoide(z):
+    return 0.5 * (1.0 + np.tanh(0.5 * z))  # = 1 / (1 + e^-z), without overflow warnings
+
+
+_ACTIVACIONES = {"tanh": np.tanh, "sigmoide": _sigmoide, "identidad": lambda z: z}
+
+
+def paso_rnn_variante(x_t, h_prev, Wx, Wh, b, activacion="tanh", con_sesgo=True, con_estado=True):
+    """``paso_rnn`` con un error conocido: otra activación ("sigmoide", "identidad"), sin sesgo o sin estado."""
+    z = x_t @ Wx + (h_prev @ Wh if con_estado else 0.0) + (b if con_sesgo else 0.0)
+    return _ACTIVACIONES[activacion](z)
+
+
+def paso_lstm_variante(x_t, h_prev, c_prev, W, U, b, orden="ifco", candidata="tanh", con_olvido=True,
+                       tanh_de_c=True):
+    """``paso_lstm`` con un error conocido: las puertas leídas en otro ``orden`` (letras i, f, c, o; el de Keras
+    es «ifco»), la candidata con otra activación, sin la puerta de olvido o sin la tanh de c_t."""
+    h = h_prev.shape[1]
+    z = x_t @ W + h_prev @ U + b
+    bloque = {letra: z[:, k * h:(k + 1) * h] for k, letra in enumerate(orden)}
+    i, f, o = _sigmoide(bloque["i"]), _sigmoide(bloque["f"]), _sigmoide(bloque["o"])
+    g = _ACTIVACIONES[candidata](bloque["c"])
+    c_t = (f * c_prev if con_olvido else 0.0) + i * g
+    h_t = o * (np.tanh(c_t) if tanh_de_c else c_t)
+    return h_t, c_t

@@ -18,8 +18,3 @@ def optdigits_estandarizado():
     desviacion[desviacion == 0] = 1.0
     return ((x_train - media) / desviacion, y_train.astype(int),
             (x_test - media) / desviacion, y_test.astype(int))
-
-
-def predecir(params: dict, X: np.ndarray) -> np.ndarray:
-    """Clases predichas por la red dos capas (para los casos públicos, que no ven la referencia)."""
-    return np.argmax(np.maximum(0.0, X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"], axis=1)

@@ -1,7 +1,6 @@
 """Casos de `paso_rnn(x_t, h_prev, Wx, Wh, b)`."""
 import numpy as np
 
-from autograder.calificadores.redes_recurrentes.variantes import rnn, sigmoide
 from autograder.casos import caso
 from autograder.verificar import exigir_array, exigir_cercano, exigir_forma
 
@@ -13,12 +12,22 @@ PISTA_SIN_ESTADO = ("falta el término recurrente h_prev @ Wh: sin él la red no
 PISTA_WH_TRASPUESTA = "el término recurrente es h_prev @ Wh (forma (n, h) @ (h, h)), no h_prev @ Wh.T."
 
 
-def _errores(x_t, h_prev, Wx, Wh, b):
-    return ((rnn(x_t, h_prev, Wx, Wh, b, activacion=lambda z: z), PISTA_SIN_TANH),
-            (rnn(x_t, h_prev, Wx, Wh, b, activacion=sigmoide), PISTA_SIGMOIDE),
-            (rnn(x_t, h_prev, Wx, Wh, b, con_sesgo=False), PISTA_SIN_SESGO),
-            (rnn(x_t, h_prev, Wx, Wh, b, con_estado=False), PISTA_SIN_ESTADO),
-            (rnn(x_t, h_prev, Wx, Wh.T, b), PISTA_WH_TRASPUESTA))
+# The known wrong h_t of the notebook's example, as literals: the kit must not ship code that computes
+# paso_rnn (with its default arguments, the reference's ``paso_rnn_variante`` is the right answer).
+ERRORES_DEL_EJEMPLO = (([[1.05, -0.7]], PISTA_SIN_TANH),
+                       ([[0.740774899182154, 0.3318122278318339]], PISTA_SIGMOIDE),
+                       ([[0.7397830512740042, -0.46211715726000974]], PISTA_SIN_SESGO),
+                       ([[0.6640367702678489, -0.197375320224904]], PISTA_SIN_ESTADO),
+                       ([[0.8617231593133063, -0.4218990052500079]], PISTA_WH_TRASPUESTA))
+
+
+def _errores(variante, x_t, h_prev, Wx, Wh, b):
+    """The known wrong h_t of these inputs; ``variante`` is the reference's ``paso_rnn_variante`` (hidden cases)."""
+    return ((variante(x_t, h_prev, Wx, Wh, b, activacion="identidad"), PISTA_SIN_TANH),
+            (variante(x_t, h_prev, Wx, Wh, b, activacion="sigmoide"), PISTA_SIGMOIDE),
+            (variante(x_t, h_prev, Wx, Wh, b, con_sesgo=False), PISTA_SIN_SESGO),
+            (variante(x_t, h_prev, Wx, Wh, b, con_estado=False), PISTA_SIN_ESTADO),
+            (variante(x_t, h_prev, Wx, Wh.T, b), PISTA_WH_TRASPUESTA))
 
 
 def _paso(alumno, x_t, h_prev, Wx, Wh, b, que):
@@ -34,7 +43,7 @@ def test_ejemplo_del_cuaderno(alumno):
     Wx, Wh, b = np.array([[0.1, 0.2], [0.3, -0.1]]), np.array([[1.0, 0.0], [0.5, 1.0]]), np.array([0.1, -0.2])
     que = "paso_rnn(ejemplo del cuaderno)"
     h_t = _paso(alumno, x_t, h_prev, Wx, Wh, b, que)
-    exigir_cercano(h_t, [[0.78180636, -0.60436778]], que, atol=1e-6, errores_conocidos=_errores(x_t, h_prev, Wx, Wh, b))
+    exigir_cercano(h_t, [[0.78180636, -0.60436778]], que, atol=1e-6, errores_conocidos=ERRORES_DEL_EJEMPLO)
 
 
 @caso(puntos=4, oculta=True, exito="coincide con la referencia con formas aleatorias (d ≠ h, y n = 1).")
@@ -48,4 +57,5 @@ def test_formas_ocultas(alumno, rng, referencia):
         que = f"paso_rnn con n={n}, d={d}, h={h}"
         h_t = _paso(alumno, x_t, h_prev, Wx, Wh, b, que)
         exigir_cercano(h_t, referencia.paso_rnn(x_t, h_prev, Wx, Wh, b), que, atol=1e-8, rtol=1e-6,
-                       errores_conocidos=_errores(x_t, h_prev, Wx, Wh, b), revelar=False)
+                       errores_conocidos=_errores(referencia.paso_rnn_variante, x_t, h_prev, Wx, Wh, b),
+                       revelar=False)

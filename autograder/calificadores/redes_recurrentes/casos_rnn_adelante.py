@@ -1,7 +1,6 @@
 """Casos de `rnn_adelante(X, h0, Wx, Wh, b)` (al calificar, `paso_rnn` es el de referencia)."""
 import numpy as np
 
-from autograder.calificadores.redes_recurrentes.variantes import rnn
 from autograder.casos import caso
 from autograder.errores import Fallo
 from autograder.verificar import exigir_array, exigir_cercano, exigir_forma
@@ -18,8 +17,13 @@ PISTA_ALEATORIA = ("con las mismas entradas tu función devolvió dos resultados
                    "(aleatorios) en cada paso? Una RNN usa los mismos Wx, Wh y b, los recibidos, en todos los pasos.")
 
 
-def _sin_recurrencia(X, h0, Wx, Wh, b):
-    return np.stack([rnn(X[:, t], h0, Wx, Wh, b) for t in range(X.shape[1])], axis=1)
+# The eco example without recurrence (every step from h0), as a literal: see casos_paso_rnn.ERRORES_DEL_EJEMPLO.
+ECO_SIN_RECURRENCIA = [[[0.7615941559557649], [0.0], [0.0], [0.0]]]
+
+
+def _sin_recurrencia(paso_rnn, X, h0, Wx, Wh, b):
+    """Every step from h0; ``paso_rnn`` is the reference's (hidden cases)."""
+    return np.stack([paso_rnn(X[:, t], h0, Wx, Wh, b) for t in range(X.shape[1])], axis=1)
 
 
 def _recorrer(alumno, X, h0, Wx, Wh, b, que):
@@ -43,7 +47,7 @@ def test_eco_del_cuaderno(alumno):
     que = "rnn_adelante(eco del cuaderno)"
     H = _recorrer(alumno, X, h0, Wx, Wh, b, que)
     exigir_cercano(H, [[[0.76159416], [0.36339948], [0.17972621], [0.08962199]]], que, atol=1e-6,
-                   errores_conocidos=((_sin_recurrencia(X, h0, Wx, Wh, b), PISTA_SIN_RECURRENCIA),))
+                   errores_conocidos=((ECO_SIN_RECURRENCIA, PISTA_SIN_RECURRENCIA),))
 
 
 @caso(puntos=4, oculta=True, exito="coincide con la referencia en secuencias aleatorias (T = 1 incluido).")
@@ -55,6 +59,6 @@ def test_secuencias_ocultas(alumno, rng, referencia):
         Wx, Wh, b = rng.normal(0, 0.7, size=(d, h)), rng.normal(0, 0.7, size=(h, h)), rng.normal(0, 0.5, size=h)
         que = f"rnn_adelante con n={n}, T={T}, d={d}, h={h}"
         H = _recorrer(alumno, X, h0, Wx, Wh, b, que)
-        errores = ((_sin_recurrencia(X, h0, Wx, Wh, b), PISTA_SIN_RECURRENCIA),) if T > 1 else ()
+        errores = ((_sin_recurrencia(referencia.paso_rnn, X, h0, Wx, Wh, b), PISTA_SIN_RECURRENCIA),) if T > 1 else ()
         exigir_cercano(H, referencia.rnn_adelante(X, h0, Wx, Wh, b), que, atol=1e-8, rtol=1e-6,
                        errores_conocidos=errores, revelar=False)
