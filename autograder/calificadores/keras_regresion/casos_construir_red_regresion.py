@@ -41,7 +41,10 @@ def exigir_estructura(alumno, d_in: int, d_out: int) -> None:
 
 
 def exigir_compilacion(alumno, d_in: int, d_out: int) -> None:
-    exigir_mse(modelo_con_argumentos(alumno, NOMBRE, d_in, d_out), f"{NOMBRE}({d_in}, {d_out})")
+    que = f"{NOMBRE}({d_in}, {d_out})"
+    descripcion = modelo_con_argumentos(alumno, NOMBRE, d_in, d_out)
+    exigir_entrada_salida(descripcion, que, d_in, d_out)  # the model of these dimensions, not another one
+    exigir_mse(descripcion, que)
 
 
 @caso(puntos=1, exito="con (3, 2) es la red de las diapositivas: Dense(4, tanh) → Dense(5, relu) → Dense(2) lineal.")

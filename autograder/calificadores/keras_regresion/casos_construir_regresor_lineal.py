@@ -41,6 +41,7 @@ def exigir_estructura(alumno, d_in: int, d_out: int) -> dict:
 def exigir_compilacion(alumno, d_in: int, d_out: int) -> None:
     que = f"{NOMBRE}({d_in}, {d_out})"
     descripcion = modelo_con_argumentos(alumno, NOMBRE, d_in, d_out)
+    exigir_entrada_salida(descripcion, que, d_in, d_out)  # the model of these dimensions, not another one
     exigir_mse(descripcion, que)
     exigir_sgd(descripcion, que)
 
