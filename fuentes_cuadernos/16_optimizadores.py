@@ -245,7 +245,7 @@ def minimizar_cuadratica(A, centro, w0, optimizador, pasos, **hiperparametros):
 
 
 # %% prueba="minimizar"
-comprobar("minimizar", minimizar)
+comprobar("minimizar", minimizar, minimizar_cuadratica)
 
 # %% [markdown]
 # ## 5. Los cuatro optimizadores en el valle
