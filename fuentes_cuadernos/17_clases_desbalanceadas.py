@@ -217,7 +217,7 @@ print("Evaluación:", X_eval.shape)
 # %% omitir_al_calificar=true
 keras.utils.set_random_seed(0)
 modelo_base = construir_modelo()
-entrenar_y_guardar(modelo_base, X_train, Y_train, ruta="base/modelo.keras", epochs=10, batch_size=32, verbose=0)
+historia_base = entrenar_y_guardar(modelo_base, X_train, Y_train, ruta="base/modelo.keras", epochs=10, batch_size=32, verbose=0)
 
 # %% [markdown]
 # ### Tu modelo, con `class_weight=pesos_de_clase(y_train)`
@@ -230,8 +230,8 @@ pesos = pesos_de_clase(y_train)
 print("Pesos:", pesos)
 keras.utils.set_random_seed(0)
 modelo = construir_modelo()
-entrenar_y_guardar(modelo, X_train, Y_train, ruta="modelo.keras", epochs=10, batch_size=32, verbose=0,
-                   class_weight=pesos)
+historia = entrenar_y_guardar(modelo, X_train, Y_train, ruta="modelo.keras", epochs=10, batch_size=32, verbose=0,
+                              class_weight=pesos)
 
 # %% [markdown]
 # ### Evaluación
@@ -258,8 +258,12 @@ for nombre, m in (("base", modelo_base), ("con pesos", modelo)):
 print(classification_report(y_eval, y_predicho, target_names={valor:PRENDAS}, digits=3))
 
 # %% [markdown]
-# Los pesos no son gratis: el modelo ahora dice «suéter» más a menudo, también ante algunos abrigos y camisas,
-# así que la precisión de «suéter» baja mientras su exhaustividad sube. Otras formas de atacar el desbalance,
+# Los pesos no son gratis. Con la semilla 0, la exhaustividad de «suéter» sube de 0.012 a 0.637, pero su
+# precisión baja de 0.923 a 0.649: el modelo dice «suéter» mucho más a menudo y se equivoca más al decirlo. El
+# modelo base llamaba «camisa» a muchos suéteres (precisión de camisa 0.364, exhaustividad 0.831); con pesos,
+# camisa pasa a 0.644 de precisión y 0.448 de exhaustividad. Aun así la exactitud balanceada sube (0.7664 →
+# 0.8161) y el F1 macro también (0.7451 → 0.8139): encontrar el 64 % de los suéteres en lugar del 1 % gana más
+# de lo que pierden las demás clases. Otras formas de atacar el desbalance,
 # que no se califican aquí: **sobremuestrear** la clase rara (repetir o aumentar sus ejemplos),
 # **submuestrear** las frecuentes, o mover el **umbral de decisión**.
 #
