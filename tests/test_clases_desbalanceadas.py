@@ -313,3 +313,28 @@ def test_alumnos_simulados(tmp_path, perfil):
     else:
         esperado[celda_que_falta(TAREA_ID)] = 0
     assert puntos == esperado
+
+
+# -- a model that knows the evaluation set (anti-memorisation) ---------------------------------------------
+
+class _ConoceLaEvaluacion(AlumnoLocal):
+    """A submission whose predictions are the evaluation labels (as a store of those images would give) and,
+    on any other image, the baseline's predictions: it must lose the recall and balanced-accuracy points."""
+
+    def modelo_guardado(self, archivo="modelo.keras", x=None):
+        descripcion = super().modelo_guardado(archivo, x)
+        if x is not None:
+            X_eval, y_eval = casos_modelo.evaluacion()
+            etiquetas = np.argmax(descripcion["predicciones"], axis=1)
+            etiquetas[:len(y_eval)] = y_eval
+            descripcion["predicciones"] = np.eye(10, dtype=np.float32)[etiquetas]
+        return descripcion
+
+
+def test_conocer_la_evaluacion_no_da_puntos(tmp_path):
+    shutil.copy(referencia.DIRECTORIO_MODELO / "base" / "modelo.keras", tmp_path / "modelo.keras")
+    resultados = ejecutar_casos(TAREA, _ConoceLaEvaluacion({}, tmp_path), "alumno_memoria",
+                                ejercicios=("modelo_entrenado",))
+    por_nombre = {r.id.split("/")[1]: r for r in resultados}
+    for nombre in ("exhaustividad_de_la_clase_rara", "exactitud_balanceada_no_peor_que_la_base"):
+        assert not por_nombre[nombre].aprobada and "no guardes imágenes de evaluación" in por_nombre[nombre].mensaje
