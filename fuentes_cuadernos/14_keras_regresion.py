@@ -161,7 +161,7 @@ comprobar("construir_regresor_lineal", construir_regresor_lineal)
 
 # %% libre=true
 red = construir_red_regresion(3, 2)
-red.summary()   # (3+1)·4 + (4+1)·5 + (5+1)·2 = 16 + 25 + 12 = 59 parámetros
+red.summary()   # (3+1)·4 + (4+1)·5 + (5+1)·2 = 16 + 25 + 12 = 53 parámetros
 
 # %% prueba="construir_red_regresion"
 comprobar("construir_red_regresion", construir_red_regresion)
@@ -169,7 +169,7 @@ comprobar("construir_red_regresion", construir_red_regresion)
 # %% [markdown]
 # ## Parte 3: entrenar el regresor lineal y entregarlo ({puntos:modelo_entrenado} puntos)
 #
-# Se entrena y se califica el **regresor lineal**. Con 8 filas, la red de la Parte 2 (59 parámetros) podría
+# Se entrena y se califica el **regresor lineal**. Con 8 filas, la red de la Parte 2 (53 parámetros) podría
 # aprenderse la tabla de memoria y dar un error menor que cualquier recta sin haber aprendido nada que sirva
 # para otros estudiantes; el regresor lineal no puede, y su mejor error posible es el de **mínimos
 # cuadrados**, que se calcula directamente (celda siguiente). Por eso la comparación es justa.
@@ -207,9 +207,9 @@ print("W de Keras:\n", W.round(3), "\nW de mínimos cuadrados:\n", coeficientes[
 print("b de Keras:", b.round(3), "| b de mínimos cuadrados:", coeficientes[-1].round(3))
 
 # %% [markdown]
-# **¿Y la red de la Parte 2?** Con la misma tabla, sus 59 parámetros le alcanzan para acercarse a 8 filas
-# concretas y bajar del error de mínimos cuadrados sin haber aprendido nada que sirva para otros
-# estudiantes: con tan pocos datos, más capas no es mejor. Si quieres verlo, entrénala en una copia de este
+# **¿Y la red de la Parte 2?** Con la misma tabla, sus 53 parámetros (frente a 8 filas de 2 notas) le dan
+# margen para ajustarse a esas filas concretas más que cualquier recta, pero un error menor en la tabla no
+# diría nada de otros estudiantes: con tan pocos datos, más capas no es mejor. Si quieres probarla, entrénala en una copia de este
 # cuaderno con `entrenar_y_guardar(red, X_estandar, Y_tabla, ruta="experimento/red.keras", epochs=200,
 # batch_size=8)` (en otra carpeta, para no sobrescribir `modelo.keras` ni su `historial.json`).
 

@@ -49,7 +49,7 @@ def exigir_compilacion(alumno, d_in: int, d_out: int) -> None:
 
 @caso(puntos=1, exito="con (3, 2) es la red de las diapositivas: Dense(4, tanh) → Dense(5, relu) → Dense(2) lineal.")
 def test_red_de_las_diapositivas_3_a_2(alumno):
-    """construir_red_regresion(3, 2): entrada (None, 3), capas 4 tanh, 5 relu y salida lineal de 2 (59 parámetros)."""
+    """construir_red_regresion(3, 2): entrada (None, 3), capas 4 tanh, 5 relu y salida lineal de 2 (53 parámetros)."""
     exigir_estructura(alumno, 3, 2)
 
 
