@@ -145,3 +145,71 @@ def minimizar_cuadratica(A, centro, w0, optimizador, pasos, **hiperparametros):
     """minimizar sobre f(w) = ½ (w - centro)ᵀ A (w - centro), cuyo gradiente es A (w - centro)."""
     A, centro = np.asarray(A, dtype=float), np.asarray(centro, dtype=float)
     return minimizar(lambda w: A @ (w - centro), w0, optimizador, pasos, **hiperparametros)
+
+
+# -- Known wrong variants (not exercises). The hidden cases reach them through the ``referencia``
+# fixture and the public cases carry their outputs as literals, so the public kit ships no code that
+# computes a step (see ``autograder/kit.py``). Each returns {clave: outputs}, with None for an output
+# that the mistake leaves right; the hints are in the case files, under the same keys.
+
+def errores_paso_momento(w, g, v, tasa=0.01, beta=0.9):
+    otra = beta * v + g
+    media = beta * v + (1 - beta) * g
+    subida = beta * v + tasa * g
+    return {"otra_convencion": (w - tasa * otra, otra), "media_movil": (w - tasa * media, media),
+            "v_vieja": (w + v, None), "signo": (w + subida, subida), "sin_momento": (w - tasa * g, -tasa * g)}
+
+
+def errores_paso_rmsprop(w, g, s, tasa=0.001, rho=0.9, eps=1e-7):
+    s2 = rho * s + (1 - rho) * g**2
+    with np.errstate(all="ignore"):
+        sin_cuadrado = rho * s + (1 - rho) * g
+        sin_uno = rho * s + g**2
+        al_reves = (1 - rho) * s + rho * g**2
+        return {"eps_fuera": (w - tasa * g / (np.sqrt(s2) + eps), None),
+                "sin_cuadrado": (w - tasa * g / np.sqrt(sin_cuadrado + eps), sin_cuadrado),
+                "sin_uno_menos_rho": (w - tasa * g / np.sqrt(sin_uno + eps), sin_uno),
+                "rho_al_reves": (w - tasa * g / np.sqrt(al_reves + eps), al_reves),
+                "sin_raiz": (w - tasa * g / (s2 + eps), None),
+                "s_viejo": (w - tasa * g / np.sqrt(s + eps), None)}
+
+
+def errores_paso_adam(w, g, m, v, t, tasa=0.001, beta1=0.9, beta2=0.999, eps=1e-7):
+    m2 = beta1 * m + (1 - beta1) * g
+    v2 = beta2 * v + (1 - beta2) * g**2
+    c1, c2 = 1 - beta1**t, 1 - beta2**t
+    alfa = tasa * np.sqrt(c2) / c1
+
+    def con_alfa(a):
+        return w - a * m2 / (np.sqrt(v2) + eps)
+
+    errores = {"libro": (w - tasa * (m2 / c1) / (np.sqrt(v2 / c2) + eps), None, None),
+               "sin_correccion": (con_alfa(tasa), None, None),
+               "t_mas_uno": (con_alfa(tasa * np.sqrt(1 - beta2**(t + 1)) / (1 - beta1**(t + 1))), None, None),
+               "eps_dentro": (w - alfa * m2 / np.sqrt(v2 + eps), None, None),
+               "solo_m": (con_alfa(tasa / c1), None, None),
+               "corregidos": (None, m2 / c1, v2 / c2),
+               "m_vieja": (w - alfa * m / (np.sqrt(v) + eps), None, None)}
+    if t > 1:
+        errores["t_menos_uno"] = (con_alfa(tasa * np.sqrt(1 - beta2**(t - 1)) / (1 - beta1**(t - 1))), None, None)
+    with np.errstate(all="ignore"):
+        v_lineal = beta2 * v + (1 - beta2) * g
+        errores["v_sin_cuadrado"] = (w - alfa * m2 / (np.sqrt(v_lineal) + eps), None, v_lineal)
+    return errores
+
+
+def minimizar_sin_estado(A, centro, w0, optimizador, pasos, t_fijo=False, **hiperparametros):
+    """The trajectory of the mistake "the state restarts at zero every step" (in Adam, t counts or stays 1)."""
+    w, trayectoria = np.array(w0, dtype=float), [np.array(w0, dtype=float)]
+    for t in range(1, pasos + 1):
+        g, cero = A @ (w - centro), np.zeros_like(w)
+        if optimizador == "momento":
+            w = paso_momento(w, g, cero, **hiperparametros)[0]
+        elif optimizador == "rmsprop":
+            w = paso_rmsprop(w, g, cero, **hiperparametros)[0]
+        elif optimizador == "adam":
+            w = paso_adam(w, g, cero, cero, 1 if t_fijo else t, **hiperparametros)[0]
+        else:
+            w = w - hiperparametros.get("tasa", 0.01) * g
+        trayectoria.append(w)
+    return np.array(trayectoria)

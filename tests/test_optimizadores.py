@@ -301,3 +301,22 @@ def test_la_celda_dada_del_cuaderno_es_minimizar_cuadratica_de_la_referencia():
     from herramientas.construir_cuadernos import ruta_fuente
 
     assert inspect.getsource(referencia.minimizar_cuadratica) in ruta_fuente(TAREA_ID).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("literales, funcion, args, kwargs", [
+    (casos_paso_momento.CONOCIDOS_EJEMPLO, "errores_paso_momento", casos_paso_momento.EJEMPLO, {"tasa": 0.1, "beta": 0.9}),
+    (casos_paso_momento.CONOCIDOS_PRIMERO, "errores_paso_momento", casos_paso_momento.PRIMERO, {"tasa": 0.1}),
+    (casos_paso_rmsprop.CONOCIDOS_EJEMPLO, "errores_paso_rmsprop", casos_paso_rmsprop.EJEMPLO, {"tasa": 0.01, "rho": 0.9}),
+    (casos_paso_rmsprop.CONOCIDOS_PEQUENOS, "errores_paso_rmsprop", casos_paso_rmsprop.PEQUENOS, {}),
+    (casos_paso_adam.CONOCIDOS_EJEMPLO, "errores_paso_adam", casos_paso_adam.EJEMPLO, {"tasa": 0.01}),
+    (casos_paso_adam.CONOCIDOS_PEQUENOS, "errores_paso_adam", casos_paso_adam.PEQUENOS, {}),
+])
+def test_los_errores_conocidos_literales_son_los_de_la_referencia(literales, funcion, args, kwargs):
+    """The public cases' literal wrong outputs are what the reference's variants compute (no drift)."""
+    calculados = getattr(referencia, funcion)(*args, **kwargs)
+    assert literales.keys() == calculados.keys()
+    for clave, salidas in calculados.items():
+        for literal, calculada in zip(literales[clave], salidas):
+            assert (literal is None) == (calculada is None), clave
+            if calculada is not None:
+                np.testing.assert_allclose(literal, calculada, rtol=1e-12, atol=0, equal_nan=True, err_msg=clave)

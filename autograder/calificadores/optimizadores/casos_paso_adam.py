@@ -45,36 +45,43 @@ PEQUENOS_ESPERADO = (np.array([0.499759746926648, 0.5004868329805051]), np.array
                      np.array([1e-15, 9e-15]))
 
 
-def _errores_conocidos(w, g, m, v, t, tasa=0.001, beta1=0.9, beta2=0.999, eps=1e-7):
-    m2 = beta1 * m + (1 - beta1) * g
-    v2 = beta2 * v + (1 - beta2) * g**2
-    c1, c2 = 1 - beta1**t, 1 - beta2**t
-    alfa = tasa * np.sqrt(c2) / c1
-    keras_w = w - alfa * m2 / (np.sqrt(v2) + eps)
-    errores = [((w - tasa * (m2 / c1) / (np.sqrt(v2 / c2) + eps), m2, v2), PISTA_LIBRO),
-               ((w - tasa * m2 / (np.sqrt(v2) + eps), m2, v2), PISTA_SIN_CORRECCION),
-               ((w - tasa * np.sqrt(1 - beta2**(t + 1)) / (1 - beta1**(t + 1)) * m2 / (np.sqrt(v2) + eps), m2, v2),
-                PISTA_T_MAS_UNO),
-               ((w - alfa * m2 / np.sqrt(v2 + eps), m2, v2), PISTA_EPS_DENTRO),
-               ((w - tasa / c1 * m2 / (np.sqrt(v2) + eps), m2, v2), PISTA_SOLO_M),
-               ((keras_w, m2 / c1, v2 / c2), PISTA_CORREGIDOS),
-               ((w - alfa * m / (np.sqrt(v) + eps), m2, v2), PISTA_M_VIEJA)]
-    if t > 1:
-        errores.append(((w - tasa * np.sqrt(1 - beta2**(t - 1)) / (1 - beta1**(t - 1)) * m2 / (np.sqrt(v2) + eps),
-                         m2, v2), PISTA_T_MENOS_UNO))
-    with np.errstate(all="ignore"):
-        v_lineal = beta2 * v + (1 - beta2) * g
-        errores.append(((w - alfa * m2 / (np.sqrt(v_lineal) + eps), m2, v_lineal), PISTA_V_SIN_CUADRADO))
-    return errores
+# Known wrong outputs (libro, sin_correccion, t_mas_uno, t_menos_uno, eps_dentro, solo_m, corregidos, m_vieja, v_sin_cuadrado) of the public examples, as literals (the kit ships no code computing a step);
+# the hidden cases compute them with referencia.errores_paso_adam.
+CONOCIDOS_EJEMPLO = {
+    'libro': (np.array([0.9977812092433713, -0.9981495056837915]), None, None),
+    'sin_correccion': (np.array([0.9890164739346573, -0.9908396237271101]), None, None),
+    't_mas_uno': (np.array([0.997981569236047, -0.998316607511232]), None, None),
+    'eps_dentro': (np.array([0.997781220182775, -0.9981495102064677]), None, None),
+    'solo_m': (np.array([0.9594703835227205, -0.9661978735317717]), None, None),
+    'corregidos': (None, np.array([0.40590405904059057, -0.47970479704797064]), np.array([3.346678896670373, 6.720051144460748])),
+    'm_vieja': (np.array([0.9979798960457142, -0.9985715703768459]), None, None),
+    't_menos_uno': (np.array([0.9974153926137548, -0.9978444102526962]), None, None),
+    'v_sin_cuadrado': (np.array([0.9977986995823688, -0.9981232308703806]), None, np.array([0.010190000000000001, 0.01958])),
+}
+CONOCIDOS_PEQUENOS = {
+    'libro': (np.array([0.4990909090909091, 0.5009677419354839]), None, None),
+    'sin_correccion': (np.array([0.49924025307335207, 0.5015395010584845]), None, None),
+    't_mas_uno': (np.array([0.4998212188411436, 0.5003622703477207]), None, None),
+    'eps_dentro': (np.array([0.4999999000000005, 0.5000002999999865]), None, None),
+    'solo_m': (np.array([0.4924025307335204, 0.5153950105848458]), None, None),
+    'corregidos': (None, np.array([1e-06, -3e-06]), np.array([1e-12, 9.000000000000001e-12])),
+    'm_vieja': (np.array([0.5, 0.5]), None, None),
+    'v_sin_cuadrado': (np.array([0.49999900315230916, np.nan]), None, np.array([1.0000000000000009e-09, -3.000000000000003e-09])),
+}
+PISTAS = {'libro': PISTA_LIBRO, 'sin_correccion': PISTA_SIN_CORRECCION, 't_mas_uno': PISTA_T_MAS_UNO, 't_menos_uno': PISTA_T_MENOS_UNO, 'eps_dentro': PISTA_EPS_DENTRO, 'solo_m': PISTA_SOLO_M, 'corregidos': PISTA_CORREGIDOS, 'm_vieja': PISTA_M_VIEJA, 'v_sin_cuadrado': PISTA_V_SIN_CUADRADO}
 
 
-def _comprobar(alumno, args, kwargs, esperado, que, revelar):
+def _conocidos(errores):
+    return [(salidas, PISTAS[clave]) for clave, salidas in errores.items()]
+
+
+def _comprobar(alumno, args, kwargs, esperado, que, revelar, errores):
     obtenido = pedir_paso(alumno, "paso_adam", args, kwargs, SALIDAS, que)
     medias_bien = all(np.allclose(o, e, atol=0, rtol=1e-7) for o, e in zip(obtenido[1:], esperado[1:]))
     if args[4] == 1 and medias_bien and not np.all(np.isfinite(obtenido[0])):
         raise Fallo(f"{que}: w_nuevo contiene nan o inf en el paso t = 1.\n  Pista: {PISTA_T_MENOS_UNO} "
                     "Con t - 1 = 0, 1 - beta1**0 = 0 y se divide por cero.")
-    comparar(obtenido, esperado, SALIDAS, que, _errores_conocidos(*args, **kwargs), revelar,
+    comparar(obtenido, esperado, SALIDAS, que, _conocidos(errores), revelar,
              orden=("m_nuevo", "v_nuevo", "w_nuevo"))
     no_finito(obtenido, que, PISTA_V_SIN_CUADRADO)
 
@@ -82,13 +89,15 @@ def _comprobar(alumno, args, kwargs, esperado, que, revelar):
 @caso(puntos=1, exito="en el paso t = 3 del ejemplo da m = [0.11, -0.13], v = [0.01003, 0.02014] y w ≈ [0.99778, -0.99815].")
 def test_ejemplo(alumno):
     """w = [1, -1], g = [0.2, -0.4], m = [0.1, -0.1], v = [0.01, 0.02], t = 3, tasa = 0.01."""
-    _comprobar(alumno, EJEMPLO, {"tasa": 0.01}, EJEMPLO_ESPERADO, "paso_adam(ejemplo, t=3, tasa=0.01)", True)
+    _comprobar(alumno, EJEMPLO, {"tasa": 0.01}, EJEMPLO_ESPERADO, "paso_adam(ejemplo, t=3, tasa=0.01)", True,
+               CONOCIDOS_EJEMPLO)
 
 
 @caso(puntos=1, exito="con gradientes diminutos en t = 1 coincide con Keras (corrección en la tasa, eps fuera de la raíz).")
 def test_gradientes_pequenos(alumno):
     """g = [1e-6, -3e-6], m = v = 0, t = 1 y valores por defecto: aquí se nota dónde actúa eps."""
-    _comprobar(alumno, PEQUENOS, {}, PEQUENOS_ESPERADO, "paso_adam(gradientes de orden 1e-6, t=1)", True)
+    _comprobar(alumno, PEQUENOS, {}, PEQUENOS_ESPERADO, "paso_adam(gradientes de orden 1e-6, t=1)", True,
+               CONOCIDOS_PEQUENOS)
 
 
 @caso(puntos=2, oculta=True, exito="coincide con la referencia con t, formas, tasas y momentos aleatorios.")
@@ -100,7 +109,8 @@ def test_valores_ocultos(alumno, rng, referencia):
     kwargs = {"tasa": float(rng.uniform(0.001, 0.1)), "beta1": float(rng.uniform(0.8, 0.95)),
               "beta2": float(rng.uniform(0.99, 0.9999))}
     _comprobar(alumno, (w, g, m, v, t), kwargs, referencia.paso_adam(w, g, m, v, t, **kwargs),
-               f"paso_adam con w de forma {forma} y t={t}", False)
+               f"paso_adam con w de forma {forma} y t={t}", False,
+               referencia.errores_paso_adam(w, g, m, v, t, **kwargs))
 
 
 @caso(puntos=2, oculta=True, exito="encadena los pasos t = 1, 2, 3 con gradientes diminutos como la referencia (y Keras).")
@@ -111,5 +121,6 @@ def test_gradientes_pequenos_ocultos(alumno, rng, referencia):
     for t in range(1, 4):
         g = rng.uniform(1e-7, 3e-6, size=d) * rng.choice([-1.0, 1.0], size=d)
         esperado = referencia.paso_adam(w, g, m, v, t)
-        _comprobar(alumno, (w, g, m, v, t), {}, esperado, f"paso_adam con gradientes diminutos, paso t={t}", False)
+        _comprobar(alumno, (w, g, m, v, t), {}, esperado, f"paso_adam con gradientes diminutos, paso t={t}", False,
+                   referencia.errores_paso_adam(w, g, m, v, t))
         w, m, v = esperado

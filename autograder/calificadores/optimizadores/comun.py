@@ -22,11 +22,12 @@ def pedir_paso(alumno, nombre, args, kwargs, nombres_salida, que):
 
 
 def comparar(obtenidos, esperados, nombres, que, conocidos, revelar, orden):
-    """Compares outputs in ``orden`` (names); ``conocidos`` is [(wrong outputs tuple, hint), ...]."""
+    """Compares outputs in ``orden`` (names); ``conocidos`` is [(wrong outputs tuple, hint), ...], None for an
+    output the mistake leaves right."""
     for nombre in orden:
         i = nombres.index(nombre)
-        errores = tuple((None if e is None else e[i], p) for e, p in conocidos
-                        if e is not None and not np.allclose(e[i], esperados[i], atol=ATOL, rtol=RTOL))
+        errores = tuple((e[i], p) for e, p in conocidos
+                        if e[i] is not None and not np.allclose(e[i], esperados[i], atol=ATOL, rtol=RTOL, equal_nan=True))
         exigir_cercano(obtenidos[i], esperados[i], f"{que}: {nombre}", atol=ATOL, rtol=RTOL,
                        errores_conocidos=errores, revelar=revelar)
 
