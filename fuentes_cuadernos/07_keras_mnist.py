@@ -42,26 +42,11 @@
 # %% [markdown]
 # ## Preparación
 #
-# Importamos Keras (con el motor de TensorFlow), NumPy, Matplotlib y las métricas de scikit-learn.
-# La variable de entorno `TF_CPP_MIN_LOG_LEVEL` se fija antes de importar Keras para ocultar los
-# mensajes internos de TensorFlow.
+# Importamos Keras (con el motor de TensorFlow) y NumPy. La variable de entorno `TF_CPP_MIN_LOG_LEVEL`
+# se fija antes de importar Keras para ocultar los mensajes internos de TensorFlow. Matplotlib y
+# scikit-learn se importan en las celdas que los usan.
 
-# %%
-import os
-
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-
-import keras
-import matplotlib.pyplot as plt
-import numpy as np
-from keras import layers
-from sklearn.metrics import ConfusionMatrixDisplay, classification_report
-
-from autograder.comprobar import Comprobaciones
-from autograder.entrenamiento import entrenar_y_guardar, graficar_historial
-from source_data import cargar_mnist
-
-comprobar = Comprobaciones("07_keras_mnist")
+# %% generar="keras_comun.preparacion"
 
 # %% [markdown]
 # ## Los datos
@@ -71,18 +56,7 @@ comprobar = Comprobaciones("07_keras_mnist")
 # y 255 (blanco), y cada etiqueta es el dígito que muestra la imagen. `cargar_mnist()` devuelve lo
 # mismo que `keras.datasets.mnist.load_data()`, leído de los archivos originales sin conexión.
 
-# %%
-(x_train, y_train), (x_test, y_test) = cargar_mnist()
-print("x_train:", x_train.shape, x_train.dtype, "| y_train:", y_train.shape, y_train.dtype)
-print("x_test: ", x_test.shape, x_test.dtype, "| y_test: ", y_test.shape, y_test.dtype)
-print("Ejemplos por dígito en entrenamiento:", np.bincount(y_train))
-
-figura, ejes = plt.subplots(1, 10, figsize=(12, 1.6))
-for eje, imagen, etiqueta in zip(ejes, x_train[:10], y_train[:10]):
-    eje.imshow(imagen, cmap="gray")
-    eje.set_title(str(etiqueta))
-    eje.axis("off")
-plt.show()
+# %% generar="datos"
 
 # %% [markdown]
 # ## Parte 1: preparar los datos ({puntos:preprocesar} puntos)
@@ -99,13 +73,7 @@ plt.show()
 
 # %% solucion="preprocesar"
 
-# %% libre=true
-# Prueba tu función con las tres primeras imágenes.
-X_ejemplo, Y_ejemplo = preprocesar(x_train[:3], y_train[:3])
-print("X:", X_ejemplo.shape, X_ejemplo.dtype, "valores entre", X_ejemplo.min(), "y", X_ejemplo.max())
-print("Y:", Y_ejemplo.shape)
-print("Etiquetas:", y_train[:3])
-print(Y_ejemplo)
+# %% generar="ejemplo"
 
 # %% prueba="preprocesar"
 comprobar("preprocesar", preprocesar)
@@ -128,10 +96,7 @@ comprobar("preprocesar", preprocesar)
 
 # %% solucion="construir_modelo"
 
-# %% libre=true
-# Mira las capas, sus formas de salida y el número de parámetros.
-modelo = construir_modelo()
-modelo.summary()
+# %% generar="keras_comun.resumen"
 
 # %% prueba="construir_modelo"
 comprobar("construir_modelo", construir_modelo)
@@ -160,22 +125,7 @@ comprobar("construir_modelo", construir_modelo)
 # Recuerda: al calificar esta celda **no entrena**, sino que carga tu `modelo.keras`. Es el archivo
 # que se califica, así que entrégalo con el cuaderno.
 
-# %%
-X_train, Y_train = preprocesar(x_train, y_train)
-X_test, Y_test = preprocesar(x_test, y_test)
-
-keras.utils.set_random_seed(0)
-modelo = construir_modelo()
-historia = entrenar_y_guardar(
-    modelo,
-    X_train,
-    Y_train,
-    ruta="modelo.keras",
-    batch_size={valor:TAM_LOTE_REFERENCIA},
-    epochs={valor:EPOCAS_REFERENCIA},
-    validation_split={valor:FRACCION_VALIDACION},
-    verbose=2,
-)
+# %% generar="entrenamiento"
 
 # %% [markdown]
 # ### Curvas de aprendizaje
@@ -194,18 +144,9 @@ graficar_historial(historia)
 # confusión muestra qué dígitos se confunden entre sí (las filas son el dígito real y las columnas
 # el predicho).
 
-# %%
-probabilidades = modelo.predict(X_test, batch_size=512, verbose=0)
-y_predicho = np.argmax(probabilidades, axis=1)
-print(f"Exactitud en prueba: {np.mean(y_predicho == y_test):.4f}\n")
-print(classification_report(y_test, y_predicho, digits=3))
+# %% generar="informe"
 
-# %%
-matriz = ConfusionMatrixDisplay.from_predictions(y_test, y_predicho, colorbar=False)
-matriz.ax_.set_xlabel("dígito predicho")
-matriz.ax_.set_ylabel("dígito real")
-matriz.ax_.set_title("Matriz de confusión en prueba")
-plt.show()
+# %% generar="matriz_confusion"
 
 # %% [markdown]
 # ### Comprobación del modelo entregado
