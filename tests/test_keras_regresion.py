@@ -261,3 +261,27 @@ def test_la_muestra_sintetica_depende_del_archivo(tmp_path):
     a = AlumnoLocal({}, _sin_entrenar(tmp_path / "a"))
     b = AlumnoLocal({}, _guardar(tmp_path / "b", _lineal_con_pesos(np.ones((3, 2)), np.zeros(2))))
     assert semilla_de_la_entrega(a) == semilla_de_la_entrega(a) != semilla_de_la_entrega(b)
+
+
+# -- simulated students (herramientas/simulados/keras_regresion.py), through the engine ----------
+
+@pytest.mark.lento
+@pytest.mark.parametrize("perfil", ["completo", "en_blanco", "parcial", "tramposo", "roto"])
+def test_alumnos_simulados(tmp_path, perfil):
+    """The five profiles of the demo class get the marks the nbgrader cycle test expects of them."""
+    from herramientas.simulados import celda_que_falta, perfiles_de, puntos_del_tramposo
+    from herramientas.simulados import keras_regresion as simulado
+
+    fuente = cuaderno_fuente(TAREA_ID)
+    entrega = tmp_path / "entrega"
+    entrega.mkdir()
+    for nombre, ruta in simulado.artefactos(tmp_path / "artefactos").get(perfil, {}).items():
+        shutil.copy(ruta, entrega / nombre)
+    resultado = calificar(perfiles_de(TAREA_ID)[perfil](en_blanco(fuente), fuente), TAREA_ID, directorio=entrega)
+    maximo = resultado.puntaje_max
+    esperado = {"completo": maximo, "en_blanco": 0, "tramposo": puntos_del_tramposo(TAREA_ID),
+                "roto": maximo - TAREA.puntos(celda_que_falta(TAREA_ID))}
+    if perfil == "parcial":
+        assert 0 < resultado.puntaje < maximo
+    else:
+        assert resultado.puntaje == esperado[perfil], [c.mensaje for c in resultado.casos if not c.aprobada]
