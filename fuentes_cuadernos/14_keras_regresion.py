@@ -176,7 +176,10 @@ comprobar("construir_red_regresion", construir_red_regresion)
 #
 # La celda de entrenamiento usa `batch_size=8`, la tabla entera en cada paso: una época es un paso de
 # descenso de gradiente (con `batch_size=2` cada época serían 4 pasos, como en el ejemplo de las
-# diapositivas «N=8, batch_size=2, epochs=3»: 12 actualizaciones). 40 épocas bastan con la tasa 0.2.
+# diapositivas «N=8, batch_size=2, epochs=3»: 12 actualizaciones). 40 épocas bastan con la tasa 0.2. La
+# receta literal de la diapositiva (`optimizer='sgd'`, cuya tasa por defecto en Keras es 0.01, y 100 épocas
+# con `batch_size=32`, es decir, 100 pasos con la tabla entera) se queda lejos: su error en la tabla es
+# 2.85 veces el de mínimos cuadrados.
 
 # %% omitir_al_calificar=true
 keras.utils.set_random_seed(0)
