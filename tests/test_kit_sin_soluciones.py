@@ -1,0 +1,155 @@
+"""¿Lleva el kit público código que calcule una función calificada? (ver el docstring de ``autograder/kit.py``)
+
+For each task, the cases (public and hidden) are run with the reference solution as the student,
+recording every graded call (arguments and reference result): the inputs are the ones the cases
+really use. Then, in a separate Python that sees only the built kit (no repository on its path),
+every function defined in the kit's grader package and in ``autograder/comprobaciones_*.py`` that
+accepts those arguments is called with them; one that returns the reference's result on every
+recorded call of a graded function is a working solution shipped to the student.
+"""
+from __future__ import annotations
+
+import copy
+import importlib
+import os
+import pickle
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from autograder.calificadores import cargar_tarea, tareas_disponibles
+from autograder.kit import escribir_kit
+from autograder.motor import ejecutar_casos
+
+# Leaks found by this test in files outside the fix that added it (reported to their owners), as
+# "module.function calcula graded_function". The test fails on any other leak, and also when one of these
+# is gone (then remove it from here).
+FUGAS_CONOCIDAS = {
+    "01_perceptron": {"calificadores.perceptron.casos_red_xor._escalon calcula escalon",
+                      "calificadores.perceptron.casos_salida_perceptron._escalon calcula escalon"},
+    "02_descenso_gradiente": {"calificadores.descenso_gradiente.datos.ecm calcula error_cuadratico_medio",
+                              "calificadores.descenso_gradiente.casos_gradientes_lineal.diferencias_centradas "
+                              "calcula gradientes_lineal"},
+    "03_softmax_entropia": {"comprobaciones_keras.exactitud calcula exactitud"},
+    "04_backprop": {"calificadores.backprop.casos_tanh_desde_sigmoide._sigmoide calcula sigmoide"},
+    "11_lstm_imdb": {"calificadores.lstm_imdb.casos_preparar_secuencias.rellenar calcula preparar_secuencias"},
+    "17_clases_desbalanceadas": {
+        "calificadores.clases_desbalanceadas.casos_exactitud_balanceada.esperado calcula exactitud_balanceada",
+        "calificadores.clases_desbalanceadas.casos_modelo_entrenado.balanceada calcula exactitud_balanceada",
+        "calificadores.clases_desbalanceadas.casos_f1_macro.esperado calcula f1_macro"},
+}
+TAREAS = tareas_disponibles()
+
+BUSCADOR = textwrap.dedent('''
+    import copy, importlib, inspect, pickle, signal, sys
+    from pathlib import Path
+
+    import numpy as np
+
+    paquete, ruta = sys.argv[1], sys.argv[2]
+    llamadas = pickle.loads(Path(ruta).read_bytes())
+
+    def igual(a, b):
+        if isinstance(b, dict):
+            return isinstance(a, dict) and a.keys() == b.keys() and all(igual(a[k], b[k]) for k in b)
+        if isinstance(b, (tuple, list)) and not np.isscalar(b) and any(isinstance(v, (tuple, list, dict, np.ndarray))
+                                                                       for v in b):
+            return isinstance(a, (tuple, list)) and len(a) == len(b) and all(map(igual, a, b))
+        try:
+            a_, b_ = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+        except (TypeError, ValueError):
+            return type(a) is type(b) and a == b
+        return a_.shape == b_.shape and bool(np.allclose(a_, b_, rtol=1e-6, atol=1e-9))
+
+    def lento(*_):
+        raise TimeoutError
+
+    signal.signal(signal.SIGALRM, lento)
+    nombres = [f"autograder.{p.stem}" for p in Path("autograder").glob("comprobaciones_*.py")]
+    nombres += [f"autograder.calificadores.{paquete}.{p.stem}"
+                for p in sorted(Path("autograder", "calificadores", paquete).glob("*.py"))]
+    candidatas = []
+    for nombre in nombres:
+        modulo = importlib.import_module(nombre)
+        candidatas += [(f"{nombre}.{n}", f) for n, f in vars(modulo).items()
+                       if inspect.isfunction(f) and f.__module__ == nombre]
+    fugas = []
+    for funcion in sorted({c[0] for c in llamadas}):
+        suyas = [c for c in llamadas if c[0] == funcion]
+        for nombre, candidata in candidatas:
+            try:
+                firma = inspect.signature(candidata)
+                for _, args, kwargs, _ in suyas:
+                    firma.bind(*args, **kwargs)
+            except (TypeError, ValueError):
+                continue  # it takes other arguments
+            def reproduce(args, kwargs, esperado):
+                signal.alarm(5)
+                try:
+                    return igual(candidata(*copy.deepcopy(args), **copy.deepcopy(kwargs)), esperado)
+                except BaseException:
+                    return False
+                finally:
+                    signal.alarm(0)
+            if all(reproduce(a, k, e) for _, a, k, e in suyas):
+                fugas.append(f"{nombre.removeprefix('autograder.')} calcula {funcion}")
+    print("\\n".join(fugas))
+''')
+
+
+class _Grabador:
+    """A student whose functions are the reference's, recording each graded call (args, kwargs, result)."""
+
+    def __init__(self, referencia, ejercicios):
+        self.referencia, self.ejercicios, self.llamadas = referencia, set(ejercicios), []
+
+    def llamar(self, nombre, *args, **kwargs):
+        entrada = copy.deepcopy((args, kwargs))
+        resultado = getattr(self.referencia, nombre)(*args, **kwargs)
+        if nombre in self.ejercicios:
+            try:  # a function argument (gradiente_numerico's f) does not cross to the other Python
+                self.llamadas.append(pickle.loads(pickle.dumps((nombre, *entrada, copy.deepcopy(resultado)))))
+            except Exception:  # noqa: BLE001
+                pass
+        return resultado
+
+
+def _llamadas_de_los_casos(tarea) -> list:
+    referencia = importlib.import_module(tarea.referencia)
+    funciones = [e for e in tarea.ejercicios if callable(getattr(referencia, e, None))]
+    grabador = _Grabador(referencia, funciones)
+    ejecutar_casos(tarea, grabador, "alumno_de_prueba", ejercicios=tuple(funciones))
+    return grabador.llamadas
+
+
+@pytest.mark.parametrize("tarea_id", TAREAS)
+def test_ninguna_funcion_del_kit_calcula_una_funcion_calificada(tarea_id, tmp_path):
+    tarea = cargar_tarea(tarea_id)
+    llamadas = _llamadas_de_los_casos(tarea)
+    if not llamadas:
+        pytest.skip("la tarea no califica funciones con entradas de datos")
+    kit = escribir_kit(tarea, tmp_path / "kit")
+    ruta = tmp_path / "llamadas.pkl"
+    ruta.write_bytes(pickle.dumps(llamadas))
+    entorno = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    salida = subprocess.run([sys.executable, "-c", BUSCADOR, tarea.paquete, str(ruta)], cwd=kit, env=entorno,
+                            capture_output=True, text=True, timeout=600)
+    assert salida.returncode == 0, salida.stderr[-3000:]
+    fugas = set(salida.stdout.split("\n")) - {""}
+    conocidas = FUGAS_CONOCIDAS.get(tarea_id, set())
+    assert not fugas - conocidas, f"el kit de {tarea_id} trae soluciones:\n" + "\n".join(sorted(fugas - conocidas))
+    assert not conocidas - fugas, ("ya no se encuentran (quítalas de FUGAS_CONOCIDAS):\n"
+                                   + "\n".join(sorted(conocidas - fugas)))
+
+
+@pytest.mark.parametrize("tarea_id, archivo, texto", [
+    ("15_redes_recurrentes", "redes_recurrentes/variantes.py", None),
+    ("04_backprop", "backprop/datos.py", "def predecir("),
+])
+def test_los_ayudantes_que_calculaban_soluciones_ya_no_las_traen(tarea_id, archivo, texto, tmp_path):
+    """The two leaks of the first audit: variantes.lstm/rnn (paso_lstm/paso_rnn) and datos.predecir (predecir_red)."""
+    escribir_kit(cargar_tarea(tarea_id), tmp_path)
+    ruta = tmp_path / "autograder" / "calificadores" / archivo
+    assert (not ruta.exists()) if texto is None else texto not in ruta.read_text(encoding="utf-8")
