@@ -285,3 +285,17 @@ def test_alumnos_simulados(tmp_path, perfil):
         assert 0 < resultado.puntaje < maximo
     else:
         assert resultado.puntaje == esperado[perfil], [c.mensaje for c in resultado.casos if not c.aprobada]
+
+
+def test_un_modelo_falsificado_no_gana_nada():
+    """A function that returns the bytes the worker would send, forged, is rejected before anything reads them."""
+    def construir_regresor_lineal(d_in, d_out):
+        return {"__modelo__": b"PK no es un zip de Keras"}
+
+    mensajes = _mensajes("construir_regresor_lineal", construir_regresor_lineal)
+    assert len(mensajes) == 4 and all("modelo de Keras válido" in m or "config.json" in m for m in mensajes), mensajes
+
+
+def test_una_funcion_que_no_devuelve_un_modelo_recibe_su_mensaje():
+    mensajes = _mensajes("construir_red_regresion", lambda d_in, d_out: None)
+    assert len(mensajes) == 4 and all("debe devolver un `keras.Model`" in m for m in mensajes), mensajes
