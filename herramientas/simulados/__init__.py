@@ -10,6 +10,12 @@ Each module ``herramientas/simulados/<paquete>.py`` declares:
 - ``PUNTOS_DEL_TRAMPOSO``: the points the cheater earns honestly (usually 0);
 - optionally ``artefactos(directorio) -> {perfil: {nombre_de_archivo: ruta}}``: files each
   profile submits beside the notebook (e.g. ``modelo.keras``), built under ``directorio``.
+
+A Keras task declares ``KERAS, PUNTOS_DEL_TRAMPOSO, CELDA_QUE_FALTA = preajuste_keras()`` and
+``artefactos = artefactos_keras(...)``: completo/roto submit the reference model (the committed
+``solutions/modelos/<tarea>`` files, or one trained here by ``entrenar_referencia``), parcial/tramposo
+an untrained model with the right layers. That file earns the architecture point by itself
+(``PUNTOS_DEL_TRAMPOSO = 1``); patching keras.Model.predict in the notebook must earn nothing more.
 """
 from __future__ import annotations
 
@@ -49,6 +55,32 @@ def artefactos_de_modelos(directorio: Path, construir_modelo, buenos: dict) -> d
     construir_modelo().save(sin_entrenar)
     malos = {"modelo.keras": sin_entrenar}
     return {"completo": buenos, "roto": buenos, "parcial": malos, "tramposo": malos}
+
+
+MODELOS = Path(__file__).resolve().parents[2] / "solutions" / "modelos"
+CON_ENTRENAMIENTO = ("modelo.keras", "historial.json", "entrenamiento.json")
+
+
+def preajuste_keras(celda_que_falta: str = "construir_modelo") -> tuple:
+    """(KERAS, PUNTOS_DEL_TRAMPOSO, CELDA_QUE_FALTA) of a Keras task: see this module's docstring."""
+    return True, 1, celda_que_falta
+
+
+def artefactos_keras(solucion: str, comprometido: str | None = None, construir: str = "construir_modelo",
+                     nombres: tuple = ("modelo.keras", "historial.json")):
+    """The ``artefactos(directorio)`` of a Keras task: the reference model of ``solutions.<solucion>`` (the
+    committed ``MODELOS / comprometido`` files, or, without it, trained here by its ``entrenar_referencia``)
+    for completo/roto; an untrained ``<construir>()`` for parcial/tramposo."""
+    def artefactos(directorio: Path) -> dict:
+        modulo_solucion = importlib.import_module(f"solutions.{solucion}")
+        if comprometido:
+            carpeta = MODELOS / comprometido
+        else:
+            ruta, _ = modulo_solucion.entrenar_referencia(Path(directorio) / "referencia")
+            carpeta = Path(ruta).parent
+        return artefactos_de_modelos(directorio, getattr(modulo_solucion, construir), archivos_de(carpeta, nombres))
+
+    return artefactos
 
 
 def artefactos_para(tareas: list[str], directorio: Path) -> dict:
