@@ -105,12 +105,12 @@ class AlumnoLocal(_AlumnoBase):
         respuesta = {"ok": True, "valor": trabajador.dato_simple(self.espacio[nombre])}
         return trabajador.decodificar_mensaje(trabajador.codificar_mensaje(respuesta))
 
-    def modelo_construido(self, nombre: str = "construir_modelo") -> dict:
+    def modelo_construido(self, nombre: str = "construir_modelo", *args) -> dict:
         funcion = self.espacio.get(nombre)
         if not callable(funcion):
             raise ErrorDelAlumno(_mensaje_error(nombre, {"tipo": "ausente"}))
         try:
-            modelo = funcion()
+            modelo = funcion(*trabajador._materializar(copy.deepcopy(list(args))))
         except Exception as exc:
             raise ErrorDelAlumno(_mensaje_error(nombre, {"tipo": "excepcion", "mensaje": trabajador._resumen_error(exc)})) from None
         with tempfile.TemporaryDirectory() as tmp:
@@ -271,9 +271,9 @@ class AlumnoAislado(_AlumnoBase):
             raise FileNotFoundError(nombre)
         return _leer_entregado(self.directorio_entrega, nombre)
 
-    def modelo_construido(self, nombre: str = "construir_modelo") -> dict:
-        """Llama a `nombre()` en el proceso del alumno, recibe el modelo guardado y lo describe en otra jaula."""
-        respuesta = self._llamar(nombre, [], {}, {"guardar_modelo": "construido.keras"})
+    def modelo_construido(self, nombre: str = "construir_modelo", *args) -> dict:
+        """Llama a `nombre(*args)` en el proceso del alumno, recibe el modelo guardado y lo describe en otra jaula."""
+        respuesta = self._llamar(nombre, list(args), {}, {"guardar_modelo": "construido.keras"})
         if not respuesta.get("ok"):
             raise ErrorDelAlumno(_mensaje_error(nombre, respuesta))
         valor = respuesta.get("valor")
@@ -342,7 +342,8 @@ def _describir(valor) -> str:
 
 _CAMPOS_CAPA = {"clase": str, "activacion": str, "forma_salida": str, "regularizador": bool,
                 "factor_regularizador": float, "tasa": float, "unidades": int}
-_CAMPOS_MODELO = {"entrada": str, "salida": str, "compilado": bool, "perdida": str, "parametros": int}
+_CAMPOS_MODELO = {"entrada": str, "salida": str, "compilado": bool, "perdida": str, "optimizador": str,
+                  "parametros": int}
 
 
 def _respuesta_de_evaluador(respuesta: dict, x) -> dict:

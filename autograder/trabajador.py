@@ -369,12 +369,14 @@ def evaluar_modelo(orden: dict) -> dict:
             "unidades": int(config.get("units") or config.get("filters") or 0),
         })
     perdida = getattr(modelo, "loss", None)
+    optimizador = getattr(modelo, "optimizer", None) if getattr(modelo, "compiled", False) else None
     resumen = {
         "entrada": json.dumps([None if d is None else int(d) for d in modelo.inputs[0].shape]) if modelo.inputs else "null",
         "salida": json.dumps([None if d is None else int(d) for d in modelo.outputs[0].shape]) if modelo.outputs else "null",
         "capas": capas,
         "compilado": bool(getattr(modelo, "compiled", False)),
         "perdida": perdida if isinstance(perdida, str) else (type(perdida).__name__ if perdida is not None else ""),
+        "optimizador": type(optimizador).__name__ if optimizador is not None else "",  # e.g. "SGD", "RMSprop"
         "parametros": int(modelo.count_params()),
     }
     respuesta = {"ok": True, "valor": resumen}

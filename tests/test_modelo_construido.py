@@ -1,0 +1,53 @@
+"""`alumno.modelo_construido(nombre, *args)`: la función del alumno recibe argumentos y la descripción dice el optimizador."""
+from __future__ import annotations
+
+import pytest
+
+from autograder.alumno import AlumnoLocal
+from autograder.calificadores import cargar_tarea
+
+pytest.importorskip("keras")
+
+CODIGO = '''
+import keras
+
+def construir_variante(neuronas, capas, optimizador):
+    modelo = keras.Sequential([keras.Input(shape=(4,))] + [keras.layers.Dense(neuronas, activation="relu")
+                                                          for _ in range(capas)]
+                              + [keras.layers.Dense(3, activation="softmax")])
+    modelo.compile(optimizer=optimizador, loss="categorical_crossentropy")
+    return modelo
+
+def sin_compilar():
+    return keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(3)])
+'''
+
+
+def _espacio() -> dict:
+    espacio: dict = {}
+    exec(CODIGO, espacio)
+    return espacio
+
+
+def test_en_este_proceso_con_argumentos_y_optimizador():
+    alumno = AlumnoLocal(_espacio())
+    descripcion = alumno.modelo_construido("construir_variante", 7, 2, "rmsprop")
+    assert [c["unidades"] for c in descripcion["capas"]] == [7, 7, 3]
+    assert descripcion["optimizador"] == "RMSprop" and descripcion["compilado"]
+    assert alumno.modelo_construido("sin_compilar")["optimizador"] == ""
+
+
+@pytest.mark.parametrize("optimizador, clase", [("sgd", "SGD"), ("adam", "Adam")])
+def test_en_la_jaula_con_argumentos_y_optimizador(optimizador, clase, tmp_path):
+    """The same through the real isolated path (student process + clean evaluator jail)."""
+    from autograder.alumno import AlumnoAislado
+    from autograder.kit import kit_de_tarea
+    from autograder.motor import configuracion_para
+
+    tarea = cargar_tarea("07_keras_mnist")
+    configuracion = configuracion_para(tarea, None, (), kit_de_tarea(tarea), True)
+    with AlumnoAislado([{"indice": 0, "codigo": CODIGO}], configuracion) as alumno:
+        alumno.ejecutar_cuaderno()
+        descripcion = alumno.modelo_construido("construir_variante", 5, 3, optimizador)
+    assert [c["unidades"] for c in descripcion["capas"]] == [5, 5, 5, 3]
+    assert descripcion["optimizador"] == clase
