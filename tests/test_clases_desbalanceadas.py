@@ -338,3 +338,17 @@ def test_conocer_la_evaluacion_no_da_puntos(tmp_path):
     por_nombre = {r.id.split("/")[1]: r for r in resultados}
     for nombre in ("exhaustividad_de_la_clase_rara", "exactitud_balanceada_no_peor_que_la_base"):
         assert not por_nombre[nombre].aprobada and "no guardes imágenes de evaluación" in por_nombre[nombre].mensaje
+
+
+def test_decir_siempre_la_clase_rara_no_da_la_exhaustividad(tmp_path):
+    """Un modelo que responde «suéter» a todo (exhaustividad 1, balanceada 0.1) no gana ningún punto de métricas."""
+    modelo = referencia.construir_modelo()
+    pesos = [np.zeros_like(w) for w in modelo.get_weights()]
+    pesos[-1][casos_modelo.CLASE_RARA] = 10.0  # output bias: class 2 always wins
+    modelo.set_weights(pesos)
+    modelo.save(tmp_path / "modelo.keras")
+    resultados = ejecutar_casos(TAREA, AlumnoLocal({}, tmp_path), "alumno_suéter", ejercicios=("modelo_entrenado",))
+    por_nombre = {r.id.split("/")[1]: r for r in resultados}
+    recall = por_nombre["exhaustividad_de_la_clase_rara"]
+    assert not recall.aprobada and "el modelo no aprendió" in recall.mensaje and "(1.0000)" in recall.mensaje
+    assert not por_nombre["exactitud_balanceada_no_peor_que_la_base"].aprobada
