@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 import numpy as np
 
@@ -138,6 +140,75 @@ def exigir_compilado(descripcion: dict, que: str, perdida: str = "categorical_cr
         pista = f"para esta tarea usa loss='{perdida}'."
     raise Fallo(f"{que}: se compiló con la pérdida '{descripcion['perdida']}'. Pista: {pista}")
 
+
+
+QUE_ENTREGADO = "el modelo entregado (modelo.keras)"
+
+
+@dataclass(frozen=True)
+class ModeloPedido:
+    """What one task's model must be: its layers, input and output shapes, and loss.
+
+    Like ``Preparacion`` in ``comprobaciones_preprocesado.py``, a task declares its model once
+    (``MODELO`` in its ``casos_construir_modelo.py``) and its cases, each a decorated ``test_*``
+    function with its own points and messages, call these checks on ``construir_modelo()`` (built
+    in the student's process, saved and described in a clean one: ``alumno.modelo_construido``; no
+    training happens) or on the submitted ``modelo.keras`` (``alumno.modelo_guardado``).
+
+    ``capas``: checks ``(descripcion, que) -> None`` of the layers the task asks for (only Dense,
+    Conv2D and pooling, Embedding and LSTM, ...); ``antes_de_la_salida``: a check run between the
+    input and the output (a missing Flatten); ``pista_entrada`` and ``pista_entrada_entregado``: the
+    hints of a wrong input shape in the built and in the submitted model.
+    """
+
+    entrada: tuple
+    unidades: int
+    explicacion: str
+    activacion: str = "softmax"
+    perdida: str = "categorical_crossentropy"
+    funcion: str = "construir_modelo"
+    capas: tuple = ()
+    antes_de_la_salida: Callable | None = None
+    pista_entrada: str = ""
+    pista_entrada_entregado: str = ""
+
+    @property
+    def que(self) -> str:
+        return f"{self.funcion}()"
+
+    def construido(self, alumno) -> dict:
+        return alumno.modelo_construido(self.funcion)
+
+    def exigir_formas(self, descripcion: dict, que: str, pista_entrada: str = "") -> None:
+        """Entrada y salida (con su activación), y entre ellas ``antes_de_la_salida``."""
+        exigir_entrada(descripcion, que, self.entrada, pista_entrada)
+        if self.antes_de_la_salida:
+            self.antes_de_la_salida(descripcion, que)
+        exigir_salida(descripcion, que, self.unidades, self.activacion, self.explicacion)
+
+    def exigir_tipo_de_capas(self, descripcion: dict, que: str) -> None:
+        for exigir in self.capas:
+            exigir(descripcion, que)
+
+    # -- the cases of construir_modelo() ---------------------------------------------------------------
+
+    def capas_construidas(self, alumno) -> None:
+        self.exigir_tipo_de_capas(self.construido(alumno), self.que)
+
+    def formas_construidas(self, alumno) -> None:
+        self.exigir_formas(self.construido(alumno), self.que, self.pista_entrada)
+
+    def compilado(self, alumno) -> None:
+        exigir_compilado(self.construido(alumno), self.que, self.perdida)
+
+    # -- the architecture case of modelo_entrenado -----------------------------------------------------
+
+    def arquitectura_entregada(self, alumno, archivo: str = "modelo.keras", que: str = QUE_ENTREGADO) -> dict:
+        """Las capas y las formas del modelo entregado; devuelve su descripción."""
+        descripcion = alumno.modelo_guardado(archivo)
+        self.exigir_tipo_de_capas(descripcion, que)
+        self.exigir_formas(descripcion, que, self.pista_entrada_entregado)
+        return descripcion
 
 def _es_dropout(capa: dict) -> bool:
     return "Dropout" in str(capa.get("clase", ""))  # Dropout, SpatialDropout1D, GaussianDropout, ...

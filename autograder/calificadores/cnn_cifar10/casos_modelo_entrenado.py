@@ -52,17 +52,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from autograder.calificadores.cnn_cifar10.casos_construir_modelo import PISTA_CONV, SALIDA
+from autograder.calificadores.cnn_cifar10.casos_construir_modelo import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,
     datos_de_control,
     exactitudes_con_control,
-    exigir_capas,
     exigir_coherencia,
-    exigir_entrada,
     exigir_exactitud,
-    exigir_salida,
     pista_de_entrenamiento,
 )
 
@@ -111,10 +108,7 @@ conjunto_de_control = control_de_entrenamiento("cargar_cifar10", N_CONTROL, (32,
 @caso(puntos=1, exito="el modelo entregado es una red convolucional (32, 32, 3) → softmax 10.")
 def test_arquitectura_del_modelo_entregado(alumno):
     """modelo.keras tiene al menos dos Conv2D, entrada (None, 32, 32, 3) y salida softmax de 10."""
-    descripcion = alumno.modelo_guardado(ARCHIVO)
-    exigir_capas(descripcion, QUE, "Conv2D", 2, PISTA_CONV)
-    exigir_entrada(descripcion, QUE, (None, 32, 32, 3))
-    exigir_salida(descripcion, QUE, 10, "softmax", SALIDA)
+    MODELO.arquitectura_entregada(alumno, ARCHIVO, QUE)
 
 
 @caso(puntos=2, exito=f"la exactitud en las imágenes de prueba alcanza el umbral de los datos usados (≥ {UMBRAL_SUBCONJUNTO} "

@@ -5,14 +5,7 @@ They read the plain description from ``alumno.modelo_construido`` /
 add what the shared checks do not cover: a pooling layer after the
 convolutions and a Flatten (or global pooling) before the dense output.
 """
-from autograder.comprobaciones_keras import (
-    clases_de_capas,
-    exigir_capas,
-    exigir_entrada,
-    exigir_salida,
-    forma,
-    mostrar,
-)
+from autograder.comprobaciones_keras import ModeloPedido, clases_de_capas, exigir_capas, forma, mostrar
 from autograder.errores import Fallo
 
 ENTRADA = (None, 28, 28, 1)
@@ -57,8 +50,11 @@ def exigir_red_convolucional(descripcion: dict, que: str) -> None:
     exigir_pooling(descripcion, que)
 
 
+MODELO = ModeloPedido(ENTRADA, 10, "una probabilidad por dígito", capas=(exigir_red_convolucional,),
+                      antes_de_la_salida=exigir_aplanado, pista_entrada=PISTA_ENTRADA,
+                      pista_entrada_entregado=PISTA_ENTRADA)
+
+
 def exigir_entrada_y_salida(descripcion: dict, que: str) -> None:
     """Entrada (None, 28, 28, 1) y salida (None, 10) softmax, con una pista si falta Flatten."""
-    exigir_entrada(descripcion, que, ENTRADA, PISTA_ENTRADA)
-    exigir_aplanado(descripcion, que)
-    exigir_salida(descripcion, que, 10, "softmax", "una probabilidad por dígito")
+    MODELO.exigir_formas(descripcion, que, PISTA_ENTRADA)

@@ -43,7 +43,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from autograder.calificadores.cnn_mnist.arquitectura import exigir_entrada_y_salida, exigir_red_convolucional
+from autograder.calificadores.cnn_mnist.arquitectura import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,
@@ -86,9 +86,7 @@ conjunto_de_control = control_de_entrenamiento("cargar_mnist", N_CONTROL, (28, 2
 @caso(puntos=1, exito="el modelo entregado es una red convolucional (28, 28, 1) → softmax 10.")
 def test_arquitectura_del_modelo_entregado(alumno):
     """modelo.keras tiene Conv2D y pooling, entrada (None, 28, 28, 1) y salida softmax de 10."""
-    descripcion = alumno.modelo_guardado(ARCHIVO)
-    exigir_red_convolucional(descripcion, QUE)
-    exigir_entrada_y_salida(descripcion, QUE)
+    MODELO.arquitectura_entregada(alumno, ARCHIVO, QUE)
 
 
 @caso(puntos=2, exito=f"la exactitud en las 10000 imágenes de prueba de MNIST es ≥ {UMBRAL_EXACTITUD}, con un "

@@ -40,16 +40,14 @@ from functools import lru_cache
 
 import numpy as np
 
+from autograder.calificadores.fashion_mnist.casos_construir_modelo import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,
     datos_de_control,
     exactitudes_con_control,
     exigir_coherencia,
-    exigir_entrada,
     exigir_exactitud,
-    exigir_salida,
-    exigir_solo_densas,
     pista_de_entrenamiento,
 )
 
@@ -62,7 +60,6 @@ N_CONTROL = 2000
 TOLERANCIA_CONTROL = 0.03
 DATOS_PRUEBA = "las 10000 prendas de prueba"
 DATOS_CONTROL = datos_de_control(N_CONTROL, "prendas")
-UNA_SALIDA_POR_PRENDA = "una probabilidad por tipo de prenda (camiseta/top, pantalón, …, bota)"
 EPOCAS_REFERENCIA = 15
 PISTA_EXACTITUD = ("Fashion-MNIST es más difícil que MNIST: camiseta/top, suéter, abrigo y camisa se confunden entre sí. "
                    "La referencia (dos capas ocultas de 256 y 128 unidades) entrena 15 épocas con lotes de 128 y "
@@ -86,10 +83,7 @@ conjunto_de_control = control_de_entrenamiento("cargar_fashion_mnist", N_CONTROL
 @caso(puntos=1, exito="el modelo entregado es una red densa 784 → softmax 10.")
 def test_arquitectura_del_modelo_entregado(alumno):
     """modelo.keras tiene solo capas densas, entrada (None, 784) y salida softmax de 10 prendas."""
-    descripcion = alumno.modelo_guardado(ARCHIVO)
-    exigir_solo_densas(descripcion, QUE)
-    exigir_entrada(descripcion, QUE, (None, 784))
-    exigir_salida(descripcion, QUE, 10, "softmax", UNA_SALIDA_POR_PRENDA)
+    MODELO.arquitectura_entregada(alumno, ARCHIVO, QUE)
 
 
 @caso(puntos=2, exito=f"la exactitud en las 10000 prendas de prueba de Fashion-MNIST es ≥ {UMBRAL_EXACTITUD}, con "

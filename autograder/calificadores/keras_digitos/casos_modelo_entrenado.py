@@ -47,14 +47,13 @@ from functools import lru_cache
 
 import numpy as np
 
+from autograder.calificadores.keras_digitos.casos_construir_modelo import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,
     exactitudes_con_control,
     exigir_coherencia,
-    exigir_entrada,
     exigir_exactitud,
-    exigir_salida,
     pista_de_entrenamiento,
 )
 
@@ -89,9 +88,7 @@ conjunto_de_control = control_de_entrenamiento("cargar_optdigits", N_CONTROL, (6
 @caso(puntos=1, exito="el modelo entregado recibe 64 píxeles y devuelve 10 probabilidades (softmax).")
 def test_arquitectura_del_modelo_entregado(alumno):
     """modelo.keras tiene entrada (None, 64) y salida softmax de 10."""
-    descripcion = alumno.modelo_guardado(ARCHIVO)
-    exigir_entrada(descripcion, QUE, (None, 64))
-    exigir_salida(descripcion, QUE, 10, "softmax", "una salida por dígito")
+    MODELO.arquitectura_entregada(alumno, ARCHIVO, QUE)
 
 
 @caso(puntos=3, exito=f"la exactitud en los 1797 dígitos de prueba es ≥ {UMBRAL_EXACTITUD}, con un modelo de "

@@ -62,14 +62,13 @@ from functools import lru_cache
 
 import numpy as np
 
+from autograder.calificadores.keras_iris.casos_construir_modelo import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     exactitudes_con_control,
     exigir_coherencia,
-    exigir_entrada,
     exigir_exactitud,
     exigir_parada_temprana,
-    exigir_salida,
     pista_de_entrenamiento,
 )
 
@@ -128,9 +127,7 @@ def conjunto_de_control(rng: np.random.Generator) -> tuple:
 @caso(puntos=1, exito="el modelo entregado recibe 4 medidas y devuelve 3 probabilidades (softmax).")
 def test_arquitectura_del_modelo_entregado(alumno):
     """modelo.keras tiene entrada (None, 4) y salida softmax de 3."""
-    descripcion = alumno.modelo_guardado(ARCHIVO)
-    exigir_entrada(descripcion, QUE, (None, 4))
-    exigir_salida(descripcion, QUE, 3, "softmax", "una probabilidad por especie")
+    MODELO.arquitectura_entregada(alumno, ARCHIVO, QUE)
 
 
 @caso(puntos=2, exito=f"la exactitud en las 30 flores de prueba es ≥ {UMBRAL_EXACTITUD}, con un modelo de tamaño "

@@ -1,18 +1,9 @@
-"""Casos de `construir_modelo()`: un keras.Model compilado con Embedding + LSTM, (None, 200) → sigmoid 1.
-
-The model is built in the student's process, saved, and described in a clean
-process (``alumno.modelo_construido``); the checks below only read that
-description. No training happens here.
-"""
+"""Casos de `construir_modelo()`: un keras.Model compilado con Embedding + LSTM, (None, 200) → sigmoid 1
+(``ModeloPedido``)."""
 from autograder.casos import caso
-from autograder.comprobaciones_keras import exigir_capas, exigir_compilado, exigir_entrada, exigir_salida
+from autograder.comprobaciones_keras import ModeloPedido, exigir_capas
 
-QUE = "construir_modelo()"
 SALIDA = "la probabilidad de que la reseña sea positiva"
-
-
-def _modelo(alumno) -> dict:
-    return alumno.modelo_construido("construir_modelo")
 
 
 def exigir_embedding_y_lstm(descripcion: dict, que: str) -> None:
@@ -25,21 +16,22 @@ def exigir_embedding_y_lstm(descripcion: dict, que: str) -> None:
                  "y resume la secuencia en un vector.")
 
 
+MODELO = ModeloPedido((None, 200), 1, SALIDA, "sigmoid", "binary_crossentropy", capas=(exigir_embedding_y_lstm,))
+
+
 @caso(puntos=1, exito="el modelo tiene una capa Embedding y una LSTM.")
 def test_embedding_y_lstm(alumno):
     """El modelo tiene al menos una capa Embedding y una capa LSTM."""
-    exigir_embedding_y_lstm(_modelo(alumno), QUE)
+    MODELO.capas_construidas(alumno)
 
 
 @caso(puntos=1, exito="recibe secuencias de 200 índices y devuelve una probabilidad (sigmoid).")
 def test_entrada_200_y_salida_sigmoid(alumno):
     """La entrada es (None, 200) y la salida (None, 1) con activación sigmoid en la última capa."""
-    descripcion = _modelo(alumno)
-    exigir_entrada(descripcion, QUE, (None, 200))
-    exigir_salida(descripcion, QUE, 1, "sigmoid", SALIDA)
+    MODELO.formas_construidas(alumno)
 
 
 @caso(puntos=1, exito="está compilado con la entropía cruzada binaria.")
 def test_compilado_con_entropia_cruzada_binaria(alumno):
     """El modelo se devuelve compilado y con loss='binary_crossentropy'."""
-    exigir_compilado(_modelo(alumno), QUE, "binary_crossentropy")
+    MODELO.compilado(alumno)

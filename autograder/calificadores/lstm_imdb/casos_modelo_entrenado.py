@@ -54,15 +54,13 @@ from functools import lru_cache
 
 import numpy as np
 
-from autograder.calificadores.lstm_imdb.casos_construir_modelo import SALIDA, exigir_embedding_y_lstm
+from autograder.calificadores.lstm_imdb.casos_construir_modelo import MODELO
 from autograder.calificadores.lstm_imdb.casos_preparar_secuencias import rellenar
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     exactitudes_con_control,
     exigir_coherencia,
-    exigir_entrada,
     exigir_exactitud,
-    exigir_salida,
     pista_de_entrenamiento,
 )
 
@@ -124,10 +122,7 @@ def conjunto_de_control(rng: np.random.Generator) -> tuple:
 @caso(puntos=1, exito="el modelo entregado tiene Embedding y LSTM, entrada (None, 200) y salida sigmoid.")
 def test_arquitectura_del_modelo_entregado(alumno):
     """modelo.keras tiene Embedding y LSTM, entrada (None, 200) y salida (None, 1) sigmoid."""
-    descripcion = alumno.modelo_guardado(ARCHIVO)
-    exigir_embedding_y_lstm(descripcion, QUE)
-    exigir_entrada(descripcion, QUE, (None, 200))
-    exigir_salida(descripcion, QUE, 1, "sigmoid", SALIDA)
+    MODELO.arquitectura_entregada(alumno, ARCHIVO, QUE)
 
 
 @caso(puntos=2, exito=f"la exactitud en las {2 * RESENAS_POR_CLASE} reseñas de evaluación es ≥ {UMBRAL_EXACTITUD}, "

@@ -68,15 +68,13 @@ from functools import lru_cache
 
 import numpy as np
 
+from autograder.calificadores.sobreajuste.casos_construir_modelo_regularizado import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,
     exactitud,
-    exigir_entrada,
     exigir_parada_temprana,
     exigir_parametros_maximos,
-    exigir_regularizacion,
-    exigir_salida,
     predicciones_del_entregado,
     semilla_de_la_entrega,
 )
@@ -148,9 +146,8 @@ def exactitudes(alumno) -> tuple:
 def test_arquitectura_regularizada_del_modelo_entregado(alumno):
     """modelo.keras tiene entrada (None, 784), salida softmax de 10 y Dropout (tasa > 0) o kernel_regularizer (factor > 0)."""
     descripcion = alumno.modelo_guardado(ARCHIVO)
-    exigir_entrada(descripcion, QUE, (None, 784))
-    exigir_salida(descripcion, QUE, 10, "softmax", "una salida por clase de prenda")
-    exigir_regularizacion(descripcion, QUE)
+    MODELO.exigir_formas(descripcion, QUE)
+    MODELO.exigir_tipo_de_capas(descripcion, QUE)  # Dropout (tasa > 0) o L1/L2 (factor > 0)
 
 
 @caso(puntos=2, exito=f"la exactitud de validación es al menos la del modelo base ({EXACTITUD_VALIDACION_BASE}).")
