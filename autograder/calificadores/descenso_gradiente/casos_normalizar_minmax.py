@@ -1,9 +1,13 @@
 """Casos de `normalizar_minmax(X)`."""
 import numpy as np
 
-from autograder.calificadores.descenso_gradiente.comun import exigir_constantes_a_cero, pedir_normalizacion
+from autograder.calificadores.descenso_gradiente.comun import (
+    comprobar_columna_constante,
+    comprobar_columnas_constantes_y_una_fila,
+    comprobar_ejemplo,
+    comprobar_valores_grandes,
+)
 from autograder.casos import caso
-from autograder.verificar import exigir_cercano
 
 X_PUB = np.array([[1.0, 10.0], [2.0, 20.0], [3.0, 40.0], [5.0, 30.0]])
 ESPERADO_PUB = np.array([[0.0, 0.0], [0.25, 1 / 3], [0.5, 1.0], [1.0, 2 / 3]])
@@ -25,43 +29,23 @@ def _errores_conocidos(X):
 @caso(puntos=1, exito="cada columna va de 0 (su mínimo) a 1 (su máximo).")
 def test_ejemplo_pequeno(alumno):
     """Columna 0: mínimo 1, máximo 5; columna 1: mínimo 10, máximo 40."""
-    X_norm = pedir_normalizacion(alumno, "normalizar_minmax", X_PUB, "normalizar_minmax(ejemplo 4×2)")
-    exigir_cercano(X_norm, ESPERADO_PUB, "normalizar_minmax(ejemplo 4×2)", atol=1e-8,
-                   errores_conocidos=_errores_conocidos(X_PUB))
+    comprobar_ejemplo(alumno, "normalizar_minmax", X_PUB, ESPERADO_PUB, "normalizar_minmax(ejemplo 4×2)",
+                      _errores_conocidos(X_PUB))
 
 
 @caso(puntos=1, exito="una columna constante se convierte en ceros.")
 def test_columna_constante(alumno):
     """La columna 1 vale siempre 7: max - min = 0 y el resultado debe ser 0, no nan."""
-    que = "normalizar_minmax con una columna constante"
-    X_norm = pedir_normalizacion(alumno, "normalizar_minmax", X_CONSTANTE, que)
-    exigir_constantes_a_cero(X_norm, X_CONSTANTE, que, DIVISOR)
-    exigir_cercano(X_norm, [[0.0, 0.0], [1.0, 0.0], [0.5, 0.0]], que, atol=1e-8)
+    comprobar_columna_constante(alumno, "normalizar_minmax", X_CONSTANTE, [[0.0, 0.0], [1.0, 0.0], [0.5, 0.0]], DIVISOR)
 
 
 @caso(puntos=1, oculta=True, exito="coincide con la referencia en matrices aleatorias con valores grandes.")
 def test_valores_ocultos(alumno, rng, referencia):
     """Columnas con medias de hasta ±10⁶ y escalas muy distintas."""
-    n, d = int(rng.integers(2, 12)), int(rng.integers(1, 6))
-    X = rng.normal(rng.uniform(-1e6, 1e6, size=d), rng.uniform(1.0, 1e4, size=d), size=(n, d))
-    que = f"normalizar_minmax de una matriz {n}×{d} con valores grandes"
-    X_norm = pedir_normalizacion(alumno, "normalizar_minmax", X, que)
-    exigir_cercano(X_norm, referencia.normalizar_minmax(X), que, atol=1e-7, rtol=1e-6,
-                   errores_conocidos=_errores_conocidos(X), revelar=False)
+    comprobar_valores_grandes(alumno, rng, referencia, "normalizar_minmax", _errores_conocidos)
 
 
 @caso(puntos=1, oculta=True, exito="columnas constantes y una sola fila dan ceros.")
 def test_columnas_constantes_y_una_fila(alumno, rng, referencia):
     """Algunas columnas constantes entre otras aleatorias, y una matriz de una sola fila."""
-    n, d = int(rng.integers(3, 10)), int(rng.integers(2, 6))
-    X = rng.normal(0.0, 5.0, size=(n, d))
-    constantes = rng.choice(d, size=int(rng.integers(1, d)), replace=False)
-    X[:, constantes] = rng.integers(-100, 100, size=len(constantes))
-    que = f"normalizar_minmax de una matriz {n}×{d} con columnas constantes"
-    X_norm = pedir_normalizacion(alumno, "normalizar_minmax", X, que)
-    exigir_constantes_a_cero(X_norm, X, que, DIVISOR)
-    exigir_cercano(X_norm, referencia.normalizar_minmax(X), que, atol=1e-8, rtol=1e-6, revelar=False)
-    fila = rng.normal(0.0, 5.0, size=(1, d))
-    que = f"normalizar_minmax de una sola fila 1×{d}"
-    X_norm = pedir_normalizacion(alumno, "normalizar_minmax", fila, que)
-    exigir_constantes_a_cero(X_norm, fila, que, DIVISOR)
+    comprobar_columnas_constantes_y_una_fila(alumno, rng, referencia, "normalizar_minmax", DIVISOR)

@@ -1,9 +1,13 @@
 """Casos de `normalizar_zscore(X)`."""
 import numpy as np
 
-from autograder.calificadores.descenso_gradiente.comun import exigir_constantes_a_cero, pedir_normalizacion
+from autograder.calificadores.descenso_gradiente.comun import (
+    comprobar_columna_constante,
+    comprobar_columnas_constantes_y_una_fila,
+    comprobar_ejemplo,
+    comprobar_valores_grandes,
+)
 from autograder.casos import caso
-from autograder.verificar import exigir_cercano
 
 # Column 0 has mean 5 and population standard deviation 2; column 1 has mean 2 and deviation 1.
 X_PUB = np.array([[2.0, 1.0], [4.0, 1.0], [4.0, 1.0], [4.0, 1.0], [5.0, 3.0], [5.0, 3.0], [7.0, 3.0], [9.0, 3.0]])
@@ -35,44 +39,24 @@ def _errores_conocidos(X):
 @caso(puntos=1, exito="cada columna queda con media 0 y desviación típica 1.")
 def test_ejemplo_pequeno(alumno):
     """Columna 0: media 5, desviación 2; columna 1: media 2, desviación 1 (poblacionales)."""
-    X_norm = pedir_normalizacion(alumno, "normalizar_zscore", X_PUB, "normalizar_zscore(ejemplo 8×2)")
-    exigir_cercano(X_norm, ESPERADO_PUB, "normalizar_zscore(ejemplo 8×2)", atol=1e-8,
-                   errores_conocidos=_errores_conocidos(X_PUB))
+    comprobar_ejemplo(alumno, "normalizar_zscore", X_PUB, ESPERADO_PUB, "normalizar_zscore(ejemplo 8×2)",
+                      _errores_conocidos(X_PUB))
 
 
 @caso(puntos=1, exito="una columna constante se convierte en ceros.")
 def test_columna_constante(alumno):
     """La columna 1 vale siempre 5: su desviación típica es 0 y el resultado debe ser 0, no nan."""
-    que = "normalizar_zscore con una columna constante"
-    X_norm = pedir_normalizacion(alumno, "normalizar_zscore", X_CONSTANTE, que)
-    exigir_constantes_a_cero(X_norm, X_CONSTANTE, que, DIVISOR)
-    exigir_cercano(X_norm, [[-1.0, 0.0], [1.0, 0.0]], que, atol=1e-8, errores_conocidos=_errores_conocidos(X_CONSTANTE))
+    comprobar_columna_constante(alumno, "normalizar_zscore", X_CONSTANTE, [[-1.0, 0.0], [1.0, 0.0]], DIVISOR,
+                                _errores_conocidos(X_CONSTANTE))
 
 
 @caso(puntos=1, oculta=True, exito="coincide con la referencia en matrices aleatorias con valores grandes.")
 def test_valores_ocultos(alumno, rng, referencia):
     """Columnas con medias de hasta ±10⁶ y escalas muy distintas."""
-    n, d = int(rng.integers(2, 12)), int(rng.integers(1, 6))
-    X = rng.normal(rng.uniform(-1e6, 1e6, size=d), rng.uniform(1.0, 1e4, size=d), size=(n, d))
-    que = f"normalizar_zscore de una matriz {n}×{d} con valores grandes"
-    X_norm = pedir_normalizacion(alumno, "normalizar_zscore", X, que)
-    exigir_cercano(X_norm, referencia.normalizar_zscore(X), que, atol=1e-7, rtol=1e-6,
-                   errores_conocidos=_errores_conocidos(X), revelar=False)
+    comprobar_valores_grandes(alumno, rng, referencia, "normalizar_zscore", _errores_conocidos)
 
 
 @caso(puntos=1, oculta=True, exito="columnas constantes y una sola fila dan ceros.")
 def test_columnas_constantes_y_una_fila(alumno, rng, referencia):
     """Algunas columnas constantes entre otras aleatorias, y una matriz de una sola fila."""
-    n, d = int(rng.integers(3, 10)), int(rng.integers(2, 6))
-    X = rng.normal(0.0, 5.0, size=(n, d))
-    constantes = rng.choice(d, size=int(rng.integers(1, d)), replace=False)
-    X[:, constantes] = rng.integers(-100, 100, size=len(constantes))
-    que = f"normalizar_zscore de una matriz {n}×{d} con columnas constantes"
-    X_norm = pedir_normalizacion(alumno, "normalizar_zscore", X, que)
-    exigir_constantes_a_cero(X_norm, X, que, DIVISOR)
-    exigir_cercano(X_norm, referencia.normalizar_zscore(X), que, atol=1e-8, rtol=1e-6,
-                   errores_conocidos=_errores_conocidos(X), revelar=False)
-    fila = rng.normal(0.0, 5.0, size=(1, d))
-    que = f"normalizar_zscore de una sola fila 1×{d}"
-    X_norm = pedir_normalizacion(alumno, "normalizar_zscore", fila, que)
-    exigir_constantes_a_cero(X_norm, fila, que, DIVISOR)
+    comprobar_columnas_constantes_y_una_fila(alumno, rng, referencia, "normalizar_zscore", DIVISOR, _errores_conocidos)
