@@ -117,7 +117,7 @@ class AlumnoLocal(_AlumnoBase):
             respuesta = trabajador.Trabajador(-1, -1)._guardar_modelo(modelo, str(Path(tmp) / "m.keras"), 0.0)
             if not respuesta.get("ok"):
                 raise ErrorDelAlumno(_mensaje_error(nombre, respuesta))
-            if isinstance(respuesta["valor"], dict):
+            if (Path(tmp) / "m.keras").is_file():  # written only for a real keras.Model
                 return _exigir_modelo(nombre, trabajador.evaluar_modelo({"ruta": str(Path(tmp) / "m.keras")}))
         raise ErrorDelAlumno(f"`{nombre}()` debe devolver un `keras.Model`.")
 

@@ -1,29 +1,11 @@
-"""Modelos construidos con argumentos, su optimizador y las comprobaciones de una regresión en Keras.
+"""Las comprobaciones de una regresión en Keras sobre la descripción de un modelo construido con argumentos.
 
-``alumno.modelo_construido(nombre)`` calls ``nombre()`` without arguments and its description has no
-optimizer; this task's builders take ``(d_in, d_out)`` and one of them must use SGD. So
-``modelo_con_argumentos`` does the same round trip with arguments, through the same pieces:
-- grading (``AlumnoAislado``): the call runs in the student's jail with ``guardar_modelo`` (the worker
-  saves the returned ``keras.Model`` and sends its bytes) and the bytes are described in the clean
-  evaluator jail (``_evaluar``, which first runs ``archivos_entregados.revisar_keras`` on them);
-- self-check (``AlumnoLocal``): the call goes through ``alumno._llamar`` with the function wrapped so
-  that it returns the saved bytes, and the bytes are described by ``trabajador.evaluar_modelo`` as
-  ``AlumnoLocal.modelo_construido`` does.
-The optimizer's class is read on the trusted side from the ``config.json`` inside the bytes (plain
-JSON, after ``revisar_keras`` accepted the zip): no TensorFlow here. The shared change that would make
-this module unnecessary (``modelo_construido(nombre, *args)`` and ``optimizador`` in the description)
-is described in the task's report.
+``alumno.modelo_construido(nombre, d_in, d_out)`` runs the student's builder (in the student's jail
+when grading), describes the returned model in the clean evaluator jail, and names its optimizer's
+class; the checks below only read that plain description.
 """
 from __future__ import annotations
 
-import io
-import json
-import tempfile
-import zipfile
-from pathlib import Path
-
-from autograder import alumno as modulo_alumno
-from autograder import archivos_entregados, trabajador
 from autograder.comprobaciones_keras import forma, mostrar
 from autograder.errores import ErrorDelAlumno, Fallo
 
@@ -31,77 +13,14 @@ PERDIDAS_MSE = {"mse", "mean_squared_error", "meansquarederror"}
 
 
 def modelo_con_argumentos(alumno, nombre: str, *args) -> dict:
-    """La descripción (la de ``evaluar_modelo``) del modelo que devuelve ``nombre(*args)``, más ``optimizador``.
-
-    Raises ``ErrorDelAlumno`` (Spanish) when the function is missing, raises, or returns no
-    ``keras.Model``; ``Fallo`` with the hint for the slides' ``activation='none'``.
-    """
+    """La descripción del modelo que devuelve ``nombre(*args)``; ``Fallo`` con su pista para el 'none' de la diapositiva."""
     que = f"{nombre}({', '.join(map(str, args))})"
-    if hasattr(alumno, "ultimo"):  # the engine's observing wrapper: unexpected errors then name this function
-        alumno.ultimo = ("función", nombre)
-    alumno = getattr(alumno, "_alumno", alumno)
-    if isinstance(alumno, modulo_alumno.AlumnoAislado):
-        respuesta = alumno._llamar(nombre, list(args), {}, {"guardar_modelo": "construido.keras"})
-    else:
-        respuesta = _llamar_local(alumno, nombre, list(args))
-    if not respuesta.get("ok"):
-        mensaje = modulo_alumno._mensaje_error(nombre, respuesta)
-        if "activation function identifier: none" in mensaje:
-            raise Fallo(f"{que}: Keras no acepta activation='none': {mensaje}\n  Pista: " + PISTA_NONE)
-        raise ErrorDelAlumno(mensaje)
-    valor = respuesta.get("valor")
-    if not (isinstance(valor, dict) and isinstance(valor.get("__modelo__"), bytes)):
-        raise ErrorDelAlumno(f"`{nombre}` debe devolver un `keras.Model`; devolvió "
-                             f"{modulo_alumno._describir(valor)}.")
-    datos = valor["__modelo__"]
-    if isinstance(alumno, modulo_alumno.AlumnoAislado):
-        descripcion = alumno._evaluar(datos, que, None)
-    else:
-        try:
-            archivos_entregados.revisar_keras(datos, que)
-        except archivos_entregados.ArchivoRechazado as exc:
-            raise ErrorDelAlumno(str(exc)) from None
-        with tempfile.TemporaryDirectory() as carpeta:
-            ruta = Path(carpeta) / "m.keras"
-            ruta.write_bytes(datos)
-            descripcion = modulo_alumno._exigir_modelo(que, trabajador.evaluar_modelo({"ruta": str(ruta)}))
-    return {**descripcion, "optimizador": optimizador(datos)}
-
-
-def _llamar_local(alumno, nombre: str, args: list) -> dict:
-    """``alumno._llamar`` with the student's function wrapped so that it returns the saved model's bytes."""
-    funcion = alumno.espacio.get(nombre)
-    if not callable(funcion):
-        return alumno._llamar(nombre, args, {})  # "ausente", or whatever a test double answers
-
-    def guardado(*a, **k):
-        modelo = funcion(*a, **k)
-        with tempfile.TemporaryDirectory() as carpeta:
-            respuesta = trabajador.Trabajador(-1, -1)._guardar_modelo(modelo, str(Path(carpeta) / "m.keras"), 0.0)
-        if not respuesta.get("ok"):
-            raise RuntimeError(respuesta.get("mensaje", "no se pudo guardar el modelo"))
-        return respuesta["valor"]
-
-    alumno.espacio[nombre] = guardado
     try:
-        return alumno._llamar(nombre, args, {})
-    finally:
-        alumno.espacio[nombre] = funcion
-
-
-def optimizador(datos: bytes) -> str:
-    """The optimizer's class name in the saved model's compile_config ('' if there is none)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(datos)) as zip_:
-            config = json.loads(zip_.read("config.json"))
-        opt = (config.get("compile_config") or {}).get("optimizer")
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, AttributeError, RecursionError):
-        return ""
-    if isinstance(opt, str):
-        return opt
-    if isinstance(opt, dict):
-        return str(opt.get("class_name", ""))
-    return ""
+        return alumno.modelo_construido(nombre, *args)
+    except ErrorDelAlumno as error:
+        if "activation function identifier: none" in str(error):
+            raise Fallo(f"{que}: Keras no acepta activation='none': {error}\n  Pista: " + PISTA_NONE) from None
+        raise
 
 
 # -- comprobaciones ----------------------------------------------------------------------------------
