@@ -9,10 +9,10 @@ from autograder.calificadores import cargar_tarea
 from herramientas.demo import ALUMNOS, ciclo
 from herramientas.simulados import artefactos_para, celda_que_falta, puntos_del_tramposo
 
-# Every NumPy assignment and the quiz, plus one Keras assignment (the other Keras graders go through the
-# same engine in their own test files: a full 5-student nbgrader cycle per Keras task would not fit in CI).
+# Every NumPy assignment and the quiz, plus 07 and the second edition's Keras tasks (the other Keras graders go
+# through the same engine in their own test files: a full 5-student nbgrader cycle per Keras task would not fit in CI).
 TAREAS = ["01_perceptron", "02_descenso_gradiente", "03_softmax_entropia", "04_backprop", "07_keras_mnist",
-          "13_autoevaluacion", "15_redes_recurrentes", "16_optimizadores"]
+          "13_autoevaluacion", "14_keras_regresion", "15_redes_recurrentes", "16_optimizadores"]
 
 
 @pytest.fixture(scope="module")
