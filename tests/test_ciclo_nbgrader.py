@@ -12,7 +12,7 @@ from herramientas.simulados import artefactos_para, celda_que_falta, puntos_del_
 # Every NumPy assignment and the quiz, plus 07 and the second edition's Keras tasks (the other Keras graders go
 # through the same engine in their own test files: a full 5-student nbgrader cycle per Keras task would not fit in CI).
 TAREAS = ["01_perceptron", "02_descenso_gradiente", "03_softmax_entropia", "04_backprop", "07_keras_mnist",
-          "13_autoevaluacion", "14_keras_regresion", "15_redes_recurrentes", "16_optimizadores"]
+          "13_autoevaluacion", "14_keras_regresion", "15_redes_recurrentes", "16_optimizadores", "17_clases_desbalanceadas"]
 
 
 @pytest.fixture(scope="module")
