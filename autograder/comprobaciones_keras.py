@@ -387,6 +387,19 @@ def exactitudes_con_control(alumno, que: str, prueba, control, salidas: int, max
     return exactitud(predicciones[:len(X)], y), exactitud(predicciones[len(X):], y_control)
 
 
+def exigir_exactitud_sin_memoria(alumno, que: str, prueba, control, salidas: int, maximo: int, referencia: int,
+                                 umbral: float, datos_prueba: str, azar: float, pista, tolerancia: float,
+                                 datos_control: str, archivo: str = "modelo.keras", pista_entrada: str = "",
+                                 datos_coherencia: str = "") -> None:
+    """The accuracy case of a task with a control sample: ``exactitudes_con_control`` (parameter cap, then
+    one prediction), ``exigir_exactitud`` on the test set and ``exigir_coherencia`` with the control sample
+    (``datos_coherencia`` names the test set there, by default ``datos_prueba``)."""
+    exactitud_prueba, exactitud_control = exactitudes_con_control(
+        alumno, que, prueba, control, salidas, maximo, referencia, archivo, pista_entrada)
+    exigir_exactitud(exactitud_prueba, umbral, que, datos_prueba, azar=azar, pista=pista)
+    exigir_coherencia(exactitud_prueba, exactitud_control, tolerancia, que, datos_coherencia or datos_prueba,
+                      datos_control)
+
 def exigir_coherencia(exactitud_prueba: float, exactitud_control: float, tolerancia: float, que: str,
                       datos_prueba: str, datos_control: str) -> None:
     """La exactitud en la muestra de control (datos de entrenamiento) ≥ la de prueba − `tolerancia`."""

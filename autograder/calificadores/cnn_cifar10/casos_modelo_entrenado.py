@@ -57,9 +57,7 @@ from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     control_de_entrenamiento,
     datos_de_control,
-    exactitudes_con_control,
-    exigir_coherencia,
-    exigir_exactitud,
+    exigir_exactitud_sin_memoria,
     pista_de_entrenamiento,
 )
 
@@ -118,10 +116,9 @@ def test_exactitud_en_prueba(alumno):
     """Exactitud de modelo.keras en las imágenes de prueba ≥ 0.54 (subconjunto de 1000) o ≥ 0.65 (conjunto completo),
     con ≤ 1 000 000 parámetros y sin acertar en prueba más que en una muestra de imágenes de entrenamiento."""
     umbral, datos = umbral_y_datos()
-    exactitud_prueba, exactitud_control = exactitudes_con_control(
-        alumno, QUE, conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        ARCHIVO, "imágenes de 32×32 con 3 canales y píxeles entre 0 y 1, igual que las devuelve `preprocesar`")
-    exigir_exactitud(exactitud_prueba, umbral, QUE, datos, azar=0.1,
-                     pista=pista_de_entrenamiento(alumno, EPOCAS_REFERENCIA, PISTA_EXACTITUD, BRECHA_SOBREAJUSTE))
-    exigir_coherencia(exactitud_prueba, exactitud_control, TOLERANCIA_CONTROL, QUE, "las imágenes de prueba",
-                      DATOS_CONTROL)
+    exigir_exactitud_sin_memoria(
+        alumno, QUE, conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, umbral,
+        datos, 0.1, pista_de_entrenamiento(alumno, EPOCAS_REFERENCIA, PISTA_EXACTITUD, BRECHA_SOBREAJUSTE),
+        TOLERANCIA_CONTROL, DATOS_CONTROL, ARCHIVO,
+        "imágenes de 32×32 con 3 canales y píxeles entre 0 y 1, igual que las devuelve `preprocesar`",
+        datos_coherencia="las imágenes de prueba")

@@ -65,9 +65,7 @@ import numpy as np
 from autograder.calificadores.keras_iris.casos_construir_modelo import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
-    exactitudes_con_control,
-    exigir_coherencia,
-    exigir_exactitud,
+    exigir_exactitud_sin_memoria,
     exigir_parada_temprana,
     pista_de_entrenamiento,
 )
@@ -135,14 +133,11 @@ def test_arquitectura_del_modelo_entregado(alumno):
 def test_exactitud_en_prueba(alumno):
     """Exactitud de modelo.keras en las 30 flores de prueba (estandarizadas) ≥ 0.93, como mucho 2 errores, con
     ≤ 1000 parámetros y sin acertar en prueba mucho más que en copias de las flores de entrenamiento."""
-    exactitud_prueba, exactitud_control = exactitudes_con_control(
-        alumno, QUE, conjunto_de_prueba, conjunto_de_control, 3, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        ARCHIVO, "las 4 medidas estandarizadas de cada flor")
-    exigir_exactitud(exactitud_prueba, UMBRAL_EXACTITUD, QUE, DATOS_PRUEBA, azar=1 / 3,
-                     pista=pista_de_entrenamiento(alumno, EPOCAS_MINIMAS_REFERENCIA, PISTA_EXACTITUD,
-                                                  como_entrena_la_referencia="entre 55 y 102, hasta que "
-                                                                             "EarlyStopping la detiene"))
-    exigir_coherencia(exactitud_prueba, exactitud_control, TOLERANCIA_CONTROL, QUE, DATOS_PRUEBA, DATOS_CONTROL)
+    pista = pista_de_entrenamiento(alumno, EPOCAS_MINIMAS_REFERENCIA, PISTA_EXACTITUD,
+                                   como_entrena_la_referencia="entre 55 y 102, hasta que EarlyStopping la detiene")
+    exigir_exactitud_sin_memoria(alumno, QUE, conjunto_de_prueba, conjunto_de_control, 3, PARAMETROS_MAXIMOS,
+                                 PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD, DATOS_PRUEBA, 1 / 3, pista,
+                                 TOLERANCIA_CONTROL, DATOS_CONTROL, ARCHIVO, "las 4 medidas estandarizadas de cada flor")
 
 
 @caso(puntos=1, exito="se entrenó con EarlyStopping vigilando una métrica de validación.")
