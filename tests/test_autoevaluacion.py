@@ -54,12 +54,11 @@ def nb_publicado(fuente):
     return publicado(nbformat.reads(nbformat.writes(nbformat.from_dict(fuente)), as_version=4))
 
 
-def test_la_referencia_obtiene_todos_los_puntos_en_menos_de_5_s(fuente):
+def test_la_referencia_obtiene_todos_los_puntos(fuente):
     resultado = calificar(fuente, TAREA_ID)
     assert [c.mensaje for c in resultado.casos if not c.aprobada] == []
     assert resultado.puntaje == resultado.puntaje_max == TOTAL
     assert {c.mensaje for c in resultado.casos if c.oculta} == {"correcta."}
-    assert resultado.segundos < 5
 
 
 def test_lo_publicado_no_lleva_la_clave_y_en_blanco_obtiene_cero(nb_publicado, tmp_path):

