@@ -27,6 +27,8 @@
 # | 1. `preprocesar` | aplanar las imágenes, escalarlas a [0, 1] y codificar las etiquetas en one-hot | {puntos:preprocesar} |
 # | 2. `construir_modelo` | definir y compilar la red | {puntos:construir_modelo} |
 # | 3. modelo entrenado | entrenar, guardar `modelo.keras` y entregarlo | {puntos:modelo_entrenado} |
+# | 4. `preparar_imagen_propia` | Ejercicio 1 de la práctica: preparar la foto de un dígito como las de MNIST | {puntos:preparar_imagen_propia} |
+# | 5. `construir_variante` | Ejercicio 2 de la práctica: construir otras configuraciones de la red | {puntos:construir_variante} |
 # | total | | {puntos} |
 #
 # Escribe tu código solo donde dice `# TU CÓDIGO AQUÍ` (y borra el `raise NotImplementedError()` de debajo). Las celdas de comprobación de cada parte ejecutan
@@ -157,3 +159,141 @@ graficar_historial(historia)
 
 # %% prueba="modelo_entrenado"
 comprobar("modelo_entrenado")
+
+# %% [markdown]
+# ## Parte 4: tu propio dígito ({puntos:preparar_imagen_propia} puntos)
+#
+# El **Ejercicio 1** de la Práctica 1 dice: «Probemos con otros números escritos a mano», con la
+# indicación «Archivo → Propiedades → Blanco y Negro» (pasar la foto a blanco y negro con un editor de
+# imágenes). Eso solo no basta: la red aprendió con imágenes preparadas de una forma muy concreta, y una
+# foto de tu dígito hay que prepararla **igual** para que la reconozca. Así se hizo MNIST:
+#
+# 1. **escala de grises**: si la foto es RGB, `(alto, ancho, 3)`, combina los canales (por ejemplo con
+#    la luminancia `0.299·R + 0.587·G + 0.114·B`, la que usa `PIL` en `convert("L")`);
+# 2. **invertir**: en el papel la tinta es oscura y el fondo claro; en MNIST el trazo es claro (cerca de
+#    1) y el fondo es **0**. Pasa a [0, 1] dividiendo entre 255, invierte (`1 - imagen`) y lleva el papel
+#    a 0 (su nivel es la mediana de la foto, porque casi toda la foto es papel; lo que quede muy bajo,
+#    ruido del papel, ponlo a 0);
+# 3. **recortar y escalar**: recorta la caja que contiene el trazo y escálala, sin deformarla, para que
+#    su lado mayor mida **20** píxeles;
+# 4. **centrar**: colócala en un marco de **28×28** con su **centro de masas** (la media de las filas y
+#    de las columnas ponderada por la intensidad) en el centro, como en MNIST. Centrar la caja no basta:
+#    la red aprendió con dígitos centrados por su centro de masas, y con fotos como las de la
+#    calificación el modelo de referencia reconoce el 96 % si se centran por el centro de masas y solo
+#    el 86 % si se centra la caja (se admite un desvío de hasta 1 píxel);
+# 5. devuelve un lote de una imagen: forma **(1, 784)**, `float32`, valores en [0, 1].
+#
+# Usa solo NumPy. Para escalar la caja, la referencia promedia por áreas (cada píxel nuevo es la media
+# de la parte de la foto que cubre); el método de escalado no se comprueba, solo el resultado. Se califica con «fotos» que
+# no ves, hechas con dígitos de prueba de MNIST: invertidos (tinta oscura en papel claro), ampliados de
+# 3 a 6 veces, colocados en una hoja más grande en una posición al azar, con un degradado de luz y ruido
+# de papel, y una de cada tres en RGB. Se comprueba la forma, el tipo, el rango, que el fondo sea 0 y
+# que el trazo quede escalado y centrado, y el modelo de referencia del curso debe reconocer al menos
+# 9 de las 10 fotos que prepares.
+
+# %% solucion="preparar_imagen_propia"
+
+# %% libre=true
+# Prueba tu función con una «foto» hecha con un dígito de prueba: tinta oscura en papel claro, ampliada
+# 4 veces y con ruido, en una hoja de 160×140.
+generador = np.random.default_rng(0)
+digito = x_test[0]
+hoja = np.zeros((160, 140))
+hoja[20:132, 10:122] = np.kron(digito / 255.0, np.ones((4, 4)))
+foto = np.clip(215 - 175 * hoja + generador.normal(0, 6, size=hoja.shape), 0, 255).astype(np.uint8)
+X_propia = preparar_imagen_propia(foto)
+print("X:", X_propia.shape, X_propia.dtype, "valores entre", X_propia.min(), "y", X_propia.max())
+print("Dígito real:", y_test[0], "| predicho por tu modelo:", np.argmax(modelo.predict(X_propia, verbose=0)))
+
+figura, (eje_foto, eje_preparada) = plt.subplots(1, 2, figsize=(6, 3))
+eje_foto.imshow(foto, cmap="gray", vmin=0, vmax=255)
+eje_foto.set_title("foto")
+eje_preparada.imshow(X_propia.reshape(28, 28), cmap="gray", vmin=0, vmax=1)
+eje_preparada.set_title("preparada")
+for eje in (eje_foto, eje_preparada):
+    eje.axis("off")
+plt.show()
+
+# %% prueba="preparar_imagen_propia"
+comprobar("preparar_imagen_propia", preparar_imagen_propia)
+
+# %% [markdown]
+# ### Prueba con una foto de tu propio dígito
+#
+# Escribe un dígito con rotulador oscuro en un papel blanco, hazle una foto (o escanéalo), guárdala junto
+# a este cuaderno y escribe su nombre en `RUTA_FOTO`. La celda la abre con `PIL` (Pillow), la prepara con
+# tu función y muestra lo que predice el modelo que entrenaste en la parte 3. Esta celda no se califica.
+# Consejos: que el dígito ocupe buena parte de la foto, trazo grueso, sin sombras ni otras marcas.
+
+# %% omitir_al_calificar=true
+RUTA_FOTO = ""  # por ejemplo "mi_digito.jpg"
+
+if RUTA_FOTO:
+    from PIL import Image
+
+    mi_foto = np.asarray(Image.open(RUTA_FOTO).convert("RGB"))
+    X_mia = preparar_imagen_propia(mi_foto)
+    probabilidades_mias = modelo.predict(X_mia, verbose=0)[0]
+    print("El modelo predice:", np.argmax(probabilidades_mias))
+    print("Probabilidades:", np.round(probabilidades_mias, 3))
+    figura, (eje_foto, eje_preparada) = plt.subplots(1, 2, figsize=(6, 3))
+    eje_foto.imshow(mi_foto)
+    eje_preparada.imshow(X_mia.reshape(28, 28), cmap="gray", vmin=0, vmax=1)
+    for eje in (eje_foto, eje_preparada):
+        eje.axis("off")
+    plt.show()
+else:
+    print("Escribe en RUTA_FOTO el nombre de la foto de tu dígito.")
+
+# %% [markdown]
+# ## Parte 5: otras configuraciones ({puntos:construir_variante} puntos)
+#
+# El **Ejercicio 2** de la Práctica 1 dice: «Hemos observado que con un desarrollo muy simple de la red
+# neuronal hemos obtenido un buen resultado. Utiliza otras configuraciones y verifica si la red se
+# comporta mejor. Por ejemplo, puedes probar a cambiar el número de neuronas de la red, añadir otra capa
+# oculta, cambiar el optimizador, probar con un número de épocas diferente...»
+#
+# Escribe `construir_variante(neuronas, capas_ocultas, optimizador)`, que devuelve un `keras.Model`
+# **compilado** con:
+#
+# - entrada `keras.Input(shape=(784,))`;
+# - `capas_ocultas` capas `layers.Dense(neuronas, activation="relu")` (un bucle `for`);
+# - la salida `layers.Dense(10, activation="softmax")`;
+# - `compile` con `optimizer=optimizador` (uno de `"sgd"`, `"rmsprop"` o `"adam"`),
+#   `loss="categorical_crossentropy"` y `metrics=["accuracy"]`.
+#
+# Sin `Dropout`, para que el número de parámetros sea exacto: con 784 entradas, la primera capa oculta
+# tiene 784·n + n parámetros, cada una de las siguientes n·n + n y la salida 10·n + 10. Por ejemplo,
+# `construir_variante(64, 2, "sgd")` tiene 50240 + 4160 + 650 = 55050. Se califica la estructura con
+# argumentos que no ves: capas, unidades, activaciones, `count_params()`, la pérdida y la clase del
+# optimizador.
+
+# %% solucion="construir_variante"
+
+# %% libre=true
+# Mira la variante del ejemplo: dos capas ocultas de 64 y SGD.
+variante = construir_variante(64, 2, "sgd")
+variante.summary()
+print("Optimizador:", type(variante.optimizer).__name__)
+
+# %% prueba="construir_variante"
+comprobar("construir_variante", construir_variante)
+
+# %% [markdown]
+# ### Comparar configuraciones
+#
+# La celda siguiente entrena tres variantes **una sola época** cada una y compara su exactitud en
+# validación (unos segundos por variante). No toca `modelo.keras`, que es lo que se califica en la parte 3,
+# y no se ejecuta al calificar. Cambia la lista y prueba otras: más épocas, más neuronas, otra capa...
+# Una época solo da una primera idea: `sgd` con su tasa por defecto (0.01) aprende mucho más despacio
+# que `rmsprop` o `adam`, y necesita más épocas para compararse con ellos.
+
+# %% omitir_al_calificar=true
+configuraciones = [(256, 1, "rmsprop"), (128, 2, "adam"), (64, 2, "sgd")]
+for neuronas, capas_ocultas, optimizador in configuraciones:
+    keras.utils.set_random_seed(0)
+    variante = construir_variante(neuronas, capas_ocultas, optimizador)
+    historia_variante = variante.fit(X_train, Y_train, batch_size=128, epochs=1, validation_split=0.1, verbose=0)
+    exactitud_validacion = historia_variante.history["val_accuracy"][-1]
+    print(f"{neuronas:4d} neuronas × {capas_ocultas} capas, {optimizador:8s} "
+          f"{variante.count_params():7d} parámetros | exactitud en validación: {exactitud_validacion:.4f}")

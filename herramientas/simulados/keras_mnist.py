@@ -14,8 +14,7 @@ PUNTOS_DEL_TRAMPOSO = 1
 
 
 def artefactos(directorio: Path) -> dict:
-    """The reference model (trained here, ≈ 30 s) for completo/roto; an untrained one for parcial/tramposo."""
-    from solutions.keras_mnist import construir_modelo, entrenar_referencia
+    """The committed reference model (solutions/modelos/07_keras_mnist) for completo/roto; an untrained one for parcial/tramposo."""
+    from solutions.keras_mnist import DIRECTORIO_MODELO, construir_modelo
 
-    ruta, _ = entrenar_referencia(directorio / "referencia")
-    return artefactos_de_modelos(directorio, construir_modelo, archivos_de(Path(ruta).parent))
+    return artefactos_de_modelos(directorio, construir_modelo, archivos_de(DIRECTORIO_MODELO))
