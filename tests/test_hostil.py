@@ -44,6 +44,9 @@ from hostiles import (APAGAR_GANCHO, ESCRIBIR_EN_EL_CANAL, RAIZ, calificar_con_p
                       procesos_del_uid, uid_impreso)
 
 T03, T01, T13, T09 = "03_softmax_entropia", "01_perceptron", "13_autoevaluacion", "09_cnn_mnist"
+# The quiz's last answer cell: an attack placed there is not undone by a later cell resetting answers to None.
+ULTIMO_BLOQUE_13 = cargar_tarea(T13).ejercicios[-1]
+PUNTOS_13 = sum(cargar_tarea(T13).puntos(e) for e in cargar_tarea(T13).ejercicios)
 OBJETIVO = "gradientes_softmax"
 SOLUCION_03 = RAIZ / "solutions" / "softmax_entropia.py"
 MODELO_REFERENCIA = RAIZ / "solutions" / "modelos" / T09 / "modelo.keras"
@@ -125,7 +128,7 @@ for pregunta in runpy.run_path({str(clave)!r})["PREGUNTAS"]:
 @pytest.fixture(scope="module")
 def issue13(tmp_path_factory):
     marca = tmp_path_factory.mktemp("issue13") / "marca"
-    nb = con_celdas(en_blanco(cuaderno_fuente(T13)), metricas=_ataque_del_issue_13(marca))
+    nb = con_celdas(en_blanco(cuaderno_fuente(T13)), **{ULTIMO_BLOQUE_13: _ataque_del_issue_13(marca)})
     return calificar_con_plazo(nb, tarea(T13)), marca
 
 
@@ -143,9 +146,9 @@ def test_ataque_del_issue_sobre_el_cuestionario_no_ejecuta_una_shell_fuera(issue
 def test_control_el_ataque_del_issue_sin_jaula_si_funciona(tmp_path):
     """Without the jail the same cell reads the key and runs the shell: the two tests above can fail."""
     marca = tmp_path / "marca"
-    nb = con_celdas(en_blanco(cuaderno_fuente(T13)), metricas=_ataque_del_issue_13(marca))
+    nb = con_celdas(en_blanco(cuaderno_fuente(T13)), **{ULTIMO_BLOQUE_13: _ataque_del_issue_13(marca)})
     calificacion = calificar_con_plazo(nb, tarea(T13), aislar=False)
-    assert calificacion.puntaje == 31.5 and marca.exists()
+    assert calificacion.puntaje == PUNTOS_13 and marca.exists()  # every answer, from the key
 
 
 def test_gancho_de_auditoria_propio_no_captura_la_referencia_inyectada(fuente03):
@@ -704,10 +707,10 @@ class Letra(str):
     __hash__ = str.__hash__
     def strip(self, *a): return self
     def lower(self): return self
-for numero in range(1, 29):
+for numero in range(1, 100):
     globals()[f"respuesta_{numero:02d}"] = Letra("a")
 '''
-    nb = con_celdas(en_blanco(cuaderno_fuente(T13)), metricas=codigo)
+    nb = con_celdas(en_blanco(cuaderno_fuente(T13)), **{ULTIMO_BLOQUE_13: codigo})
     assert calificar_con_plazo(nb, tarea(T13)).puntaje == 0
 
 
