@@ -330,6 +330,24 @@ def _mensajes_fallidos(resultados):
     return [r.mensaje for r in resultados if not r.aprobada]
 
 
+def _la_referencia_aprueba(ejercicio, funcion, directorio, alumnos):
+    """Public and hidden cases pass for each student (each with other hidden inputs)."""
+    for alumno_id in alumnos:
+        resultados = _casos_de(ejercicio, funcion, directorio, alumno_id)
+        assert len(resultados) == 2 and all(r.aprobada for r in resultados), _mensajes_fallidos(resultados)
+
+
+def _exigir_pistas(fallidos, pistas: dict, error: str, admitidas: set) -> None:
+    """Both cases fail; the first names the mistake's hint; every message has an admitted hint and no other."""
+    assert len(fallidos) == 2, fallidos
+    assert pistas[error] in fallidos[0], fallidos[0]
+    for mensaje in fallidos:
+        assert any(pistas[e] in mensaje for e in admitidas), mensaje
+        for otro, pista in pistas.items():
+            if otro not in admitidas:
+                assert pista not in mensaje, (otro, mensaje)
+
+
 def _foto_entera_a_28(imagen):
     """Un error conocido: gris, invertida y en [0, 1], pero la foto entera reducida a 28×28 sin recortar el trazo."""
     a = np.asarray(imagen, dtype=np.float64) / 255.0
@@ -377,26 +395,18 @@ PREPARAR_ROTAS = {
 
 def test_preparar_imagen_propia_de_referencia_aprueba_con_varios_alumnos(tmp_path):
     """¿La referencia aprueba el caso público y el oculto con cinco alumnos distintos (fotos distintas)?"""
-    for alumno_id in ("ana", "bruno", "carmen", "david", "elena"):
-        resultados = _casos_de("preparar_imagen_propia", referencia.preparar_imagen_propia, tmp_path, alumno_id)
-        assert len(resultados) == 2 and all(r.aprobada for r in resultados), _mensajes_fallidos(resultados)
+    _la_referencia_aprueba("preparar_imagen_propia", referencia.preparar_imagen_propia, tmp_path,
+                           ("ana", "bruno", "carmen", "david", "elena"))
 
 
 @pytest.mark.parametrize("error", sorted(PREPARAR_ROTAS))
 def test_preparar_imagen_propia_cada_error_recibe_su_pista(tmp_path, error):
     """¿Cada error conocido falla el caso público y el oculto, con su pista y sin la de otro error?"""
-    resultados = _casos_de("preparar_imagen_propia", PREPARAR_ROTAS[error], tmp_path)
-    fallidos = _mensajes_fallidos(resultados)
-    assert len(fallidos) == 2, fallidos
+    fallidos = _mensajes_fallidos(_casos_de("preparar_imagen_propia", PREPARAR_ROTAS[error], tmp_path))
     # The whole photo reduced to 28×28: the public "7" gets the crop hint; a hidden photo whose ink box
     # happens to come out about 20 pixels wide is diagnosed by its centring (also true of it).
-    admitidas = {error, "centrada_por_la_caja"} if error == "sin_centrar" else {error}
-    assert PISTAS_PREPARAR[error] in fallidos[0], fallidos[0]
-    for mensaje in fallidos:
-        assert any(PISTAS_PREPARAR[e] in mensaje for e in admitidas), mensaje
-        for otro, pista in PISTAS_PREPARAR.items():
-            if otro not in admitidas:
-                assert pista not in mensaje, (otro, mensaje)
+    _exigir_pistas(fallidos, PISTAS_PREPARAR, error,
+                   {error, "centrada_por_la_caja"} if error == "sin_centrar" else {error})
 
 
 def test_la_foto_oculta_parece_una_foto():
@@ -447,22 +457,16 @@ VARIANTES_ROTAS = {
 
 
 def test_construir_variante_de_referencia_aprueba(tmp_path):
-    for alumno_id in ("ana", "bruno", "carmen"):
-        resultados = _casos_de("construir_variante", referencia.construir_variante, tmp_path, alumno_id)
-        assert len(resultados) == 2 and all(r.aprobada for r in resultados), _mensajes_fallidos(resultados)
+    _la_referencia_aprueba("construir_variante", referencia.construir_variante, tmp_path, ("ana", "bruno", "carmen"))
 
 
 @pytest.mark.parametrize("error", sorted(VARIANTES_ROTAS))
 def test_construir_variante_cada_error_recibe_su_pista(tmp_path, error):
-    """¿Cada error conocido falla el caso oculto (y el público), con su pista y sin la de otro error?"""
-    resultados = _casos_de("construir_variante", VARIANTES_ROTAS[error], tmp_path)
-    fallidos = _mensajes_fallidos(resultados)
-    assert len(fallidos) == 2, fallidos
-    for mensaje in fallidos:
-        assert PISTAS_VARIANTE[error] in mensaje, mensaje
-        for otro, pista in PISTAS_VARIANTE.items():
-            if otro != error and pista != "softmax":
-                assert pista not in mensaje, (otro, mensaje)
+    """¿Cada error conocido falla el caso público y el oculto, con su pista y sin la de otro error?
+
+    (Every message about the output names softmax, so that hint is not excluded from the others.)"""
+    fallidos = _mensajes_fallidos(_casos_de("construir_variante", VARIANTES_ROTAS[error], tmp_path))
+    _exigir_pistas(fallidos, PISTAS_VARIANTE, error, {error, "sin_softmax"})
 
 
 # -- the new exercises through the engine: blank and each one broken alone ----------------------------
