@@ -192,3 +192,21 @@ def guardar_modelos():
     """Entrena y guarda la referencia (DIRECTORIO_MODELO) y la base (DIRECTORIO_MODELO / "base"), semilla 0."""
     entrenar_referencia(DIRECTORIO_MODELO)
     entrenar_base(DIRECTORIO_MODELO / "base")
+
+
+def exactitud_balanceada_sklearn(y, y_pred):
+    """Expected value of the hidden cases of `exactitud_balanceada` (grader side, not in the notebook)."""
+    import warnings
+
+    from sklearn.metrics import balanced_accuracy_score
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return float(balanced_accuracy_score(y, y_pred))
+
+
+def f1_macro_sklearn(y, y_pred):
+    """Expected value of the hidden cases of `f1_macro` (grader side, not in the notebook)."""
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(y, y_pred, average="macro"))

@@ -1,12 +1,11 @@
 """Casos de `exactitud_balanceada(y, y_pred)`: la media de la exhaustividad de cada clase presente en y.
 
-Expected values come from scikit-learn (``balanced_accuracy_score(y, y_pred)``, adjusted=False).
+Expected values come from scikit-learn (``balanced_accuracy_score(y, y_pred)``, adjusted=False): a literal
+for the public example, ``solutions.clases_desbalanceadas.exactitud_balanceada_sklearn`` for hidden cases.
 Decision, as scikit-learn: the classes are those of y; a class that appears only in y_pred has no
 recall (no true examples) and is left out (scikit-learn warns "y_pred contains classes not in
 y_true" and drops it).
 """
-import warnings
-
 import numpy as np
 
 from autograder.calificadores.clases_desbalanceadas.datos import (
@@ -18,6 +17,7 @@ from autograder.calificadores.clases_desbalanceadas.datos import (
 from autograder.casos import caso
 from autograder.verificar import exigir_cercano, exigir_numero
 
+ESPERADO_EJEMPLO = 0.5  # balanced_accuracy_score(EJEMPLO_Y, EJEMPLO_Y_PRED): (8/8 + 0/2) / 2
 PISTA_EXACTITUD = ("calculaste la exactitud de siempre (aciertos / n), que premia acertar la clase frecuente. "
                    "La balanceada es la media de la exhaustividad de cada clase: para cada c, la fracción de los "
                    "ejemplos de c (y == c) que se predijeron c; después la media de esos valores.")
@@ -26,14 +26,6 @@ PISTA_UNION = ("contaste también las clases que solo aparecen en y_pred, con ex
                "solo np.unique(y).")
 PISTA_PRECISION = ("promediaste la precisión de cada clase (aciertos entre lo PREDICHO como c); la exactitud "
                    "balanceada promedia la exhaustividad (aciertos entre los ejemplos que SON de c).")
-
-
-def esperado(y, y_pred) -> float:
-    from sklearn.metrics import balanced_accuracy_score
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return float(balanced_accuracy_score(y, y_pred))
 
 
 def errores_conocidos(y, y_pred) -> tuple:
@@ -46,32 +38,34 @@ def errores_conocidos(y, y_pred) -> tuple:
     return tuple(errores)
 
 
-def comparar(alumno, y, y_pred, que: str, revelar: bool = True) -> None:
+def comparar(alumno, y, y_pred, que: str, esperado: float, revelar: bool = True) -> None:
+    """``esperado``: a literal in the public case; from ``referencia.exactitud_balanceada_sklearn`` in hidden ones."""
     valor = exigir_numero(alumno.llamar("exactitud_balanceada", y, y_pred), que)
-    exigir_cercano(valor, esperado(y, y_pred), que, errores_conocidos=errores_conocidos(y, y_pred), revelar=revelar)
+    exigir_cercano(valor, esperado, que, errores_conocidos=errores_conocidos(y, y_pred), revelar=revelar)
 
 
 @caso(puntos=1, exito="el modelo que siempre dice 0, con 8 ceros y 2 unos, tiene exactitud 0.8 pero balanceada 0.5.")
 def test_ejemplo_del_cuaderno(alumno):
     """(1 + 0) / 2: acierta todos los de la clase 0 y ninguno de la clase 1."""
-    comparar(alumno, EJEMPLO_Y, EJEMPLO_Y_PRED, "exactitud_balanceada(y del ejemplo, todo ceros)")
+    comparar(alumno, EJEMPLO_Y, EJEMPLO_Y_PRED, "exactitud_balanceada(y del ejemplo, todo ceros)", ESPERADO_EJEMPLO)
 
 
 @caso(puntos=0.5, oculta=True, exito="coincide con scikit-learn (balanced_accuracy_score) en datos desbalanceados.")
-def test_desbalance_aleatorio(alumno, rng):
+def test_desbalance_aleatorio(alumno, rng, referencia):
     """k entre 3 y 6 clases, una rara; predicciones con un 60–85 % de aciertos."""
     k = int(rng.integers(3, 7))
     y = etiquetas_desbalanceadas(rng, int(rng.integers(60, 201)), np.arange(k))
     y_pred = predicciones_ruidosas(rng, y, np.arange(k), float(rng.uniform(0.6, 0.85)))
-    comparar(alumno, y, y_pred, f"exactitud_balanceada con {len(y)} etiquetas de {k} clases", revelar=False)
+    comparar(alumno, y, y_pred, f"exactitud_balanceada con {len(y)} etiquetas de {k} clases",
+             referencia.exactitud_balanceada_sklearn(y, y_pred), revelar=False)
 
 
 @caso(puntos=0.5, oculta=True, exito="una clase que solo aparece en y_pred no cuenta, como en scikit-learn.")
-def test_clase_solo_predicha(alumno, rng):
+def test_clase_solo_predicha(alumno, rng, referencia):
     """y_pred usa una clase que no está en y: no tiene exhaustividad y se omite."""
     k = int(rng.integers(3, 6))
     y = etiquetas_desbalanceadas(rng, int(rng.integers(40, 121)), np.arange(k))
     y_pred = predicciones_ruidosas(rng, y, np.arange(k + 1), float(rng.uniform(0.5, 0.8)))
     y_pred[int(rng.integers(len(y)))] = k  # class k is never true
     comparar(alumno, y, y_pred, f"exactitud_balanceada con y_pred que incluye la clase {k} (ausente de y)",
-             revelar=False)
+             referencia.exactitud_balanceada_sklearn(y, y_pred), revelar=False)

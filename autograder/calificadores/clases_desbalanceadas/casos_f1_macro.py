@@ -1,6 +1,7 @@
 """Casos de `f1_macro(y, y_pred)`: la media sin ponderar del F1 de cada clase de y ∪ y_pred.
 
-Expected values come from scikit-learn (``f1_score(y, y_pred, average="macro")``). Decisions, as
+Expected values come from scikit-learn (``f1_score(y, y_pred, average="macro")``): a literal for the
+public example, ``solutions.clases_desbalanceadas.f1_macro_sklearn`` for hidden cases. Decisions, as
 scikit-learn: the labels are the sorted union of y and y_pred (``unique_labels``); F1_c =
 2·TP_c / (2·TP_c + FP_c + FN_c). Every class of the union has TP + FP + FN ≥ 1, so no F1 divides by
 zero (a class without hits has F1 = 0); scikit-learn's zero_division="warn" (0 with a warning) only
@@ -18,6 +19,7 @@ from autograder.calificadores.clases_desbalanceadas.datos import (
 from autograder.casos import caso
 from autograder.verificar import exigir_cercano, exigir_numero
 
+ESPERADO_EJEMPLO = 8 / 9 / 2  # f1_score(EJEMPLO_Y, EJEMPLO_Y_PRED, average="macro"): (16/18 + 0) / 2
 PISTA_MICRO = ("eso es el F1 «micro» (con TP, FP y FN sumados sobre todas las clases), que en clasificación "
                "multiclase coincide con la exactitud. El macro calcula un F1 por clase y luego su media simple, así "
                "la clase rara pesa lo mismo que la frecuente.")
@@ -29,12 +31,6 @@ PISTA_ARMONICA_DE_MEDIAS = ("calculaste la media armónica de la precisión macr
                             "macro es al revés: primero el F1 de cada clase, después la media de esos F1.")
 PISTA_MEDIA_ARITMETICA = ("el F1 de una clase es la media ARMÓNICA de precisión y exhaustividad, "
                           "2·P·R / (P + R) = 2·TP / (2·TP + FP + FN), no (P + R) / 2.")
-
-
-def esperado(y, y_pred) -> float:
-    from sklearn.metrics import f1_score
-
-    return float(f1_score(y, y_pred, average="macro"))
 
 
 def _por_clase(y, y_pred, clases):
@@ -64,31 +60,34 @@ def errores_conocidos(y, y_pred) -> tuple:
     return tuple(errores)
 
 
-def comparar(alumno, y, y_pred, que: str, revelar: bool = True) -> None:
+def comparar(alumno, y, y_pred, que: str, esperado: float, revelar: bool = True) -> None:
+    """``esperado``: a literal in the public case; from ``referencia.f1_macro_sklearn`` in hidden ones."""
     valor = exigir_numero(alumno.llamar("f1_macro", y, y_pred), que)
-    exigir_cercano(valor, esperado(y, y_pred), que, errores_conocidos=errores_conocidos(y, y_pred), revelar=revelar)
+    exigir_cercano(valor, esperado, que, errores_conocidos=errores_conocidos(y, y_pred), revelar=revelar)
 
 
 @caso(puntos=1, exito="el modelo que siempre dice 0 tiene F1 macro (16/18 + 0) / 2 ≈ 0.444, no 0.8.")
 def test_ejemplo_del_cuaderno(alumno):
     """Clase 0: TP 8, FP 2, FN 0 → F1 16/18; clase 1: ningún acierto → F1 0."""
-    comparar(alumno, EJEMPLO_Y, EJEMPLO_Y_PRED, "f1_macro(y del ejemplo, todo ceros)")
+    comparar(alumno, EJEMPLO_Y, EJEMPLO_Y_PRED, "f1_macro(y del ejemplo, todo ceros)", ESPERADO_EJEMPLO)
 
 
 @caso(puntos=0.5, oculta=True, exito="coincide con scikit-learn (f1_score, average='macro') en datos desbalanceados.")
-def test_desbalance_aleatorio(alumno, rng):
+def test_desbalance_aleatorio(alumno, rng, referencia):
     """k entre 3 y 6 clases, una rara; predicciones con un 60–85 % de aciertos."""
     k = int(rng.integers(3, 7))
     y = etiquetas_desbalanceadas(rng, int(rng.integers(60, 201)), np.arange(k))
     y_pred = predicciones_ruidosas(rng, y, np.arange(k), float(rng.uniform(0.6, 0.85)))
-    comparar(alumno, y, y_pred, f"f1_macro con {len(y)} etiquetas de {k} clases", revelar=False)
+    comparar(alumno, y, y_pred, f"f1_macro con {len(y)} etiquetas de {k} clases", referencia.f1_macro_sklearn(y, y_pred),
+             revelar=False)
 
 
 @caso(puntos=0.5, oculta=True, exito="una clase que solo aparece en y_pred cuenta con F1 = 0, como en scikit-learn.")
-def test_clase_solo_predicha(alumno, rng):
+def test_clase_solo_predicha(alumno, rng, referencia):
     """y_pred usa una clase que no está en y: entra en la media con F1 = 0."""
     k = int(rng.integers(3, 6))
     y = etiquetas_desbalanceadas(rng, int(rng.integers(40, 121)), np.arange(k))
     y_pred = predicciones_ruidosas(rng, y, np.arange(k + 1), float(rng.uniform(0.5, 0.8)))
     y_pred[int(rng.integers(len(y)))] = k  # class k is never true
-    comparar(alumno, y, y_pred, f"f1_macro con y_pred que incluye la clase {k} (ausente de y)", revelar=False)
+    comparar(alumno, y, y_pred, f"f1_macro con y_pred que incluye la clase {k} (ausente de y)",
+             referencia.f1_macro_sklearn(y, y_pred), revelar=False)
