@@ -138,3 +138,18 @@ def guardar_sin_optimizador(modelo, ruta):
     """
     modelo.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
     modelo.save(ruta)
+
+
+def rellenar_variante(x, relleno="pre", recorte="pre"):
+    """Grader side (not in the notebook): like ``keras.utils.pad_sequences(x, maxlen=200, padding=relleno,
+    truncating=recorte)``; the hidden cases of `preparar_secuencias` use it for the known wrong variants."""
+    X = np.zeros((len(x), LONGITUD), dtype=np.int64)
+    for i, resena in enumerate(x):
+        palabras = list(resena)[-LONGITUD:] if recorte == "pre" else list(resena)[:LONGITUD]
+        if not palabras:
+            continue
+        if relleno == "pre":
+            X[i, LONGITUD - len(palabras):] = palabras
+        else:
+            X[i, :len(palabras)] = palabras
+    return X

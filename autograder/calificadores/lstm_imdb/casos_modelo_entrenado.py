@@ -55,7 +55,7 @@ from functools import lru_cache
 import numpy as np
 
 from autograder.calificadores.lstm_imdb.casos_construir_modelo import MODELO
-from autograder.calificadores.lstm_imdb.casos_preparar_secuencias import rellenar
+from autograder.calificadores.lstm_imdb.casos_preparar_secuencias import LONGITUD
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
     exigir_exactitud_sin_memoria,
@@ -91,11 +91,13 @@ def indices_de_evaluacion(y_test: np.ndarray) -> np.ndarray:
 @lru_cache(maxsize=1)
 def conjunto_de_prueba() -> tuple:
     """Las 5000 reseñas de evaluación como array int32 (5000, 200) y sus etiquetas 0/1."""
+    from keras.utils import pad_sequences
+
     from source_data import cargar_imdb
 
     _, (x_test, y_test) = cargar_imdb(num_words=10000)
     indices = indices_de_evaluacion(np.asarray(y_test))
-    X = rellenar([x_test[i] for i in indices]).astype(np.int32)
+    X = np.asarray(pad_sequences([x_test[i] for i in indices], maxlen=LONGITUD), dtype=np.int32)  # Keras's, inline
     return X, np.asarray(y_test)[indices].astype(np.int64)
 
 
@@ -109,9 +111,11 @@ def _entrenamiento() -> tuple:
 
 def conjunto_de_control(rng: np.random.Generator) -> tuple:
     """N_CONTROL reseñas de entrenamiento elegidas con `rng`, rellenadas a 200 y con un 2 % de palabras desconocidas."""
+    from keras.utils import pad_sequences
+
     x, y = _entrenamiento()
     indices = np.sort(rng.choice(len(y), N_CONTROL, replace=False))
-    X = rellenar([x[i] for i in indices]).astype(np.int32)
+    X = np.asarray(pad_sequences([x[i] for i in indices], maxlen=LONGITUD), dtype=np.int32)
     cambiar = (X > INDICE_DESCONOCIDA) & (rng.random(X.shape) < PALABRAS_CAMBIADAS)
     X[cambiar] = INDICE_DESCONOCIDA
     return X, y[indices].astype(np.int64)

@@ -17,6 +17,14 @@ LONGITUD = 200
 #   row 2 = 200 zeros.
 X_PUB = [[1, 14, 22, 16, 43], [1] + list(range(4, 253)), []]
 
+# Expected output for X_PUB and the known wrong ones (padding/truncating "post"), written out as literals.
+_CORTA_PRE, _CORTA_POST = [0] * 195 + [1, 14, 22, 16, 43], [1, 14, 22, 16, 43] + [0] * 195
+_LARGA_PRE, _LARGA_POST = list(range(53, 253)), [1] + list(range(4, 203))
+ESPERADO_PUB = np.array([_CORTA_PRE, _LARGA_PRE, [0] * LONGITUD], dtype=np.int64)
+_POST_PRE = np.array([_CORTA_POST, _LARGA_PRE, [0] * LONGITUD], dtype=np.int64)
+_PRE_POST = np.array([_CORTA_PRE, _LARGA_POST, [0] * LONGITUD], dtype=np.int64)
+_POST_POST = np.array([_CORTA_POST, _LARGA_POST, [0] * LONGITUD], dtype=np.int64)
+
 PISTA_RELLENO = ("rellenaste con ceros al final de la reseña (relleno «post»). Aquí los ceros van al "
                  "principio, que es lo que hace keras.utils.pad_sequences por defecto (padding='pre'): así "
                  "las palabras reales quedan al final, justo antes de que la LSTM dé su salida.")
@@ -27,25 +35,17 @@ PISTA_AMBOS = ("rellenaste al final y recortaste por el final (padding='post', t
                "reseñas largas, las últimas 200 palabras.")
 
 
-def rellenar(x, relleno: str = "pre", recorte: str = "pre") -> np.ndarray:
-    """Pads/truncates like ``keras.utils.pad_sequences(x, maxlen=200, padding=relleno, truncating=recorte)``."""
-    X = np.zeros((len(x), LONGITUD), dtype=np.int64)
-    for i, resena in enumerate(x):
-        palabras = list(resena)[-LONGITUD:] if recorte == "pre" else list(resena)[:LONGITUD]
-        if not palabras:
-            continue
-        if relleno == "pre":
-            X[i, LONGITUD - len(palabras):] = palabras
-        else:
-            X[i, :len(palabras)] = palabras
-    return X
+def _variantes_publicas(filas) -> tuple:
+    """The known wrong outputs for X_PUB (rows ``filas``), written out: post padding, post truncation, both."""
+    return ((_POST_PRE[filas], PISTA_RELLENO), (_PRE_POST[filas], PISTA_RECORTE), (_POST_POST[filas], PISTA_AMBOS))
 
 
-def _errores_conocidos(x):
+def _errores_conocidos(x, referencia):
+    """Hidden cases: the wrong variants come from ``referencia.rellenar_variante`` (reference side)."""
     return (
-        (rellenar(x, "post", "pre"), PISTA_RELLENO),
-        (rellenar(x, "pre", "post"), PISTA_RECORTE),
-        (rellenar(x, "post", "post"), PISTA_AMBOS),
+        (referencia.rellenar_variante(x, "post", "pre"), PISTA_RELLENO),
+        (referencia.rellenar_variante(x, "pre", "post"), PISTA_RECORTE),
+        (referencia.rellenar_variante(x, "post", "post"), PISTA_AMBOS),
     )
 
 
@@ -77,9 +77,7 @@ def test_relleno_con_ceros_al_principio(alumno):
     """La reseña [1, 14, 22, 16, 43] queda como 195 ceros y después sus 5 palabras; la vacía, como 200 ceros."""
     que = "preparar_secuencias(3 reseñas): filas 0 y 2 (reseñas cortas)"
     X = _llamar(alumno, X_PUB, "preparar_secuencias(3 reseñas)")
-    esperado = rellenar(X_PUB)
-    exigir_cercano(X[[0, 2]], esperado[[0, 2]], que, atol=0, rtol=0,
-                   errores_conocidos=tuple((malo[[0, 2]], pista) for malo, pista in _errores_conocidos(X_PUB)))
+    exigir_cercano(X[[0, 2]], ESPERADO_PUB[[0, 2]], que, atol=0, rtol=0, errores_conocidos=_variantes_publicas([0, 2]))
 
 
 @caso(puntos=1, exito="de las reseñas largas se conservan las últimas 200 palabras.")
@@ -87,9 +85,7 @@ def test_recorte_conserva_las_ultimas_palabras(alumno):
     """La reseña de 250 palabras [1, 4, 5, ..., 252] queda como 53, 54, ..., 252 (sus últimas 200)."""
     que = "preparar_secuencias(3 reseñas): fila 1 (reseña de 250 palabras)"
     X = _llamar(alumno, X_PUB, "preparar_secuencias(3 reseñas)")
-    esperado = rellenar(X_PUB)
-    exigir_cercano(X[[1]], esperado[[1]], que, atol=0, rtol=0,
-                   errores_conocidos=tuple((malo[[1]], pista) for malo, pista in _errores_conocidos(X_PUB)))
+    exigir_cercano(X[[1]], ESPERADO_PUB[[1]], que, atol=0, rtol=0, errores_conocidos=_variantes_publicas([1]))
 
 
 # When grading, the points of preparar_secuencias come from the two hidden cases (2 each). The second one has
@@ -104,7 +100,7 @@ def test_resenas_aleatorias(alumno, rng, referencia):
     que = f"preparar_secuencias({n} reseñas aleatorias)"
     X = _llamar(alumno, x, que)
     exigir_cercano(X, referencia.preparar_secuencias(x), que, atol=0, rtol=0, revelar=False,
-                   errores_conocidos=_errores_conocidos(x))
+                   errores_conocidos=_errores_conocidos(x, referencia))
 
 
 @caso(puntos=0.5, oculta=True, exito="de reseñas largas aleatorias conserva las últimas 200 palabras.")
@@ -114,4 +110,4 @@ def test_resenas_largas_aleatorias(alumno, rng, referencia):
     x = [[1] + rng.integers(2, 10000, size=int(rng.integers(200, 400))).tolist() for _ in range(n)]
     que = f"preparar_secuencias({n} reseñas largas aleatorias)"
     exigir_cercano(_llamar(alumno, x, que), referencia.preparar_secuencias(x), que, atol=0, rtol=0, revelar=False,
-                   errores_conocidos=_errores_conocidos(x))
+                   errores_conocidos=_errores_conocidos(x, referencia))
