@@ -343,6 +343,21 @@ def muestra_de_control(x: np.ndarray, y: np.ndarray, n: int, rng: np.random.Gene
     return con_ruido(X, rng, desviacion), np.asarray(y)[indices].reshape(-1).astype(np.int64)
 
 
+def prueba_de_imagenes(cargador: str, forma: tuple, escala: float):
+    """The ``prueba()`` of a task whose examples are images: the test set of ``source_data.<cargador>()``
+    reshaped to (n, *forma) in float32, divided by ``escala``, and its labels as int64; loaded once."""
+    @lru_cache(maxsize=1)
+    def prueba() -> tuple:
+        import source_data
+
+        _, (x_test, y_test) = getattr(source_data, cargador)()
+        X = x_test.reshape(x_test.shape[0], *forma).astype(np.float32) / np.float32(escala)
+        return X, y_test.astype(np.int64)
+
+    prueba.__doc__ = (f"El conjunto de prueba de {cargador}() con forma (n, {', '.join(map(str, forma))}), dividido "
+                      f"entre {escala:g}, y sus etiquetas.")
+    return prueba
+
 def control_de_entrenamiento(cargador: str, n: int, forma: tuple, escala: float, desde: int = 0,
                               hasta: int | None = None):
     """The ``control(rng)`` of a task whose examples are images: `n` training examples of

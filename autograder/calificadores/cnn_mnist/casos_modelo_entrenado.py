@@ -39,10 +39,6 @@ Accuracy that cannot be bought by storing the public test set (rules in
   purpose to look consistent at 0.985 would still need ≥ 0.965 on images it never
   stored.
 """
-from functools import lru_cache
-
-import numpy as np
-
 from autograder.calificadores.cnn_mnist.arquitectura import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
@@ -50,6 +46,7 @@ from autograder.comprobaciones_keras import (
     datos_de_control,
     exigir_exactitud_sin_memoria,
     pista_de_entrenamiento,
+    prueba_de_imagenes,
 )
 
 ARCHIVO = "modelo.keras"
@@ -68,14 +65,7 @@ PISTA_EXACTITUD = ("una red convolucional pequeña supera 0.985 con pocas época
                    "`preprocesar` divide entre 255.")
 
 
-@lru_cache(maxsize=1)
-def conjunto_de_prueba() -> tuple:
-    """Las 10000 imágenes de prueba de MNIST como (10000, 28, 28, 1) divididas entre 255, y sus etiquetas."""
-    from source_data import cargar_mnist
-
-    _, (x_test, y_test) = cargar_mnist()
-    X = x_test.reshape(x_test.shape[0], 28, 28, 1).astype(np.float32) / np.float32(255.0)
-    return X, y_test.astype(np.int64)
+conjunto_de_prueba = prueba_de_imagenes("cargar_mnist", (28, 28, 1), 255.0)
 
 
 conjunto_de_control = control_de_entrenamiento("cargar_mnist", N_CONTROL, (28, 28, 1), 255.0)

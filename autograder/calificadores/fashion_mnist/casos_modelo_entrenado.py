@@ -36,10 +36,6 @@ Accuracy that cannot be bought by storing the public test set (rules in
   test images wrong on purpose to look consistent at 0.87 would still need ≥ 0.84
   on images it never stored.
 """
-from functools import lru_cache
-
-import numpy as np
-
 from autograder.calificadores.fashion_mnist.casos_construir_modelo import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
@@ -47,6 +43,7 @@ from autograder.comprobaciones_keras import (
     datos_de_control,
     exigir_exactitud_sin_memoria,
     pista_de_entrenamiento,
+    prueba_de_imagenes,
 )
 
 ARCHIVO = "modelo.keras"
@@ -65,14 +62,7 @@ PISTA_EXACTITUD = ("Fashion-MNIST es más difícil que MNIST: camiseta/top, sué
                    "divide entre 255.")
 
 
-@lru_cache(maxsize=1)
-def conjunto_de_prueba() -> tuple:
-    """Las 10000 prendas de prueba de Fashion-MNIST aplanadas y divididas entre 255, y sus etiquetas."""
-    from source_data import cargar_fashion_mnist
-
-    _, (x_test, y_test) = cargar_fashion_mnist()
-    X = x_test.reshape(x_test.shape[0], 28 * 28).astype(np.float32) / np.float32(255.0)
-    return X, y_test.astype(np.int64)
+conjunto_de_prueba = prueba_de_imagenes("cargar_fashion_mnist", (28 * 28,), 255.0)
 
 
 conjunto_de_control = control_de_entrenamiento("cargar_fashion_mnist", N_CONTROL, (28 * 28,), 255.0)
