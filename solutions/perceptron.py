@@ -132,3 +132,21 @@ def red_xor(X):
     salida = escalon(ocultas @ pesos_salida + sesgo_salida)    # (n,)
     ### END SOLUTION
     return salida
+
+
+# Grader side (not in the notebook): the known wrong outputs that the hidden cases compare against.
+def salida_perceptron_variantes(X, w, b):
+    """(without the bias, without the step, with z > 0) for `salida_perceptron`'s hidden cases."""
+    z = X @ w + b
+    return np.where(X @ w >= 0, 1.0, 0.0), z, np.where(z > 0, 1.0, 0.0)
+
+
+def red_xor_variantes(X):
+    """(swapped hidden units, OR, AND, z > 0, logical XOR) for `red_xor`'s hidden cases."""
+    def red(b_oculta, estricta=False):
+        activar = (lambda z: np.where(z > 0, 1.0, 0.0)) if estricta else (lambda z: np.where(z >= 0, 1.0, 0.0))
+        return activar(activar(X @ np.ones((2, 2)) + b_oculta) @ np.array([1.0, -1.5]) - 0.5)
+
+    x1, x2 = X[:, 0], X[:, 1]
+    return (red(np.array([-1.5, -0.5])), np.where(x1 + x2 - 0.5 >= 0, 1.0, 0.0), np.where(x1 + x2 - 1.5 >= 0, 1.0, 0.0),
+            red(np.array([-0.5, -1.5]), estricta=True), np.logical_xor(x1 != 0, x2 != 0).astype(float))

@@ -17,25 +17,16 @@ PISTA_NO_ES_LA_RED = ("con entradas reales la salida no es la de la red de las d
                       "ocultas y la de salida con esos pesos y escalon, no con operaciones lógicas sobre x1 y x2.")
 
 
-def _escalon(z):
-    return np.where(z >= 0, 1.0, 0.0)
+def _errores_conocidos(intercambio, o, y, estricto, xor_logico) -> tuple:
+    """The known wrong outputs with their hints: literals for the truth table, from
+    ``referencia.red_xor_variantes(X)`` in hidden cases."""
+    return ((intercambio, PISTA_INTERCAMBIO), (o, PISTA_OR), (y, PISTA_AND), (estricto, PISTA_ESTRICTO),
+            (xor_logico, PISTA_NO_ES_LA_RED))
 
 
-def _red(X, w_oculta, b_oculta, w_salida, b_salida, activar=_escalon):
-    return activar(activar(X @ w_oculta + b_oculta) @ w_salida + b_salida)
-
-
-def _errores_conocidos(X):
-    x1, x2 = X[:, 0], X[:, 1]
-    unos = np.ones((2, 2))
-    return (
-        (_red(X, unos, np.array([-1.5, -0.5]), np.array([1.0, -1.5]), -0.5), PISTA_INTERCAMBIO),
-        (_escalon(x1 + x2 - 0.5), PISTA_OR),
-        (_escalon(x1 + x2 - 1.5), PISTA_AND),
-        (_red(X, unos, np.array([-0.5, -1.5]), np.array([1.0, -1.5]), -0.5,
-              activar=lambda z: np.where(z > 0, 1.0, 0.0)), PISTA_ESTRICTO),
-        (np.logical_xor(x1 != 0, x2 != 0).astype(float), PISTA_NO_ES_LA_RED),
-    )
+# The known wrong outputs on TABLA (swapped hidden units, OR, AND, z > 0, logical XOR), written out.
+ERRORES_TABLA = _errores_conocidos([0.0, 0.0, 0.0, 0.0], [0.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 1.0],
+                                   [0.0, 1.0, 1.0, 0.0], [0.0, 1.0, 1.0, 0.0])
 
 
 def _pedir(alumno, X, que):
@@ -48,7 +39,7 @@ def _pedir(alumno, X, que):
 def test_tabla_xor(alumno):
     """Las cuatro filas de la tabla de verdad, en orden."""
     que = "red_xor(tabla de verdad)"
-    exigir_cercano(_pedir(alumno, TABLA, que), XOR, que, atol=0, rtol=0, errores_conocidos=_errores_conocidos(TABLA))
+    exigir_cercano(_pedir(alumno, TABLA, que), XOR, que, atol=0, rtol=0, errores_conocidos=ERRORES_TABLA)
 
 
 @caso(puntos=1, oculta=True, exito="funciona con filas binarias en cualquier orden, con una sola fila y con "
@@ -70,7 +61,7 @@ def test_filas_en_otro_orden(alumno, rng, referencia):
     for X in (mezcla, rng.integers(0, 2, size=(1, 2)).astype(float)):
         que = f"red_xor con {X.shape[0]} filas (binarias y reales)" if X.shape[0] > 1 else "red_xor con una sola fila"
         exigir_cercano(_pedir(alumno, X, que), referencia.red_xor(X), que, atol=0, rtol=0,
-                       errores_conocidos=_errores_conocidos(X), revelar=False)
+                       errores_conocidos=_errores_conocidos(*referencia.red_xor_variantes(X)), revelar=False)
 
 
 @caso(puntos=1, oculta=True, exito="es la red de las diapositivas: con entradas reales da 1 en la franja 0.5 ≤ x1 + x2 < 1.5.")
@@ -81,4 +72,4 @@ def test_es_la_red_de_las_diapositivas(alumno, rng, referencia):
     X = rng.permutation(np.vstack([reales, bordes]))
     que = f"red_xor con {X.shape[0]} puntos reales del cuadrado [0, 1]²"
     exigir_cercano(_pedir(alumno, X, que), referencia.red_xor(X), que, atol=0, rtol=0,
-                   errores_conocidos=_errores_conocidos(X), revelar=False)
+                   errores_conocidos=_errores_conocidos(*referencia.red_xor_variantes(X)), revelar=False)

@@ -12,13 +12,10 @@ PISTA_SIN_ESCALON = "devolviste la suma ponderada X @ w + b; falta aplicarle esc
 PISTA_ESTRICTO = "un ejemplo con X @ w + b = 0 exactamente debe dar 1 (z >= 0, no z > 0): usa tu función escalon."
 
 
-def _escalon(z):
-    return np.where(z >= 0, 1.0, 0.0)
-
-
-def _errores_conocidos(X, w, b):
-    z = X @ w + b
-    return ((_escalon(X @ w), PISTA_SIN_SESGO), (z, PISTA_SIN_ESCALON), (np.where(z > 0, 1.0, 0.0), PISTA_ESTRICTO))
+def _errores_conocidos(sin_sesgo, sin_escalon, estricto) -> tuple:
+    """The known wrong outputs with their hints: literals in public cases, from
+    ``referencia.salida_perceptron_variantes(X, w, b)`` in hidden ones."""
+    return ((sin_sesgo, PISTA_SIN_SESGO), (sin_escalon, PISTA_SIN_ESCALON), (estricto, PISTA_ESTRICTO))
 
 
 def _pedir(alumno, X, w, b, que):
@@ -35,7 +32,9 @@ def test_puerta_and(alumno):
     w, b = np.array([1.0, 1.0]), -1.5
     que = "salida_perceptron(tabla, w=[1, 1], b=-1.5)"
     y_pred = _pedir(alumno, TABLA, w, b, que)
-    exigir_cercano(y_pred, [0.0, 0.0, 0.0, 1.0], que, atol=0, rtol=0, errores_conocidos=_errores_conocidos(TABLA, w, b))
+    exigir_cercano(y_pred, [0.0, 0.0, 0.0, 1.0], que, atol=0, rtol=0,
+                   errores_conocidos=_errores_conocidos([1.0, 1.0, 1.0, 1.0], [-1.5, -0.5, -0.5, 0.5],
+                                                        [0.0, 0.0, 0.0, 1.0]))
 
 
 @caso(puntos=1, exito="con w = [1, 1] y b = -1 calcula OR: [0, 1, 1, 1] (z = 0 cuenta como 1).")
@@ -44,7 +43,9 @@ def test_puerta_or_con_z_cero(alumno):
     w, b = np.array([1.0, 1.0]), -1.0
     que = "salida_perceptron(tabla, w=[1, 1], b=-1)"
     y_pred = _pedir(alumno, TABLA, w, b, que)
-    exigir_cercano(y_pred, [0.0, 1.0, 1.0, 1.0], que, atol=0, rtol=0, errores_conocidos=_errores_conocidos(TABLA, w, b))
+    exigir_cercano(y_pred, [0.0, 1.0, 1.0, 1.0], que, atol=0, rtol=0,
+                   errores_conocidos=_errores_conocidos([1.0, 1.0, 1.0, 1.0], [-1.0, 0.0, 0.0, 1.0],
+                                                        [0.0, 0.0, 0.0, 1.0]))
 
 
 @caso(puntos=2, oculta=True, exito="coincide con la referencia en datos aleatorios (n, d), también cuando z = 0.")
@@ -57,7 +58,8 @@ def test_valores_ocultos(alumno, rng, referencia):
     que = f"salida_perceptron con X de forma ({n}, {d})"
     y_pred = _pedir(alumno, X, w, b, que)
     exigir_cercano(y_pred, referencia.salida_perceptron(X, w, b), que, atol=0, rtol=0,
-                   errores_conocidos=_errores_conocidos(X, w, b), revelar=False)
+                   errores_conocidos=_errores_conocidos(*referencia.salida_perceptron_variantes(X, w, b)),
+                   revelar=False)
 
 
 @caso(puntos=1, oculta=True, exito="funciona con un solo ejemplo (1, d) y con una sola entrada (n, 1).")
@@ -76,4 +78,5 @@ def test_un_ejemplo_y_una_entrada(alumno, rng, referencia):
         que = f"salida_perceptron con X de forma {X.shape}"
         y_pred = _pedir(alumno, X, w, b, que)
         exigir_cercano(y_pred, referencia.salida_perceptron(X, w, b), que, atol=0, rtol=0,
-                       errores_conocidos=_errores_conocidos(X, w, b), revelar=False)
+                       errores_conocidos=_errores_conocidos(*referencia.salida_perceptron_variantes(X, w, b)),
+                   revelar=False)
