@@ -12,6 +12,11 @@ that computes answers for hidden inputs lives on the reference side (``solutions
 reached by the hidden cases through the ``referencia`` fixture; see ``paso_rnn_variante`` in
 ``solutions/redes_recurrentes.py``), and public cases write the expected and known wrong outputs of
 their fixed example as literals. ``tests/test_kit_sin_soluciones.py`` checks every task's kit.
+
+Keras-only modules (``SOLO_KERAS``: ``comprobaciones_keras.py``, ``comprobaciones_preprocesado.py``; only the
+graders of Keras tasks import them) ship only in the kits of Keras tasks (``tarea.usa_keras``). In a NumPy task
+they are of no use and could compute one of its graded functions (``comprobaciones_keras.exactitud`` is
+03_softmax_entropia's ``exactitud``); in a Keras task they measure the student's model, not a graded function.
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ from .tareas import PREFIJO_CASOS, Tarea
 PAQUETE = Path(__file__).resolve().parent
 RAIZ = PAQUETE.parent
 SOLO_PROFESOR = {"nbgrader_integracion.py", "curso.py"}
+SOLO_KERAS = {"comprobaciones_keras.py", "comprobaciones_preprocesado.py"}  # only in Keras tasks' kits
 
 
 def _es_caso_oculto(nodo: ast.AST) -> bool:
@@ -68,7 +74,7 @@ def escribir_kit(tarea: Tarea, destino: Path) -> Path:
     paquete = destino / "autograder"
     (paquete / "calificadores").mkdir(parents=True, exist_ok=True)
     for archivo in PAQUETE.glob("*.py"):
-        if archivo.name not in SOLO_PROFESOR:
+        if archivo.name not in SOLO_PROFESOR and (tarea.usa_keras or archivo.name not in SOLO_KERAS):
             shutil.copy(archivo, paquete / archivo.name)
     shutil.copy(PAQUETE / "calificadores" / "__init__.py", paquete / "calificadores" / "__init__.py")
     origen = PAQUETE / "calificadores" / tarea.paquete
