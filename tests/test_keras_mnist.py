@@ -469,6 +469,17 @@ def test_construir_variante_cada_error_recibe_su_pista(tmp_path, error):
     _exigir_pistas(fallidos, PISTAS_VARIANTE, error, {error, "sin_softmax"})
 
 
+def test_construir_variante_memorizar_el_ejemplo_no_da_puntos(tmp_path):
+    """¿Devolver siempre el modelo del ejemplo público (64, 2, "sgd") aprueba el público y gana 0 puntos?
+
+    (The generic memorisation test records calls through ``_llamar``; models built with arguments go
+    through ``modelo_construido``, so it is checked here.)"""
+    resultados = _casos_de("construir_variante", lambda n, c, o: referencia.construir_variante(64, 2, "sgd"), tmp_path)
+    publicos = [r for r in resultados if not r.oculta]
+    assert publicos and all(r.aprobada for r in publicos)
+    assert sum(r.puntaje for r in resultados) == 0
+
+
 # -- the new exercises through the engine: blank and each one broken alone ----------------------------
 
 PREPARAR_SIN_INVERTIR = '''
