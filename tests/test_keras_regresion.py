@@ -291,3 +291,14 @@ def test_un_modelo_falsificado_no_gana_nada():
 def test_una_funcion_que_no_devuelve_un_modelo_recibe_su_mensaje():
     mensajes = _mensajes("construir_red_regresion", lambda d_in, d_out: None)
     assert len(mensajes) == 4 and all("debe devolver un `keras.Model`" in m for m in mensajes), mensajes
+
+
+@pytest.mark.parametrize("ejercicio, funcion", [
+    ("construir_regresor_lineal", lambda d_in, d_out: referencia.construir_regresor_lineal(3, 2)),
+    ("construir_red_regresion", lambda d_in, d_out: referencia.construir_red_regresion(3, 2)),
+], ids=["regresor", "red"])
+def test_memorizar_el_ejemplo_publico_no_da_puntos(ejercicio, funcion):
+    """The public checks use (3, 2): a builder that always returns the public example's model passes them and gets 0."""
+    resultados = ejecutar_casos(TAREA, AlumnoLocal({ejercicio: funcion}), "alumno_prueba", ejercicios=(ejercicio,))
+    assert all(r.aprobada for r in resultados if not r.oculta)
+    assert sum(r.puntaje for r in resultados) == 0 and any(not r.aprobada for r in resultados if r.oculta)
