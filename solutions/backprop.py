@@ -417,3 +417,10 @@ def predecir_red(params, X):
     y_pred = np.argmax(A1 @ params["W2"] + params["b2"], axis=1)
     ### END SOLUTION
     return y_pred
+
+
+def tanh_desde_sigmoide_variantes(z):
+    """Grader side (not in the notebook): (2·σ(z) − 1, σ(2z)), the known wrong outputs that the hidden cases of
+    `tanh_desde_sigmoide` recognise, with σ(z) = (1 + tanh(z/2)) / 2 (finite for any z)."""
+    sigma = lambda x: 0.5 * (1.0 + np.tanh(x / 2.0))  # noqa: E731
+    return 2.0 * sigma(z) - 1.0, sigma(2.0 * z)

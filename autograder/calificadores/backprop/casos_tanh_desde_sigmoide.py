@@ -22,13 +22,22 @@ PISTA_DESBORDE = ("aparecen nan o inf con |z| grande: construye tanh con tu sigm
                   "(2·sigmoide(2z) − 1) en lugar de escribir np.exp(...) directamente.")
 
 
-def _sigmoide(z):
-    return 0.5 * (1.0 + np.tanh(z / 2.0))  # σ(z) = (1 + tanh(z/2)) / 2, finite for any z
+# 2·σ(z) − 1 and σ(2z) on the public inputs [-1, 0, 0.5, 2] and [[1, -0.5], [0, 3]], written out.
+MALOS_VECTOR = ([-0.4621171572600098, 0.0, 0.2449186624037092, 0.7615941559557649],
+                [0.11920292202211757, 0.5, 0.7310585786300049, 0.9820137900379085])
+MALOS_MATRIZ = ([[0.4621171572600098, -0.2449186624037092], [0.0, 0.9051482536448665]],
+                [[0.8807970779778824, 0.2689414213699951], [0.5, 0.9975273768433652]])
 
 
-def _errores(z):
-    return ((2.0 * _sigmoide(z) - 1.0, PISTA_DIAPOSITIVA), (_sigmoide(2.0 * z), PISTA_SIN_AFIN),
+def _errores(diapositiva, sin_afin, z):
+    """The known wrong outputs 2·σ(z) − 1, σ(2z) and 2z − 1 with their hints: the first two are literals in the
+    public case and come from ``referencia.tanh_desde_sigmoide_variantes(z)`` in hidden ones."""
+    return ((np.asarray(diapositiva), PISTA_DIAPOSITIVA), (np.asarray(sin_afin), PISTA_SIN_AFIN),
             (2.0 * z - 1.0, PISTA_CODIGO))
+
+
+def _errores_ocultos(referencia, z):
+    return _errores(*referencia.tanh_desde_sigmoide_variantes(z), z)
 
 
 @caso(puntos=1, exito="tanh_desde_sigmoide([-1, 0, 0.5, 2]) ≈ [−0.7616, 0, 0.4621, 0.9640] = np.tanh, y conserva la forma.")
@@ -36,10 +45,11 @@ def test_valores_pequenos(alumno):
     z = np.array([-1.0, 0.0, 0.5, 2.0])
     t = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", z, "tanh_desde_sigmoide([-1, 0, 0.5, 2])")
     exigir_cercano(t, [-0.76159416, 0.0, 0.46211716, 0.96402758], "tanh_desde_sigmoide([-1, 0, 0.5, 2])", atol=1e-7,
-                   errores_conocidos=_errores(z))
+                   errores_conocidos=_errores(*MALOS_VECTOR, z))
     Z = np.array([[1.0, -0.5], [0.0, 3.0]])
     T = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", Z, "tanh_desde_sigmoide de una matriz 2×2")
-    exigir_cercano(T, np.tanh(Z), "tanh_desde_sigmoide de una matriz 2×2", atol=1e-7, errores_conocidos=_errores(Z))
+    exigir_cercano(T, np.tanh(Z), "tanh_desde_sigmoide de una matriz 2×2", atol=1e-7,
+                   errores_conocidos=_errores(*MALOS_MATRIZ, Z))
 
 
 @caso(puntos=1, oculta=True, exito="coincide con np.tanh en arrays aleatorios de varias formas.")
@@ -47,8 +57,8 @@ def test_valores_ocultos(alumno, rng, referencia):
     z = rng.normal(0, 2, size=forma_aleatoria(rng))
     que = f"tanh_desde_sigmoide de un array de forma {z.shape}"
     t = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", z, que)
-    exigir_cercano(t, referencia.tanh_desde_sigmoide(z), que, atol=1e-8, rtol=1e-6, errores_conocidos=_errores(z),
-                   revelar=False)
+    exigir_cercano(t, referencia.tanh_desde_sigmoide(z), que, atol=1e-8, rtol=1e-6,
+                   errores_conocidos=_errores_ocultos(referencia, z), revelar=False)
 
 
 @caso(puntos=1, oculta=True, exito="da valores finitos en [−1, 1] con entradas de ±1000 y tanh(0) = 0.")
@@ -57,5 +67,5 @@ def test_entradas_extremas(alumno, rng, referencia):
                         rng.normal(0, 1, size=3)])
     que = "tanh_desde_sigmoide con entradas de ±1000"
     t = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", z, que)
-    exigir_cercano(t, referencia.tanh_desde_sigmoide(z), que, atol=1e-8, errores_conocidos=_errores(z), revelar=False,
-                   pista_no_finito=PISTA_DESBORDE)
+    exigir_cercano(t, referencia.tanh_desde_sigmoide(z), que, atol=1e-8,
+                   errores_conocidos=_errores_ocultos(referencia, z), revelar=False, pista_no_finito=PISTA_DESBORDE)
