@@ -26,15 +26,7 @@ from autograder.motor import ejecutar_casos
 # Leaks found by this test in files outside the fix that added it (reported to their owners), as
 # "module.function calcula graded_function". The test fails on any other leak, and also when one of these
 # is gone (then remove it from here).
-FUGAS_CONOCIDAS = {
-    "01_perceptron": {"calificadores.perceptron.casos_red_xor._escalon calcula escalon",
-                      "calificadores.perceptron.casos_salida_perceptron._escalon calcula escalon"},
-    "02_descenso_gradiente": {"calificadores.descenso_gradiente.datos.ecm calcula error_cuadratico_medio",
-                              "calificadores.descenso_gradiente.casos_gradientes_lineal.diferencias_centradas "
-                              "calcula gradientes_lineal"},
-    "03_softmax_entropia": {"comprobaciones_keras.exactitud calcula exactitud"},
-    "04_backprop": {"calificadores.backprop.casos_tanh_desde_sigmoide._sigmoide calcula sigmoide"},
-}
+FUGAS_CONOCIDAS: dict = {}  # none left
 TAREAS = tareas_disponibles()
 
 BUSCADOR = textwrap.dedent('''
@@ -148,3 +140,28 @@ def test_los_ayudantes_que_calculaban_soluciones_ya_no_las_traen(tarea_id, archi
     escribir_kit(cargar_tarea(tarea_id), tmp_path)
     ruta = tmp_path / "autograder" / "calificadores" / archivo
     assert (not ruta.exists()) if texto is None else texto not in ruta.read_text(encoding="utf-8")
+
+
+def test_los_literales_publicos_coinciden_con_la_referencia():
+    """The expected and known wrong outputs written out in public cases are the reference's."""
+    import numpy as np
+
+    from autograder.calificadores.backprop import casos_tanh_desde_sigmoide as tanh
+    from autograder.calificadores.clases_desbalanceadas import casos_exactitud_balanceada as eb, casos_f1_macro as f1
+    from autograder.calificadores.clases_desbalanceadas.datos import EJEMPLO_Y, EJEMPLO_Y_PRED
+    from autograder.calificadores.descenso_gradiente import casos_gradientes_lineal as gl
+    from autograder.calificadores.lstm_imdb import casos_preparar_secuencias as ps
+    from autograder.calificadores.perceptron import casos_red_xor as xor
+    from solutions import backprop, clases_desbalanceadas, descenso_gradiente, lstm_imdb, perceptron
+
+    assert all(np.array_equal(a, b) for (a, _), b in zip(xor.ERRORES_TABLA, perceptron.red_xor_variantes(xor.TABLA)))
+    dW, db = descenso_gradiente.gradientes_lineal(gl.X_PUB, gl.Y_PUB, gl.W_PUB, gl.B_PUB)
+    assert np.allclose(dW, gl.DW_PUB, atol=1e-15) and np.allclose(db, gl.DB_PUB, atol=1e-15)
+    assert np.array_equal(ps.ESPERADO_PUB, lstm_imdb.rellenar_variante(ps.X_PUB))
+    for variante, malo in ((("post", "pre"), ps._POST_PRE), (("pre", "post"), ps._PRE_POST),
+                           (("post", "post"), ps._POST_POST)):
+        assert np.array_equal(malo, lstm_imdb.rellenar_variante(ps.X_PUB, *variante))
+    assert eb.ESPERADO_EJEMPLO == clases_desbalanceadas.exactitud_balanceada_sklearn(EJEMPLO_Y, EJEMPLO_Y_PRED)
+    assert np.isclose(f1.ESPERADO_EJEMPLO, clases_desbalanceadas.f1_macro_sklearn(EJEMPLO_Y, EJEMPLO_Y_PRED))
+    for entrada, malos in (([-1.0, 0.0, 0.5, 2.0], tanh.MALOS_VECTOR), ([[1.0, -0.5], [0.0, 3.0]], tanh.MALOS_MATRIZ)):
+        assert np.allclose(malos, backprop.tanh_desde_sigmoide_variantes(np.array(entrada)), atol=1e-15)

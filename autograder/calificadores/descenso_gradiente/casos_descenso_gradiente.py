@@ -54,7 +54,8 @@ def _entrenar(alumno, X, Y, que, revelar, **hiperparametros):
     if not np.all(np.isfinite(historial)) or historial[-1] > historial[0]:
         raise Fallo(f"{que}: {PISTA_DIVERGE}")
     exigir_cercano(historial[-1], float(mean_squared_error(Y, X @ W + b)),
-                   f"{que}: última entrada del historial frente al ECM de W y b", atol=1e-9, rtol=1e-6, revelar=revelar, pista=PISTA_HISTORIAL)
+                   f"{que}: última entrada del historial frente al ECM de W y b", atol=1e-9, rtol=1e-6,
+                   revelar=revelar, pista=PISTA_HISTORIAL)
     return W, b, historial, segundos
 
 
