@@ -166,3 +166,13 @@ def descenso_gradiente(X, Y, tasa=0.01, epocas=100, tam_lote=32, semilla=0):
         historial.append(error_cuadratico_medio(Y, predecir_lineal(X, W, b)))
     ### END SOLUTION
     return W, b, historial
+
+
+# Grader side (not in the notebook): the data of the hidden cases of `descenso_gradiente`.
+def regresion_sintetica(rng, n, d, m, ruido=0.5):
+    """Standardized X (n, d) (columns to mean 0 and population standard deviation 1) and Y = X W + b + noise
+    (n, m), with W, b of order 1."""
+    X = rng.normal(size=(n, d))
+    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    W, b = rng.normal(size=(d, m)), rng.normal(size=m)
+    return X, X @ W + b + rng.normal(0.0, ruido, size=(n, m))

@@ -19,7 +19,7 @@ import numpy as np
 from sklearn.metrics import mean_squared_error  # the ECM of W and b, from the library (the exercise's is not shipped)
 
 from autograder.calificadores.descenso_gradiente.datos import (
-    TABLA_X, TABLA_Y, ecm_minimos_cuadrados, estandarizar, regresion_sintetica)
+    TABLA_X_ESTANDARIZADA, TABLA_Y, ecm_minimos_cuadrados)
 from autograder.casos import caso
 from autograder.errores import Fallo
 from autograder.verificar import exigir_array, exigir_cercano, exigir_forma, exigir_numero, exigir_tupla
@@ -81,7 +81,7 @@ def _exigir_cerca_del_optimo(X, Y, W, b, factor, que, revelar):
 @caso(puntos=1, exito="devuelve W (3, 2), b (2,) y un historial de una pérdida por época que baja.")
 def test_formas_e_historial(alumno):
     """Tabla de estudiantes estandarizada, 50 épocas de lotes de 3 (3 lotes por época: 3, 3 y 2 ejemplos)."""
-    X = estandarizar(TABLA_X)
+    X = TABLA_X_ESTANDARIZADA
     _entrenar(alumno, X, TABLA_Y, "descenso_gradiente en la tabla (tasa=0.1, epocas=50, tam_lote=3)", True,
               tasa=0.1, epocas=50, tam_lote=3)
 
@@ -89,7 +89,7 @@ def test_formas_e_historial(alumno):
 @caso(puntos=1, exito=f"en la tabla de estudiantes llega a menos de {FACTOR_PUBLICO}× el ECM de mínimos cuadrados.")
 def test_tabla_se_acerca_a_minimos_cuadrados(alumno):
     """Tabla estandarizada, tasa=0.05, 200 épocas, lotes de 5: el ECM final ≤ 1.05 × el de mínimos cuadrados."""
-    X = estandarizar(TABLA_X)
+    X = TABLA_X_ESTANDARIZADA
     que = "descenso_gradiente en la tabla (tasa=0.05, epocas=200, tam_lote=5)"
     W, b, _, _ = _entrenar(alumno, X, TABLA_Y, que, True, tasa=0.05, epocas=200, tam_lote=5)
     _exigir_cerca_del_optimo(X, TABLA_Y, W, b, FACTOR_PUBLICO, que, revelar=True)
@@ -97,11 +97,11 @@ def test_tabla_se_acerca_a_minimos_cuadrados(alumno):
 
 @caso(puntos=2, oculta=True, exito=f"con n, d y m aleatorios llega a menos de {FACTOR_OCULTO}× el ECM de "
                                    f"mínimos cuadrados en menos de {SEGUNDOS_MAXIMOS:g} s.")
-def test_converge_como_minimos_cuadrados(alumno, rng):
+def test_converge_como_minimos_cuadrados(alumno, rng, referencia):
     """Datos estandarizados bien condicionados, n múltiplo de tam_lote, tasa=0.02, 150 épocas."""
     tam_lote = int(rng.choice([16, 20, 32]))
     n, d, m = tam_lote * int(rng.integers(4, 11)), int(rng.integers(1, 6)), int(rng.integers(1, 4))
-    X, Y = regresion_sintetica(rng, n, d, m)
+    X, Y = referencia.regresion_sintetica(rng, n, d, m)
     semilla = int(rng.integers(0, 1000))
     que = f"descenso_gradiente con n={n}, d={d}, m={m}, tam_lote={tam_lote}"
     W, b, _, segundos = _entrenar(alumno, X, Y, que, False, tasa=0.02, epocas=150, tam_lote=tam_lote, semilla=semilla)
@@ -115,7 +115,7 @@ def test_converge_como_minimos_cuadrados(alumno, rng):
 def test_un_solo_lote_por_epoca(alumno, rng, referencia):
     """n < 32 con tam_lote por defecto: cada época es un paso de descenso con todos los datos (sin azar)."""
     n, d, m = int(rng.integers(5, 25)), int(rng.integers(1, 4)), int(rng.integers(1, 3))
-    X, Y = regresion_sintetica(rng, n, d, m)
+    X, Y = referencia.regresion_sintetica(rng, n, d, m)
     tasa, epocas = float(rng.choice([0.05, 0.1, 0.2])), int(rng.integers(5, 40))
     que = f"descenso_gradiente con n={n} < tam_lote=32, tasa={tasa}, epocas={epocas}"
     W, b, _, _ = _entrenar(alumno, X, Y, que, False, tasa=tasa, epocas=epocas)
@@ -129,10 +129,10 @@ def test_un_solo_lote_por_epoca(alumno, rng, referencia):
 
 @caso(puntos=1, oculta=True, exito=f"con un ejemplo por lote y una característica llega a menos de {FACTOR_OCULTO}× "
                                    "el ECM de mínimos cuadrados.")
-def test_un_ejemplo_por_lote(alumno, rng):
+def test_un_ejemplo_por_lote(alumno, rng, referencia):
     """tam_lote=1 (descenso estocástico), d=1, tasa=0.005, 100 épocas."""
     n, m = int(rng.integers(20, 41)), int(rng.integers(1, 3))
-    X, Y = regresion_sintetica(rng, n, 1, m)
+    X, Y = referencia.regresion_sintetica(rng, n, 1, m)
     que = f"descenso_gradiente con tam_lote=1, n={n}, d=1, m={m}"
     W, b, _, _ = _entrenar(alumno, X, Y, que, False, tasa=0.005, epocas=100, tam_lote=1, semilla=int(rng.integers(0, 1000)))
     _exigir_cerca_del_optimo(X, Y, W, b, FACTOR_OCULTO, que, revelar=False)
