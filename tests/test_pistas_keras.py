@@ -90,12 +90,12 @@ def test_la_pista_de_num_classes_solo_aparece_con_el_one_hot_hasta_la_etiqueta_m
 
 def test_la_pista_de_float_en_las_secuencias_solo_aparece_con_floats():
     """¿«no los conviertas a float» sale con índices float, y no con otro dtype que tampoco es entero?"""
-    from autograder.calificadores.lstm_imdb.casos_preparar_secuencias import rellenar
+    from solutions.lstm_imdb import preparar_secuencias
 
     tarea = cargar_tarea("11_lstm_imdb")
 
     def mensajes(convertir) -> str:
-        alumno = AlumnoLocal({"preparar_secuencias": lambda x: convertir(rellenar(x))})
+        alumno = AlumnoLocal({"preparar_secuencias": lambda x: convertir(preparar_secuencias(x))})
         resultados = ejecutar_casos(tarea, alumno, "alumno1", ejercicios=("preparar_secuencias",))
         return "\n".join(c.mensaje for c in resultados if not c.aprobada and not c.oculta)
 
