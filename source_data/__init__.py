@@ -16,6 +16,7 @@ Al importar este paquete solo se importa NumPy (nunca Keras ni TensorFlow).
 from .cargadores import (cargar_cifar10, cargar_fashion_mnist, cargar_imdb,
                          cargar_mnist, cargar_optdigits, indice_palabras_imdb,
                          origen_cifar10)
+from . import cargadores
 from .config import directorio_datos
 from .errores import ErrorDatos
 from .imdb import tokenizar_imdb
@@ -24,13 +25,7 @@ from .verificacion import verificar_archivo
 
 __all__ = [
     "directorio_datos",
-    "cargar_mnist",
-    "cargar_fashion_mnist",
-    "cargar_optdigits",
-    "cargar_cifar10",
-    "origen_cifar10",
-    "cargar_imdb",
-    "indice_palabras_imdb",
+    *cargadores.__all__,
     "tokenizar_imdb",
     "verificar_archivo",
     "ErrorDatos",

@@ -154,6 +154,27 @@ def _leer_cuatro_idx(rutas: Sequence[Path]):
     return (x_train, y_train), (x_test, y_test)
 
 
+def _leer_mnist_npz(rutas: Sequence[Path]):
+    """``mnist.npz`` de la caché de Keras."""
+    with np.load(rutas[0], allow_pickle=False) as f:
+        return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
+
+
+def _cargar_cuatro_idx(nombre: str, conjunto: str, archivos_keras: list, leer_cache):
+    """Los pasos 1-3 de MNIST y Fashion-MNIST: los 4 IDX de ``CONJUNTOS[conjunto]``, la caché de Keras
+    (``archivos_keras``, leídos con ``leer_cache``) y la descarga con ``keras.datasets.<conjunto>``."""
+    b = _Busqueda(nombre)
+    etiqueta, base = _etiqueta_datos()
+    rutas = b.buscar(etiqueta, base, [ARCHIVOS[r] for r in CONJUNTOS[conjunto]])
+    if rutas:
+        return _leer_cuatro_idx(rutas)
+    for carpeta in config.directorios_keras():
+        rutas = b.buscar(f"caché de Keras {carpeta}", carpeta, archivos_keras)
+        if rutas:
+            return leer_cache(rutas)
+    return _descargar_con_keras(b, conjunto)
+
+
 def cargar_mnist():
     """Carga MNIST como ``keras.datasets.mnist.load_data()``.
 
@@ -168,18 +189,7 @@ def cargar_mnist():
     ``mnist.npz`` en la caché de Keras y por último descarga con Keras.
     Lanza ``ErrorDatos`` si un archivo está dañado o si no se encuentra.
     """
-    b = _Busqueda("MNIST")
-    etiqueta, base = _etiqueta_datos()
-    archivos = [ARCHIVOS[r] for r in CONJUNTOS["mnist"]]
-    rutas = b.buscar(etiqueta, base, archivos)
-    if rutas:
-        return _leer_cuatro_idx(rutas)
-    for carpeta in config.directorios_keras():
-        rutas = b.buscar(f"caché de Keras {carpeta}", carpeta, [KERAS_MNIST_NPZ])
-        if rutas:
-            with np.load(rutas[0], allow_pickle=False) as f:
-                return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
-    return _descargar_con_keras(b, "mnist")
+    return _cargar_cuatro_idx("MNIST", "mnist", [KERAS_MNIST_NPZ], _leer_mnist_npz)
 
 
 def cargar_fashion_mnist():
@@ -194,18 +204,7 @@ def cargar_fashion_mnist():
     ``<caché de Keras>/fashion-mnist/`` (mismos archivos y sha256) y por último
     descarga con Keras.  Lanza ``ErrorDatos`` si falla.
     """
-    b = _Busqueda("Fashion-MNIST")
-    etiqueta, base = _etiqueta_datos()
-    archivos = [ARCHIVOS[r] for r in CONJUNTOS["fashion_mnist"]]
-    rutas = b.buscar(etiqueta, base, archivos)
-    if rutas:
-        return _leer_cuatro_idx(rutas)
-    for carpeta in config.directorios_keras():
-        rutas = b.buscar(f"caché de Keras {carpeta}", carpeta,
-                         list(KERAS_FASHION_MNIST))
-        if rutas:
-            return _leer_cuatro_idx(rutas)
-    return _descargar_con_keras(b, "fashion_mnist")
+    return _cargar_cuatro_idx("Fashion-MNIST", "fashion_mnist", list(KERAS_FASHION_MNIST), _leer_cuatro_idx)
 
 
 # --------------------------------------------------------------------------
