@@ -26,12 +26,17 @@ def _pedir(alumno, z, que):
     return s
 
 
+def _comprobar(alumno, z, esperado, que, revelar=False):
+    """Calls ``escalon(z)``, requires exactly ``esperado`` (hints for the known mistakes) and returns the output."""
+    s = _pedir(alumno, z, que)
+    exigir_cercano(s, esperado, que, atol=0, rtol=0, errores_conocidos=_errores_conocidos(z), revelar=revelar)
+    return s
+
+
 @caso(puntos=1, exito="escalon([-2, -0.5, 0, 0.5, 3]) = [0, 0, 1, 1, 1] (en z = 0 vale 1).")
 def test_ejemplo_en_la_recta(alumno):
     """Cinco valores, uno de ellos exactamente 0."""
-    s = _pedir(alumno, Z_PUB, "escalon([-2, -0.5, 0, 0.5, 3])")
-    exigir_cercano(s, [0.0, 0.0, 1.0, 1.0, 1.0], "escalon([-2, -0.5, 0, 0.5, 3])", atol=0, rtol=0,
-                   errores_conocidos=_errores_conocidos(Z_PUB))
+    _comprobar(alumno, Z_PUB, [0.0, 0.0, 1.0, 1.0, 1.0], "escalon([-2, -0.5, 0, 0.5, 3])", revelar=True)
 
 
 def _exigir_floats(s, que):
@@ -55,10 +60,7 @@ def test_matriz_con_ceros(alumno, rng):
     z = rng.normal(0, 2, size=(n, d))
     z[rng.random(size=(n, d)) < 0.3] = 0.0
     z[rng.integers(n), rng.integers(d)] = 0.0  # at least one exact zero
-    que = f"escalon de una matriz {n}×{d} con ceros"
-    s = _pedir(alumno, z, que)
-    exigir_cercano(s, np.where(z >= 0, 1.0, 0.0), que, atol=0, rtol=0,
-                   errores_conocidos=_errores_conocidos(z), revelar=False)
+    _comprobar(alumno, z, np.where(z >= 0, 1.0, 0.0), f"escalon de una matriz {n}×{d} con ceros")
 
 
 @caso(puntos=0.5, oculta=True, exito="funciona con un solo elemento, en forma (1,) y (1, 1).")
@@ -67,10 +69,7 @@ def test_un_elemento(alumno, rng):
     negativo, no_negativo = -rng.uniform(0.1, 5), float(rng.choice([0.0, 1.0]) * rng.uniform(0.1, 5))
     valores = rng.permutation([negativo, no_negativo])  # a constant answer fails one of the two
     for z in (np.array([valores[0]]), np.array([[valores[1]]])):
-        que = f"escalon de un array de forma {z.shape}"
-        s = _pedir(alumno, z, que)
-        exigir_cercano(s, np.where(z >= 0, 1.0, 0.0), que, atol=0, rtol=0,
-                       errores_conocidos=_errores_conocidos(z), revelar=False)
+        _comprobar(alumno, z, np.where(z >= 0, 1.0, 0.0), f"escalon de un array de forma {z.shape}")
 
 
 @caso(puntos=0.5, oculta=True, exito="devuelve floats (1.0 y 0.0) con los valores correctos en un vector aleatorio.")
@@ -79,7 +78,4 @@ def test_devuelve_floats_con_entradas_ocultas(alumno, rng):
     z = rng.normal(0, 2, size=int(rng.integers(6, 15)))
     z[rng.choice(z.size, size=2, replace=False)] = 0.0
     que = f"escalon de un vector de {z.size} valores"
-    s = _pedir(alumno, z, que)
-    exigir_cercano(s, np.where(z >= 0, 1.0, 0.0), que, atol=0, rtol=0,
-                   errores_conocidos=_errores_conocidos(z), revelar=False)
-    _exigir_floats(s, que)
+    _exigir_floats(_comprobar(alumno, z, np.where(z >= 0, 1.0, 0.0), que), que)

@@ -26,26 +26,32 @@ def _pedir(alumno, X, w, b, que):
     return y_pred
 
 
+def _comprobar(alumno, X, w, b, esperado, variantes, que, revelar=False):
+    """Calls ``salida_perceptron(X, w, b)`` and requires exactly ``esperado``; ``variantes`` are the known
+    wrong outputs (sin_sesgo, sin_escalon, estricto)."""
+    exigir_cercano(_pedir(alumno, X, w, b, que), esperado, que, atol=0, rtol=0,
+                   errores_conocidos=_errores_conocidos(*variantes), revelar=revelar)
+
+
+def _comprobar_con_referencia(alumno, referencia, X, w, b, que):
+    _comprobar(alumno, X, w, b, referencia.salida_perceptron(X, w, b), referencia.salida_perceptron_variantes(X, w, b),
+               que)
+
+
 @caso(puntos=1, exito="con w = [1, 1] y b = -1.5 el perceptrón calcula AND: [0, 0, 0, 1].")
 def test_puerta_and(alumno):
     """La tabla de verdad de dos entradas con los pesos de la puerta AND."""
-    w, b = np.array([1.0, 1.0]), -1.5
-    que = "salida_perceptron(tabla, w=[1, 1], b=-1.5)"
-    y_pred = _pedir(alumno, TABLA, w, b, que)
-    exigir_cercano(y_pred, [0.0, 0.0, 0.0, 1.0], que, atol=0, rtol=0,
-                   errores_conocidos=_errores_conocidos([1.0, 1.0, 1.0, 1.0], [-1.5, -0.5, -0.5, 0.5],
-                                                        [0.0, 0.0, 0.0, 1.0]))
+    _comprobar(alumno, TABLA, np.array([1.0, 1.0]), -1.5, [0.0, 0.0, 0.0, 1.0],
+               ([1.0, 1.0, 1.0, 1.0], [-1.5, -0.5, -0.5, 0.5], [0.0, 0.0, 0.0, 1.0]),
+               "salida_perceptron(tabla, w=[1, 1], b=-1.5)", revelar=True)
 
 
 @caso(puntos=1, exito="con w = [1, 1] y b = -1 calcula OR: [0, 1, 1, 1] (z = 0 cuenta como 1).")
 def test_puerta_or_con_z_cero(alumno):
     """Con b = -1 dos de los cuatro ejemplos quedan exactamente en z = 0 y deben dar 1."""
-    w, b = np.array([1.0, 1.0]), -1.0
-    que = "salida_perceptron(tabla, w=[1, 1], b=-1)"
-    y_pred = _pedir(alumno, TABLA, w, b, que)
-    exigir_cercano(y_pred, [0.0, 1.0, 1.0, 1.0], que, atol=0, rtol=0,
-                   errores_conocidos=_errores_conocidos([1.0, 1.0, 1.0, 1.0], [-1.0, 0.0, 0.0, 1.0],
-                                                        [0.0, 0.0, 0.0, 1.0]))
+    _comprobar(alumno, TABLA, np.array([1.0, 1.0]), -1.0, [0.0, 1.0, 1.0, 1.0],
+               ([1.0, 1.0, 1.0, 1.0], [-1.0, 0.0, 0.0, 1.0], [0.0, 0.0, 0.0, 1.0]),
+               "salida_perceptron(tabla, w=[1, 1], b=-1)", revelar=True)
 
 
 @caso(puntos=2, oculta=True, exito="coincide con la referencia en datos aleatorios (n, d), también cuando z = 0.")
@@ -55,11 +61,7 @@ def test_valores_ocultos(alumno, rng, referencia):
     X = rng.integers(-2, 3, size=(n, d)).astype(float)
     w = rng.integers(-2, 3, size=d).astype(float)
     b = -float(X[rng.integers(n)] @ w)  # at least one example lies exactly on the boundary (z = 0)
-    que = f"salida_perceptron con X de forma ({n}, {d})"
-    y_pred = _pedir(alumno, X, w, b, que)
-    exigir_cercano(y_pred, referencia.salida_perceptron(X, w, b), que, atol=0, rtol=0,
-                   errores_conocidos=_errores_conocidos(*referencia.salida_perceptron_variantes(X, w, b)),
-                   revelar=False)
+    _comprobar_con_referencia(alumno, referencia, X, w, b, f"salida_perceptron con X de forma ({n}, {d})")
 
 
 @caso(puntos=1, oculta=True, exito="funciona con un solo ejemplo (1, d) y con una sola entrada (n, 1).")
@@ -75,8 +77,4 @@ def test_un_ejemplo_y_una_entrada(alumno, rng, referencia):
     ordenados, k = np.sort(x[:, 0]), int(rng.integers(0, n - 1))
     umbral = (ordenados[k] + ordenados[k + 1]) / 2
     for X, w, b in ((rng.normal(size=(1, d)), rng.normal(size=d), float(rng.normal())), (x, w, float(-w[0] * umbral))):
-        que = f"salida_perceptron con X de forma {X.shape}"
-        y_pred = _pedir(alumno, X, w, b, que)
-        exigir_cercano(y_pred, referencia.salida_perceptron(X, w, b), que, atol=0, rtol=0,
-                       errores_conocidos=_errores_conocidos(*referencia.salida_perceptron_variantes(X, w, b)),
-                   revelar=False)
+        _comprobar_con_referencia(alumno, referencia, X, w, b, f"salida_perceptron con X de forma {X.shape}")
