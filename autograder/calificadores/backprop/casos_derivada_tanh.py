@@ -1,9 +1,9 @@
 """Casos de `derivada_tanh(z)`."""
 import numpy as np
 
-from autograder.calificadores.backprop.verificacion import forma_aleatoria, pedir_elemento_a_elemento
+from autograder.calificadores.backprop.verificacion import (comprobar_con_referencia, comprobar_elemento_a_elemento,
+                                                          forma_aleatoria)
 from autograder.casos import caso
-from autograder.verificar import exigir_cercano
 
 PISTA_SIN_CUADRADO = "falta elevar al cuadrado: la derivada es 1 − tanh(z)², no 1 − tanh(z)."
 PISTA_DESDE_LA_ACTIVACION = ("calculaste 1 − z²: esa fórmula vale cuando recibes la salida t = tanh(z), "
@@ -17,15 +17,12 @@ def _errores(z):
 @caso(puntos=1, exito="tanh'([-1, 0, 0.5]) ≈ [0.42, 1, 0.786]: vale 1 en z = 0 y decae a ambos lados.")
 def test_valores_pequenos(alumno):
     z = np.array([-1.0, 0.0, 0.5])
-    dt = pedir_elemento_a_elemento(alumno, "derivada_tanh", z, "derivada_tanh([-1, 0, 0.5])")
-    exigir_cercano(dt, [0.41997434, 1.0, 0.78644773], "derivada_tanh([-1, 0, 0.5])", atol=1e-7,
-                   errores_conocidos=_errores(z))
+    comprobar_elemento_a_elemento(alumno, "derivada_tanh", z, [0.41997434, 1.0, 0.78644773],
+                                  "derivada_tanh([-1, 0, 0.5])", _errores(z))
 
 
 @caso(puntos=1, oculta=True, exito="coincide con la referencia en arrays aleatorios de varias formas.")
 def test_valores_ocultos(alumno, rng, referencia):
     z = rng.normal(0, 2, size=forma_aleatoria(rng))
-    que = f"derivada_tanh de un array de forma {z.shape}"
-    dt = pedir_elemento_a_elemento(alumno, "derivada_tanh", z, que)
-    exigir_cercano(dt, referencia.derivada_tanh(z), que, atol=1e-8, rtol=1e-6, errores_conocidos=_errores(z),
-                   revelar=False)
+    comprobar_con_referencia(alumno, referencia, "derivada_tanh", z, f"derivada_tanh de un array de forma {z.shape}",
+                             _errores(z))

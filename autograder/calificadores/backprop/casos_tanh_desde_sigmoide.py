@@ -7,7 +7,8 @@ on every input used here except 0 (max difference ≥ 0.1 on the public example)
 """
 import numpy as np
 
-from autograder.calificadores.backprop.verificacion import forma_aleatoria, pedir_elemento_a_elemento
+from autograder.calificadores.backprop.verificacion import (comprobar_con_referencia, comprobar_elemento_a_elemento,
+                                                          forma_aleatoria, pedir_elemento_a_elemento)
 from autograder.casos import caso
 from autograder.verificar import exigir_cercano
 
@@ -43,22 +44,18 @@ def _errores_ocultos(referencia, z):
 @caso(puntos=1, exito="tanh_desde_sigmoide([-1, 0, 0.5, 2]) ≈ [−0.7616, 0, 0.4621, 0.9640] = np.tanh, y conserva la forma.")
 def test_valores_pequenos(alumno):
     z = np.array([-1.0, 0.0, 0.5, 2.0])
-    t = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", z, "tanh_desde_sigmoide([-1, 0, 0.5, 2])")
-    exigir_cercano(t, [-0.76159416, 0.0, 0.46211716, 0.96402758], "tanh_desde_sigmoide([-1, 0, 0.5, 2])", atol=1e-7,
-                   errores_conocidos=_errores(*MALOS_VECTOR, z))
+    comprobar_elemento_a_elemento(alumno, "tanh_desde_sigmoide", z, [-0.76159416, 0.0, 0.46211716, 0.96402758],
+                                  "tanh_desde_sigmoide([-1, 0, 0.5, 2])", _errores(*MALOS_VECTOR, z))
     Z = np.array([[1.0, -0.5], [0.0, 3.0]])
-    T = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", Z, "tanh_desde_sigmoide de una matriz 2×2")
-    exigir_cercano(T, np.tanh(Z), "tanh_desde_sigmoide de una matriz 2×2", atol=1e-7,
-                   errores_conocidos=_errores(*MALOS_MATRIZ, Z))
+    comprobar_elemento_a_elemento(alumno, "tanh_desde_sigmoide", Z, np.tanh(Z), "tanh_desde_sigmoide de una matriz 2×2",
+                                  _errores(*MALOS_MATRIZ, Z))
 
 
 @caso(puntos=1, oculta=True, exito="coincide con np.tanh en arrays aleatorios de varias formas.")
 def test_valores_ocultos(alumno, rng, referencia):
     z = rng.normal(0, 2, size=forma_aleatoria(rng))
-    que = f"tanh_desde_sigmoide de un array de forma {z.shape}"
-    t = pedir_elemento_a_elemento(alumno, "tanh_desde_sigmoide", z, que)
-    exigir_cercano(t, referencia.tanh_desde_sigmoide(z), que, atol=1e-8, rtol=1e-6,
-                   errores_conocidos=_errores_ocultos(referencia, z), revelar=False)
+    comprobar_con_referencia(alumno, referencia, "tanh_desde_sigmoide", z,
+                             f"tanh_desde_sigmoide de un array de forma {z.shape}", _errores_ocultos(referencia, z))
 
 
 @caso(puntos=1, oculta=True, exito="da valores finitos en [−1, 1] con entradas de ±1000 y tanh(0) = 0.")

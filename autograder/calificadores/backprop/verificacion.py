@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.errores import ErrorDelAlumno, Fallo
-from autograder.verificar import exigir_array, exigir_forma
+from autograder.verificar import exigir_array, exigir_cercano, exigir_forma
 
 TOLERANCIA_GRADIENTE = 1e-7
 PASO = 1e-5
@@ -62,11 +62,26 @@ def lejos_de_cero(rng, forma, minimo: float = 1e-3) -> np.ndarray:
     return np.where(np.abs(valores) < minimo, np.copysign(2 * minimo, valores), valores)
 
 
-def pedir_elemento_a_elemento(alumno, nombre: str, z: np.ndarray, que: str) -> np.ndarray:
-    """Llama a `nombre(z)` y exige un array numérico con la forma de z."""
-    valor = exigir_array(alumno.llamar(nombre, z), que)
+def pedir_elemento_a_elemento(alumno, nombre: str, z: np.ndarray, que: str, *args) -> np.ndarray:
+    """Llama a `nombre(z, *args)` y exige un array numérico con la forma de z."""
+    valor = exigir_array(alumno.llamar(nombre, z, *args), que)
     exigir_forma(valor, z.shape, que, "una función elemento a elemento devuelve la misma forma que su entrada.")
     return valor
+
+
+def comprobar_elemento_a_elemento(alumno, nombre: str, z: np.ndarray, esperado, que: str, errores_conocidos=(),
+                                  args: tuple = (), atol: float = 1e-7, rtol: float = 1e-6,
+                                  revelar: bool = True) -> None:
+    """`nombre(z, *args)` has the shape of z and is close to ``esperado`` (a public case's literal)."""
+    exigir_cercano(pedir_elemento_a_elemento(alumno, nombre, z, que, *args), esperado, que, atol=atol, rtol=rtol,
+                   errores_conocidos=errores_conocidos, revelar=revelar)
+
+
+def comprobar_con_referencia(alumno, referencia, nombre: str, z: np.ndarray, que: str, errores_conocidos=(),
+                             args: tuple = (), atol: float = 1e-8, rtol: float = 1e-6) -> None:
+    """A hidden case of an element-wise function: `nombre(z, *args)` against the reference's, values not shown."""
+    comprobar_elemento_a_elemento(alumno, nombre, z, getattr(referencia, nombre)(z, *args), que, errores_conocidos,
+                                  args, atol=atol, rtol=rtol, revelar=False)
 
 
 def forma_aleatoria(rng, minimo: int = 4) -> tuple:
