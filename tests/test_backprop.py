@@ -19,8 +19,9 @@ from autograder.calificadores import cargar_tarea
 from autograder.calificadores.backprop.datos import optdigits_estandarizado
 from autograder.calificadores.backprop.casos_entrenar_red import DIGITOS
 from autograder.motor import ejecutar_casos
-from conftest import calificar, celda, con_celda, cuaderno_fuente, en_blanco
-from herramientas.simulados import celda_que_falta, perfiles_de
+from conftest import (calificar_con_errores, comprobar_alumno_simulado, comprobar_en_blanco, comprobar_grupos_de_errores,
+                      comprobar_que_los_ocultos_no_revelan, comprobar_rotas)
+from herramientas.simulados import celda_que_falta
 from solutions import backprop as referencia
 
 TAREA_ID = "04_backprop"
@@ -113,45 +114,17 @@ CUADERNOS_CON_ERRORES = (
 )
 
 
-@pytest.fixture(scope="module")
-def fuente():
-    return cuaderno_fuente(TAREA_ID)
-
-
-@pytest.fixture(scope="module")
-def resultado_referencia(fuente):
-    return calificar(fuente, TAREA_ID)
-
-
-def _con_errores(nb, nombres):
-    for nombre in nombres:
-        ejercicio, viejo, nuevo, _ = ERRORES[nombre]
-        fuente_celda = celda(nb, ejercicio).source
-        assert viejo in fuente_celda, f"{nombre}: no encontré {viejo!r} en la celda {ejercicio}"
-        nb = con_celda(nb, ejercicio, fuente_celda.replace(viejo, nuevo))
-    return nb
-
+# Fixtures fuente and resultado_referencia: tests/conftest.py (from TAREA_ID).
 
 @pytest.fixture(scope="module")
 def resultados_con_errores(fuente):
     """{nombre del error: resultado del cuaderno que lo contiene}: one grading per notebook."""
-    resultados = {}
-    for nombres in CUADERNOS_CON_ERRORES:
-        resultado = calificar(_con_errores(fuente, nombres), TAREA_ID)
-        resultados.update({nombre: resultado for nombre in nombres})
-    return resultados
-
-
-def _rota(nombre: str) -> str:
-    return f"def {nombre}(*args, **kwargs):\n    raise NotImplementedError()\n"
+    return calificar_con_errores(fuente, TAREA_ID, ERRORES, CUADERNOS_CON_ERRORES)
 
 
 def test_los_grupos_cubren_cada_ejercicio_una_vez():
     assert sorted(LLAMADAS + LLAMANTES) == sorted(TAREA.ejercicios)
-    for nombres in CUADERNOS_CON_ERRORES:
-        ejercicios = [ERRORES[n][0] for n in nombres]
-        assert len(ejercicios) == len(set(ejercicios)), nombres
-    assert sorted(n for nombres in CUADERNOS_CON_ERRORES for n in nombres) == sorted(ERRORES)
+    comprobar_grupos_de_errores(ERRORES, CUADERNOS_CON_ERRORES)
 
 
 def test_solo_se_inyectan_funciones_calificadas_antes():
@@ -180,21 +153,14 @@ def test_el_entrenamiento_de_digitos_de_la_calificacion_es_corto_y_pasa_el_umbra
 
 
 def test_el_cuaderno_en_blanco_obtiene_cero(fuente):
-    resultado = calificar(en_blanco(fuente), TAREA_ID)
-    assert resultado.puntaje == 0
-    assert all("todavía no está implementada" in c.mensaje for c in resultado.casos)
+    comprobar_en_blanco(fuente, TAREA_ID)
 
 
 @pytest.mark.parametrize("rotas", [LLAMADAS, LLAMANTES], ids=["capas_rotas", "llamantes_rotos"])
 def test_cada_funcion_rota_solo_cuesta_sus_puntos(fuente, resultado_referencia, rotas):
-    nb = fuente
-    for ejercicio in rotas:
-        nb = con_celda(nb, ejercicio, _rota(ejercicio))
-    resultado = calificar(nb, TAREA_ID)
-    for ejercicio in TAREA.ejercicios:
-        esperado = 0 if ejercicio in rotas else resultado_referencia.puntaje_ejercicio(ejercicio)
-        assert resultado.puntaje_ejercicio(ejercicio) == esperado, ejercicio
-        assert esperado == 0 or esperado == TAREA.puntos(ejercicio)
+    completos = {e: resultado_referencia.puntaje_ejercicio(e) for e in TAREA.ejercicios}
+    assert all(completos[e] == TAREA.puntos(e) for e in TAREA.ejercicios if e not in rotas)
+    comprobar_rotas(fuente, TAREA_ID, TAREA, completos, rotas)
 
 
 @pytest.mark.parametrize("nombre", sorted(ERRORES))
@@ -207,23 +173,15 @@ def test_cada_error_conocido_recibe_su_pista(resultados_con_errores, resultado_r
 
 
 def test_los_mensajes_de_casos_ocultos_no_revelan_valores_esperados(resultados_con_errores):
-    ocultos = [c for r in {id(r): r for r in resultados_con_errores.values()}.values()
-               for c in r.casos if c.oculta and not c.aprobada]
-    assert len(ocultos) >= 20
-    for caso in ocultos:
-        assert "esperado:" not in caso.mensaje and "obtenido:" not in caso.mensaje, caso.id
+    comprobar_que_los_ocultos_no_revelan(resultados_con_errores.values(), 20, ("esperado:", "obtenido:"))
 
 
 # -- simulated students (herramientas/simulados/backprop.py) ------------------------
 
 @pytest.mark.parametrize("perfil", ["parcial", "roto"])
 def test_alumnos_simulados(fuente, resultado_referencia, perfil):
-    resultado = calificar(perfiles_de(TAREA_ID)[perfil](en_blanco(fuente), fuente), TAREA_ID)
     pierden = {"parcial": ("derivada_relu", "softmax_entropia"), "roto": (celda_que_falta(TAREA_ID),)}[perfil]
-    for ejercicio in TAREA.ejercicios:
-        obtenido, completo = resultado.puntaje_ejercicio(ejercicio), resultado_referencia.puntaje_ejercicio(ejercicio)
-        assert obtenido < completo if ejercicio in pierden else obtenido == completo, ejercicio
-    assert perfil != "roto" or resultado.puntaje_ejercicio(celda_que_falta(TAREA_ID)) == 0
+    comprobar_alumno_simulado(fuente, TAREA_ID, TAREA, resultado_referencia, perfil, pierden)
 
 
 # -- overflow hints fire only on nan/inf (in-process: ejecutar_casos + AlumnoLocal) ---------------------

@@ -5,15 +5,15 @@ Every submission goes through the real grading path (``conftest.calificar`` →
 carries at most one mistake per exercise, which is possible because each exercise is graded
 with the reference versions of the functions it calls. So the sandbox starts about 17 times.
 """
-import inspect
-import resource
-import time
+import functools
 
 import numpy as np
 import pytest
 
 from autograder.calificadores import cargar_tarea
-from conftest import calificar, con_celda, cuaderno_fuente, en_blanco
+from conftest import (calificar, calificar_variantes, comprobar_en_blanco, comprobar_que_los_ocultos_no_revelan,
+                      comprobar_referencia_completa, comprobar_rotas, comprobar_variante, con_celda, en_blanco,
+                      fuente_modificada)
 from herramientas.simulados import perfiles_de
 from solutions import descenso_gradiente as referencia
 
@@ -25,52 +25,15 @@ TOTAL = sum(PUNTOS.values())
 # Target for `python -m autograder calificar` on the course machine (2 CPUs), checked in CPU time,
 # which other jobs sharing the machine do not inflate (as in tests/test_perceptron.py).
 SEGUNDOS_OBJETIVO = 5.0
-
-
-@pytest.fixture(scope="module")
-def fuente():
-    return cuaderno_fuente(TAREA_ID)
-
-
-def _cpu() -> float:
-    """CPU seconds used so far by this process and its finished children (the sandboxes)."""
-    propio, hijos = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return propio.ru_utime + propio.ru_stime + hijos.ru_utime + hijos.ru_stime
-
-
-@pytest.fixture(scope="module")
-def calificacion_referencia(fuente):
-    """(result, CPU seconds) of grading the source notebook."""
-    inicio, reloj = _cpu(), time.perf_counter()
-    resultado = calificar(fuente, TAREA_ID)
-    segundos_cpu = _cpu() - inicio
-    print(f"calificar la referencia: {segundos_cpu:.2f} s de CPU, {time.perf_counter() - reloj:.2f} s de reloj")
-    return resultado, segundos_cpu
-
-
-@pytest.fixture(scope="module")
-def resultado_referencia(calificacion_referencia):
-    return calificacion_referencia[0]
-
-
-def _fuente_modificada(nombre: str, *cambios: tuple) -> str:
-    """The reference function's source with each (old, new) edit applied (every edit must apply)."""
-    codigo = inspect.getsource(getattr(referencia, nombre))
-    for viejo, nuevo in cambios:
-        assert viejo in codigo, f"{viejo!r} no está en la referencia de {nombre}"
-        codigo = codigo.replace(viejo, nuevo)
-    return codigo
+# Fixtures fuente, calificacion_referencia and resultado_referencia: tests/conftest.py (from TAREA_ID).
+_fuente_modificada = functools.partial(fuente_modificada, referencia)
 
 
 # -- reference, blank, broken ----------------------------------------------------
 
 def test_la_referencia_obtiene_todos_los_puntos(resultado_referencia):
     """¿El cuaderno fuente saca 24/24 con los puntos por ejercicio anunciados y sin errores en sus celdas?"""
-    fallidas = [c.mensaje for c in resultado_referencia.casos if not c.aprobada]
-    assert fallidas == []
-    assert {e: resultado_referencia.puntaje_ejercicio(e) for e in TAREA.ejercicios} == PUNTOS
-    assert resultado_referencia.puntaje == resultado_referencia.puntaje_max == TOTAL
-    assert [s["error"] for s in resultado_referencia.salidas_celdas if s["error"]] == []
+    comprobar_referencia_completa(resultado_referencia, TAREA, PUNTOS, TOTAL)
 
 
 def test_calificar_cuesta_menos_que_el_objetivo(calificacion_referencia):
@@ -79,17 +42,12 @@ def test_calificar_cuesta_menos_que_el_objetivo(calificacion_referencia):
 
 
 def test_el_cuaderno_en_blanco_obtiene_cero(fuente):
-    resultado = calificar(en_blanco(fuente), TAREA_ID)
-    assert resultado.puntaje == 0
-    assert all("todavía no está implementada" in c.mensaje for c in resultado.casos)
+    comprobar_en_blanco(fuente, TAREA_ID)
 
 
 @pytest.mark.parametrize("ejercicio", TAREA.ejercicios)
 def test_romper_una_funcion_solo_cuesta_sus_puntos(fuente, ejercicio):
-    nb = con_celda(fuente, ejercicio, f"def {ejercicio}(*args, **kwargs):\n    raise NotImplementedError()\n")
-    resultado = calificar(nb, TAREA_ID)
-    for otro in TAREA.ejercicios:
-        assert resultado.puntaje_ejercicio(otro) == (0 if otro == ejercicio else PUNTOS[otro]), otro
+    comprobar_rotas(fuente, TAREA_ID, TAREA, PUNTOS, (ejercicio,))
 
 
 # -- known mistakes: (exercise, wrong source, hint expected in its messages) -----
@@ -187,36 +145,16 @@ VARIANTES = {
 
 @pytest.fixture(scope="module")
 def resultados_variantes(fuente):
-    resultados = {}
-    for nombre, errores in VARIANTES.items():
-        nb = fuente
-        for ejercicio, (codigo, _, _) in errores.items():
-            nb = con_celda(nb, ejercicio, "import numpy as np\n" + codigo)
-        resultados[nombre] = calificar(nb, TAREA_ID, alumno=f"alumno_{nombre}")
-    return resultados
+    return calificar_variantes(fuente, TAREA_ID, VARIANTES)
 
 
 @pytest.mark.parametrize("variante", VARIANTES)
 def test_cada_error_conocido_recibe_su_pista_y_solo_cuesta_su_ejercicio(resultados_variantes, variante):
-    resultado = resultados_variantes[variante]
-    for ejercicio in TAREA.ejercicios:
-        if ejercicio not in VARIANTES[variante]:
-            assert resultado.puntaje_ejercicio(ejercicio) == PUNTOS[ejercicio], ejercicio
-            continue
-        _, pista, perdidos = VARIANTES[variante][ejercicio]
-        mensajes = " ".join(c.mensaje for c in resultado.del_ejercicio(ejercicio) if not c.aprobada)
-        assert pista in mensajes, (ejercicio, mensajes)
-        if perdidos is not None:
-            assert resultado.puntaje_ejercicio(ejercicio) == PUNTOS[ejercicio] - perdidos, ejercicio
-        else:
-            assert resultado.puntaje_ejercicio(ejercicio) < PUNTOS[ejercicio], ejercicio
+    comprobar_variante(resultados_variantes[variante], TAREA, PUNTOS, VARIANTES[variante])
 
 
 def test_los_mensajes_de_casos_ocultos_no_revelan_valores_esperados(resultados_variantes):
-    ocultos_fallidos = [c for r in resultados_variantes.values() for c in r.casos if c.oculta and not c.aprobada]
-    assert len(ocultos_fallidos) >= 15
-    for caso in ocultos_fallidos:
-        assert "esperado:" not in caso.mensaje and "mínimos cuadrados " not in caso.mensaje, caso.mensaje
+    comprobar_que_los_ocultos_no_revelan(resultados_variantes.values(), 15, ("esperado:", "mínimos cuadrados "))
 
 
 def test_no_barajar_y_devolver_escalares_de_numpy_no_cuesta_puntos(fuente):

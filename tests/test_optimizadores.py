@@ -5,6 +5,7 @@ grouped: each variant notebook carries at most one mistake per exercise, which i
 ``minimizar`` is graded with the reference steps. The slow test (``-m lento``) proves that each
 reference step equals one step of the corresponding ``keras.optimizers`` class.
 """
+import functools
 import inspect
 
 import numpy as np
@@ -12,7 +13,8 @@ import pytest
 
 from autograder.calificadores import cargar_tarea
 from autograder.calificadores.optimizadores import casos_minimizar, casos_paso_adam, casos_paso_momento, casos_paso_rmsprop
-from conftest import calificar, con_celda, cuaderno_fuente, en_blanco
+from conftest import (calificar, calificar_variantes, comprobar_en_blanco, comprobar_que_los_ocultos_no_revelan,
+                      comprobar_referencia_completa, comprobar_rotas, comprobar_variante, en_blanco, fuente_modificada)
 from herramientas.simulados import perfiles_de
 from solutions import optimizadores as referencia
 
@@ -20,48 +22,23 @@ TAREA_ID = "16_optimizadores"
 TAREA = cargar_tarea(TAREA_ID)
 PUNTOS = {"paso_momento": 5, "paso_rmsprop": 5, "paso_adam": 6, "minimizar": 4}
 TOTAL = sum(PUNTOS.values())
-
-
-@pytest.fixture(scope="module")
-def fuente():
-    return cuaderno_fuente(TAREA_ID)
-
-
-@pytest.fixture(scope="module")
-def resultado_referencia(fuente):
-    return calificar(fuente, TAREA_ID)
-
-
-def _fuente_modificada(nombre: str, *cambios: tuple) -> str:
-    codigo = inspect.getsource(getattr(referencia, nombre))
-    for viejo, nuevo in cambios:
-        assert viejo in codigo, f"{viejo!r} no está en la referencia de {nombre}"
-        codigo = codigo.replace(viejo, nuevo)
-    return codigo
+# Fixtures fuente and resultado_referencia: tests/conftest.py (from TAREA_ID).
+_fuente_modificada = functools.partial(fuente_modificada, referencia)
 
 
 # -- reference, blank, broken ----------------------------------------------------
 
 def test_la_referencia_obtiene_todos_los_puntos(resultado_referencia):
-    fallidas = [c.mensaje for c in resultado_referencia.casos if not c.aprobada]
-    assert fallidas == []
-    assert {e: resultado_referencia.puntaje_ejercicio(e) for e in TAREA.ejercicios} == PUNTOS
-    assert resultado_referencia.puntaje == resultado_referencia.puntaje_max == TOTAL
-    assert [s["error"] for s in resultado_referencia.salidas_celdas if s["error"]] == []
+    comprobar_referencia_completa(resultado_referencia, TAREA, PUNTOS, TOTAL)
 
 
 def test_el_cuaderno_en_blanco_obtiene_cero(fuente):
-    resultado = calificar(en_blanco(fuente), TAREA_ID)
-    assert resultado.puntaje == 0
-    assert all("todavía no está implementada" in c.mensaje for c in resultado.casos)
+    comprobar_en_blanco(fuente, TAREA_ID)
 
 
 @pytest.mark.parametrize("ejercicio", TAREA.ejercicios)
 def test_romper_una_funcion_solo_cuesta_sus_puntos(fuente, ejercicio):
-    nb = con_celda(fuente, ejercicio, f"def {ejercicio}(*args, **kwargs):\n    raise NotImplementedError()\n")
-    resultado = calificar(nb, TAREA_ID)
-    for otro in TAREA.ejercicios:
-        assert resultado.puntaje_ejercicio(otro) == (0 if otro == ejercicio else PUNTOS[otro]), otro
+    comprobar_rotas(fuente, TAREA_ID, TAREA, PUNTOS, (ejercicio,))
 
 
 # -- known mistakes ------------------------------------------------------------------
@@ -161,38 +138,16 @@ VARIANTES = {
 
 @pytest.fixture(scope="module")
 def resultados_variantes(fuente):
-    resultados = {}
-    for nombre, errores in VARIANTES.items():
-        nb = fuente
-        for ejercicio, (codigo, _, _) in errores.items():
-            nb = con_celda(nb, ejercicio, "import numpy as np\n" + codigo)
-        resultados[nombre] = calificar(nb, TAREA_ID, alumno=f"alumno_{nombre}")
-    return resultados
+    return calificar_variantes(fuente, TAREA_ID, VARIANTES)
 
 
 @pytest.mark.parametrize("variante", VARIANTES)
 def test_cada_error_conocido_recibe_su_pista_y_solo_cuesta_su_ejercicio(resultados_variantes, variante):
-    resultado = resultados_variantes[variante]
-    for ejercicio in TAREA.ejercicios:
-        if ejercicio not in VARIANTES[variante]:
-            assert resultado.puntaje_ejercicio(ejercicio) == PUNTOS[ejercicio], ejercicio
-            continue
-        _, clave, perdidos = VARIANTES[variante][ejercicio]
-        mensajes = " ".join(c.mensaje for c in resultado.del_ejercicio(ejercicio) if not c.aprobada)
-        assert PISTAS[ejercicio][clave] in mensajes, (ejercicio, mensajes)
-        otras = [k for k, p in PISTAS[ejercicio].items() if k != clave and p in mensajes]
-        assert otras == [], (ejercicio, otras, mensajes)
-        if perdidos is not None:
-            assert resultado.puntaje_ejercicio(ejercicio) == PUNTOS[ejercicio] - perdidos, ejercicio
-        else:
-            assert resultado.puntaje_ejercicio(ejercicio) < PUNTOS[ejercicio], ejercicio
+    comprobar_variante(resultados_variantes[variante], TAREA, PUNTOS, VARIANTES[variante], pistas=PISTAS)
 
 
 def test_los_mensajes_de_casos_ocultos_no_revelan_valores_esperados(resultados_variantes):
-    ocultos_fallidos = [c for r in resultados_variantes.values() for c in r.casos if c.oculta and not c.aprobada]
-    assert len(ocultos_fallidos) >= 20
-    for caso in ocultos_fallidos:
-        assert "esperado:" not in caso.mensaje, caso.mensaje
+    comprobar_que_los_ocultos_no_revelan(resultados_variantes.values(), 20, ("esperado:",))
 
 
 # -- simulated students ------------------------------------------------------------------

@@ -5,16 +5,13 @@ Every submission goes through the real grading path (``conftest.calificar`` →
 carries at most one mistake per exercise, which is possible because each exercise is graded
 with the reference versions of the functions it calls. So the sandbox starts a dozen times.
 """
-import inspect
-import resource
-import time
-
 import pytest
 
 from autograder.alumno import AlumnoLocal
 from autograder.calificadores import cargar_tarea
 from autograder.motor import ejecutar_casos
-from conftest import calificar, con_celda, cuaderno_fuente, en_blanco
+from conftest import (calificar, calificar_variantes, comprobar_en_blanco, comprobar_que_los_ocultos_no_revelan,
+                      comprobar_referencia_completa, comprobar_rotas, comprobar_variante, en_blanco, fuente_modificada)
 from herramientas.simulados import perfiles_de
 from solutions import perceptron as referencia
 
@@ -25,50 +22,19 @@ PUNTOS = {"escalon": 4, "salida_perceptron": 5, "entrenar_perceptron": 10, "red_
 # (this process, then the sandbox), so on an idle machine wall time ≈ CPU time; the check uses CPU
 # time, which other jobs sharing the machine do not inflate.
 SEGUNDOS_OBJETIVO = 5.0
-
-
-@pytest.fixture(scope="module")
-def fuente():
-    return cuaderno_fuente(TAREA_ID)
-
-
-def _cpu() -> float:
-    """CPU seconds used so far by this process and its finished children (the sandboxes)."""
-    propio, hijos = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return propio.ru_utime + propio.ru_stime + hijos.ru_utime + hijos.ru_stime
-
-
-@pytest.fixture(scope="module")
-def calificacion_referencia(fuente):
-    """(result, CPU seconds) of grading the source notebook."""
-    inicio, reloj = _cpu(), time.perf_counter()
-    resultado = calificar(fuente, TAREA_ID)
-    segundos_cpu = _cpu() - inicio
-    print(f"calificar la referencia: {segundos_cpu:.2f} s de CPU, {time.perf_counter() - reloj:.2f} s de reloj")
-    return resultado, segundos_cpu
-
-
-@pytest.fixture(scope="module")
-def resultado_referencia(calificacion_referencia):
-    return calificacion_referencia[0]
+# Fixtures fuente, calificacion_referencia and resultado_referencia: tests/conftest.py (from TAREA_ID).
 
 
 def _fuente_modificada(nombre: str, viejo: str, nuevo: str) -> str:
     """The reference function's source with one edit (the edit must apply)."""
-    codigo = inspect.getsource(getattr(referencia, nombre))
-    assert viejo in codigo, f"{viejo!r} no está en la referencia de {nombre}"
-    return codigo.replace(viejo, nuevo)
+    return fuente_modificada(referencia, nombre, (viejo, nuevo))
 
 
 # -- reference, blank, broken ----------------------------------------------------
 
 def test_la_referencia_obtiene_todos_los_puntos(resultado_referencia):
     """¿El cuaderno fuente saca 23/23 con los puntos por ejercicio anunciados y sin errores en sus celdas?"""
-    fallidas = [c.mensaje for c in resultado_referencia.casos if not c.aprobada]
-    assert fallidas == []
-    assert {e: resultado_referencia.puntaje_ejercicio(e) for e in TAREA.ejercicios} == PUNTOS
-    assert resultado_referencia.puntaje == resultado_referencia.puntaje_max == 23
-    assert [s["error"] for s in resultado_referencia.salidas_celdas if s["error"]] == []
+    comprobar_referencia_completa(resultado_referencia, TAREA, PUNTOS, 23)
 
 
 def test_calificar_cuesta_menos_que_el_objetivo(calificacion_referencia):
@@ -77,17 +43,12 @@ def test_calificar_cuesta_menos_que_el_objetivo(calificacion_referencia):
 
 
 def test_el_cuaderno_en_blanco_obtiene_cero(fuente):
-    resultado = calificar(en_blanco(fuente), TAREA_ID)
-    assert resultado.puntaje == 0
-    assert all("todavía no está implementada" in c.mensaje for c in resultado.casos)
+    comprobar_en_blanco(fuente, TAREA_ID)
 
 
 @pytest.mark.parametrize("ejercicio", TAREA.ejercicios)
 def test_romper_una_funcion_solo_cuesta_sus_puntos(fuente, ejercicio):
-    nb = con_celda(fuente, ejercicio, f"def {ejercicio}(*args, **kwargs):\n    raise NotImplementedError()\n")
-    resultado = calificar(nb, TAREA_ID)
-    for otro in TAREA.ejercicios:
-        assert resultado.puntaje_ejercicio(otro) == (0 if otro == ejercicio else PUNTOS[otro]), otro
+    comprobar_rotas(fuente, TAREA_ID, TAREA, PUNTOS, (ejercicio,))
 
 
 # -- known mistakes: (exercise, wrong source, hint expected in its messages) -----
@@ -157,29 +118,12 @@ VARIANTES = {
 
 @pytest.fixture(scope="module")
 def resultados_variantes(fuente):
-    resultados = {}
-    for nombre, errores in VARIANTES.items():
-        nb = fuente
-        for ejercicio, (codigo, _, _) in errores.items():
-            nb = con_celda(nb, ejercicio, "import numpy as np\n" + codigo)
-        resultados[nombre] = calificar(nb, TAREA_ID, alumno=f"alumno_{nombre}")
-    return resultados
+    return calificar_variantes(fuente, TAREA_ID, VARIANTES)
 
 
 @pytest.mark.parametrize("variante", VARIANTES)
 def test_cada_error_conocido_recibe_su_pista_y_solo_cuesta_su_ejercicio(resultados_variantes, variante):
-    resultado = resultados_variantes[variante]
-    for ejercicio in TAREA.ejercicios:
-        if ejercicio not in VARIANTES[variante]:
-            assert resultado.puntaje_ejercicio(ejercicio) == PUNTOS[ejercicio], ejercicio
-            continue
-        _, pista, perdidos = VARIANTES[variante][ejercicio]
-        mensajes = " ".join(c.mensaje for c in resultado.del_ejercicio(ejercicio) if not c.aprobada)
-        assert pista in mensajes, (ejercicio, mensajes)
-        if perdidos is not None:
-            assert resultado.puntaje_ejercicio(ejercicio) == PUNTOS[ejercicio] - perdidos, ejercicio
-        else:
-            assert resultado.puntaje_ejercicio(ejercicio) < PUNTOS[ejercicio], ejercicio
+    comprobar_variante(resultados_variantes[variante], TAREA, PUNTOS, VARIANTES[variante])
 
 
 def test_un_escalon_que_devuelve_booleanos_solo_pierde_el_punto_del_tipo(resultados_variantes):
@@ -194,10 +138,7 @@ def test_un_escalon_que_devuelve_booleanos_solo_pierde_el_punto_del_tipo(resulta
 
 
 def test_los_mensajes_de_casos_ocultos_no_revelan_valores_esperados(resultados_variantes):
-    ocultos_fallidos = [c for r in resultados_variantes.values() for c in r.casos if c.oculta and not c.aprobada]
-    assert len(ocultos_fallidos) >= 10
-    for caso in ocultos_fallidos:
-        assert "esperado:" not in caso.mensaje and "se esperaba [" not in caso.mensaje, caso.mensaje
+    comprobar_que_los_ocultos_no_revelan(resultados_variantes.values(), 10, ("esperado:", "se esperaba ["))
 
 
 # -- simulated students (herramientas/simulados/perceptron.py) --------------------

@@ -11,8 +11,10 @@ import numpy as np
 import pytest
 
 from autograder.calificadores import cargar_tarea
-from conftest import calificar, celda, con_celda, cuaderno_fuente, en_blanco
-from herramientas.simulados import celda_que_falta, perfiles_de
+from conftest import (calificar, calificar_con_errores, comprobar_alumno_simulado, comprobar_en_blanco,
+                      comprobar_grupos_de_errores, comprobar_que_los_ocultos_no_revelan, comprobar_rotas, con_celda,
+                      en_blanco, mensajes_fallidos)
+from herramientas.simulados import celda_que_falta
 from solutions import redes_recurrentes as referencia
 
 TAREA_ID = "15_redes_recurrentes"
@@ -74,44 +76,16 @@ CUADERNOS_CON_ERRORES = tuple(
     for k in range(max(len(n) for n in _POR_EJERCICIO.values())))
 
 
-@pytest.fixture(scope="module")
-def fuente():
-    return cuaderno_fuente(TAREA_ID)
-
-
-@pytest.fixture(scope="module")
-def resultado_referencia(fuente):
-    return calificar(fuente, TAREA_ID)
-
-
-def _con_errores(nb, nombres):
-    for nombre in nombres:
-        ejercicio, viejo, nuevo, _ = ERRORES[nombre]
-        fuente_celda = celda(nb, ejercicio).source
-        assert fuente_celda.count(viejo) == 1, f"{nombre}: no encontré {viejo!r} una sola vez en la celda {ejercicio}"
-        nb = con_celda(nb, ejercicio, fuente_celda.replace(viejo, nuevo))
-    return nb
-
+# Fixtures fuente and resultado_referencia: tests/conftest.py (from TAREA_ID).
 
 @pytest.fixture(scope="module")
 def resultados_con_errores(fuente):
     """{nombre del error: resultado del cuaderno que lo contiene}: one grading per notebook."""
-    resultados = {}
-    for nombres in CUADERNOS_CON_ERRORES:
-        resultado = calificar(_con_errores(fuente, nombres), TAREA_ID)
-        resultados.update({nombre: resultado for nombre in nombres})
-    return resultados
-
-
-def _rota(nombre: str) -> str:
-    return f"def {nombre}(*args, **kwargs):\n    raise NotImplementedError()\n"
+    return calificar_con_errores(fuente, TAREA_ID, ERRORES, CUADERNOS_CON_ERRORES, una_vez=True)
 
 
 def test_los_grupos_cubren_cada_error_una_vez_y_cada_cuaderno_rompe_cada_funcion_a_lo_sumo_una_vez():
-    for nombres in CUADERNOS_CON_ERRORES:
-        ejercicios = [ERRORES[n][0] for n in nombres]
-        assert len(ejercicios) == len(set(ejercicios)), nombres
-    assert sorted(n for nombres in CUADERNOS_CON_ERRORES for n in nombres) == sorted(ERRORES)
+    comprobar_grupos_de_errores(ERRORES, CUADERNOS_CON_ERRORES)
 
 
 def test_declaracion_y_puntos():
@@ -130,29 +104,21 @@ def test_la_referencia_obtiene_todos_los_puntos(resultado_referencia):
 
 
 def test_el_cuaderno_en_blanco_obtiene_cero(fuente):
-    resultado = calificar(en_blanco(fuente), TAREA_ID)
-    assert resultado.puntaje == 0
-    assert all("todavía no está implementada" in c.mensaje for c in resultado.casos)
+    comprobar_en_blanco(fuente, TAREA_ID)
 
 
 @pytest.mark.parametrize("rotas", [("paso_rnn", "paso_lstm"), ("rnn_adelante", "contar_parametros_lstm")],
                          ids=["pasos_rotos", "secuencia_y_conteo_rotos"])
 def test_cada_funcion_rota_solo_cuesta_sus_puntos(fuente, resultado_referencia, rotas):
     """A broken paso_rnn leaves rnn_adelante, which calls it, with all its points (the reference is injected)."""
-    nb = fuente
-    for ejercicio in rotas:
-        nb = con_celda(nb, ejercicio, _rota(ejercicio))
-    resultado = calificar(nb, TAREA_ID)
-    for ejercicio in TAREA.ejercicios:
-        esperado = 0 if ejercicio in rotas else PUNTOS[ejercicio]
-        assert resultado.puntaje_ejercicio(ejercicio) == esperado, ejercicio
+    comprobar_rotas(fuente, TAREA_ID, TAREA, PUNTOS, rotas)
 
 
 @pytest.mark.parametrize("nombre", sorted(ERRORES))
 def test_cada_error_conocido_recibe_su_pista_y_ninguna_otra(resultados_con_errores, nombre):
     ejercicio, _, _, pista = ERRORES[nombre]
     resultado = resultados_con_errores[nombre]
-    mensajes = " ".join(c.mensaje for c in resultado.del_ejercicio(ejercicio) if not c.aprobada)
+    mensajes = mensajes_fallidos(resultado, ejercicio)
     assert pista in mensajes, mensajes
     for otro in _POR_EJERCICIO[ejercicio]:
         assert otro == nombre or ERRORES[otro][3] not in mensajes, (otro, mensajes)
@@ -161,12 +127,8 @@ def test_cada_error_conocido_recibe_su_pista_y_ninguna_otra(resultados_con_error
 
 
 def test_los_mensajes_de_casos_ocultos_no_revelan_valores_esperados(resultados_con_errores):
-    ocultos = [c for r in {id(r): r for r in resultados_con_errores.values()}.values()
-               for c in r.casos if c.oculta and not c.aprobada]
-    assert len(ocultos) >= len(ERRORES)
-    for caso in ocultos:
-        assert "esperado:" not in caso.mensaje and "obtenido:" not in caso.mensaje, caso.id
-        assert "se esperaba 8320" not in caso.mensaje
+    comprobar_que_los_ocultos_no_revelan(resultados_con_errores.values(), len(ERRORES),
+                                         ("esperado:", "obtenido:", "se esperaba 8320"))
 
 
 MEMORIZADOR = '''import numpy as np
@@ -203,12 +165,8 @@ def test_copiar_los_resultados_de_los_ejemplos_publicos_no_da_puntos(fuente):
 
 @pytest.mark.parametrize("perfil", ["parcial", "roto"])
 def test_alumnos_simulados(fuente, resultado_referencia, perfil):
-    resultado = calificar(perfiles_de(TAREA_ID)[perfil](en_blanco(fuente), fuente), TAREA_ID)
     pierden = {"parcial": ("paso_lstm", "contar_parametros_lstm"), "roto": (celda_que_falta(TAREA_ID),)}[perfil]
-    for ejercicio in TAREA.ejercicios:
-        obtenido, completo = resultado.puntaje_ejercicio(ejercicio), resultado_referencia.puntaje_ejercicio(ejercicio)
-        assert obtenido < completo if ejercicio in pierden else obtenido == completo, ejercicio
-    assert perfil != "roto" or resultado.puntaje_ejercicio(celda_que_falta(TAREA_ID)) == 0
+    comprobar_alumno_simulado(fuente, TAREA_ID, TAREA, resultado_referencia, perfil, pierden)
 
 
 # -- the reference against Keras (slow tier: imports TensorFlow) ------------------------------
