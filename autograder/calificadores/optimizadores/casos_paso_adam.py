@@ -9,7 +9,7 @@ with eps replaced by eps / sqrt(1 - beta2**t), so they differ only when sqrt(v̂
 """
 import numpy as np
 
-from autograder.calificadores.optimizadores.comun import comparar, no_finito, pedir_paso
+from autograder.calificadores.optimizadores.comun import Paso, forma_aleatoria
 from autograder.casos import caso
 from autograder.errores import Fallo
 
@@ -71,46 +71,41 @@ CONOCIDOS_PEQUENOS = {
 PISTAS = {'libro': PISTA_LIBRO, 'sin_correccion': PISTA_SIN_CORRECCION, 't_mas_uno': PISTA_T_MAS_UNO, 't_menos_uno': PISTA_T_MENOS_UNO, 'eps_dentro': PISTA_EPS_DENTRO, 'solo_m': PISTA_SOLO_M, 'corregidos': PISTA_CORREGIDOS, 'm_vieja': PISTA_M_VIEJA, 'v_sin_cuadrado': PISTA_V_SIN_CUADRADO}
 
 
-def _conocidos(errores):
-    return [(salidas, PISTAS[clave]) for clave, salidas in errores.items()]
-
-
-def _comprobar(alumno, args, kwargs, esperado, que, revelar, errores):
-    obtenido = pedir_paso(alumno, "paso_adam", args, kwargs, SALIDAS, que)
+def _division_por_cero(obtenido, esperado, args, que):
+    """With t - 1 instead of t the first step divides by zero: named before the comparison."""
     medias_bien = all(np.allclose(o, e, atol=0, rtol=1e-7) for o, e in zip(obtenido[1:], esperado[1:]))
     if args[4] == 1 and medias_bien and not np.all(np.isfinite(obtenido[0])):
         raise Fallo(f"{que}: w_nuevo contiene nan o inf en el paso t = 1.\n  Pista: {PISTA_T_MENOS_UNO} "
                     "Con t - 1 = 0, 1 - beta1**0 = 0 y se divide por cero.")
-    comparar(obtenido, esperado, SALIDAS, que, _conocidos(errores), revelar,
-             orden=("m_nuevo", "v_nuevo", "w_nuevo"))
-    no_finito(obtenido, que, PISTA_V_SIN_CUADRADO)
+
+
+PASO = Paso("paso_adam", SALIDAS, PISTAS, orden=("m_nuevo", "v_nuevo", "w_nuevo"), pista_no_finito=PISTA_V_SIN_CUADRADO,
+            revisar=_division_por_cero)
 
 
 @caso(puntos=1, exito="en el paso t = 3 del ejemplo da m = [0.11, -0.13], v = [0.01003, 0.02014] y w ≈ [0.99778, -0.99815].")
 def test_ejemplo(alumno):
     """w = [1, -1], g = [0.2, -0.4], m = [0.1, -0.1], v = [0.01, 0.02], t = 3, tasa = 0.01."""
-    _comprobar(alumno, EJEMPLO, {"tasa": 0.01}, EJEMPLO_ESPERADO, "paso_adam(ejemplo, t=3, tasa=0.01)", True,
-               CONOCIDOS_EJEMPLO)
+    PASO.comprobar(alumno, EJEMPLO, {"tasa": 0.01}, EJEMPLO_ESPERADO, "paso_adam(ejemplo, t=3, tasa=0.01)",
+                   CONOCIDOS_EJEMPLO)
 
 
 @caso(puntos=1, exito="con gradientes diminutos en t = 1 coincide con Keras (corrección en la tasa, eps fuera de la raíz).")
 def test_gradientes_pequenos(alumno):
     """g = [1e-6, -3e-6], m = v = 0, t = 1 y valores por defecto: aquí se nota dónde actúa eps."""
-    _comprobar(alumno, PEQUENOS, {}, PEQUENOS_ESPERADO, "paso_adam(gradientes de orden 1e-6, t=1)", True,
-               CONOCIDOS_PEQUENOS)
+    PASO.comprobar(alumno, PEQUENOS, {}, PEQUENOS_ESPERADO, "paso_adam(gradientes de orden 1e-6, t=1)",
+                   CONOCIDOS_PEQUENOS)
 
 
 @caso(puntos=2, oculta=True, exito="coincide con la referencia con t, formas, tasas y momentos aleatorios.")
 def test_valores_ocultos(alumno, rng, referencia):
-    forma = (int(rng.integers(1, 6)),) if rng.random() < 0.5 else (int(rng.integers(2, 5)), int(rng.integers(2, 4)))
+    forma = forma_aleatoria(rng)
     w, g, m = rng.normal(size=forma), rng.normal(size=forma), rng.normal(0, 0.3, size=forma)
     v = rng.uniform(0.0, 0.5, size=forma)
     t = int(rng.integers(1, 101))
     kwargs = {"tasa": float(rng.uniform(0.001, 0.1)), "beta1": float(rng.uniform(0.8, 0.95)),
               "beta2": float(rng.uniform(0.99, 0.9999))}
-    _comprobar(alumno, (w, g, m, v, t), kwargs, referencia.paso_adam(w, g, m, v, t, **kwargs),
-               f"paso_adam con w de forma {forma} y t={t}", False,
-               referencia.errores_paso_adam(w, g, m, v, t, **kwargs))
+    PASO.comprobar_con_referencia(alumno, referencia, (w, g, m, v, t), kwargs, f"paso_adam con w de forma {forma} y t={t}")
 
 
 @caso(puntos=2, oculta=True, exito="encadena los pasos t = 1, 2, 3 con gradientes diminutos como la referencia (y Keras).")
@@ -120,7 +115,5 @@ def test_gradientes_pequenos_ocultos(alumno, rng, referencia):
     w, m, v = rng.normal(size=d), np.zeros(d), np.zeros(d)
     for t in range(1, 4):
         g = rng.uniform(1e-7, 3e-6, size=d) * rng.choice([-1.0, 1.0], size=d)
-        esperado = referencia.paso_adam(w, g, m, v, t)
-        _comprobar(alumno, (w, g, m, v, t), {}, esperado, f"paso_adam con gradientes diminutos, paso t={t}", False,
-                   referencia.errores_paso_adam(w, g, m, v, t))
-        w, m, v = esperado
+        w, m, v = PASO.comprobar_con_referencia(alumno, referencia, (w, g, m, v, t), {},
+                                                f"paso_adam con gradientes diminutos, paso t={t}")

@@ -5,7 +5,7 @@ Keras 3 (``keras/src/optimizers/sgd.py``, ``update_step``): ``m = momentum·m - 
 """
 import numpy as np
 
-from autograder.calificadores.optimizadores.comun import comparar, pedir_paso
+from autograder.calificadores.optimizadores.comun import Paso, forma_aleatoria
 from autograder.casos import caso
 
 SALIDAS = ("w_nuevo", "v_nuevo")
@@ -49,38 +49,29 @@ CONOCIDOS_PRIMERO = {
     'sin_momento': (np.array([[0.4, -1.2], [2.1, -0.05]]), np.array([[-0.1, -0.2], [0.1, -0.05]])),
 }
 PISTAS = {'otra_convencion': PISTA_OTRA_CONVENCION, 'media_movil': PISTA_MEDIA_MOVIL, 'v_vieja': PISTA_V_VIEJA, 'signo': PISTA_SIGNO, 'sin_momento': PISTA_SIN_MOMENTO}
-
-
-def _conocidos(errores):
-    return [(salidas, PISTAS[clave]) for clave, salidas in errores.items()]
-
-
-def _comprobar(alumno, args, kwargs, esperado, que, revelar, errores):
-    obtenido = pedir_paso(alumno, "paso_momento", args, kwargs, SALIDAS, que)
-    comparar(obtenido, esperado, SALIDAS, que, _conocidos(errores), revelar, orden=SALIDAS)
+PASO = Paso("paso_momento", SALIDAS, PISTAS)
 
 
 @caso(puntos=1, exito="con w = [1, -2], g = [0.5, 1], v = [0.1, -0.2] da v = [0.04, -0.28] y w = [1.04, -2.28].")
 def test_ejemplo(alumno):
     """tasa = 0.1, beta = 0.9: v_nuevo = 0.9·v - 0.1·g y w_nuevo = w + v_nuevo."""
-    _comprobar(alumno, EJEMPLO, {"tasa": 0.1, "beta": 0.9}, EJEMPLO_ESPERADO,
-               "paso_momento(ejemplo, tasa=0.1, beta=0.9)", True, CONOCIDOS_EJEMPLO)
+    PASO.comprobar(alumno, EJEMPLO, {"tasa": 0.1, "beta": 0.9}, EJEMPLO_ESPERADO,
+                   "paso_momento(ejemplo, tasa=0.1, beta=0.9)", CONOCIDOS_EJEMPLO)
 
 
 @caso(puntos=1, exito="desde v = 0 el primer paso es un paso de SGD y v_nuevo = -tasa·g.")
 def test_primer_paso(alumno):
     """Matriz 2×2, v = 0, tasa = 0.1 y beta por defecto."""
-    _comprobar(alumno, PRIMERO, {"tasa": 0.1}, PRIMERO_ESPERADO, "paso_momento(matriz 2×2, v = 0, tasa=0.1)", True, CONOCIDOS_PRIMERO)
+    PASO.comprobar(alumno, PRIMERO, {"tasa": 0.1}, PRIMERO_ESPERADO, "paso_momento(matriz 2×2, v = 0, tasa=0.1)",
+                   CONOCIDOS_PRIMERO)
 
 
 @caso(puntos=2, oculta=True, exito="coincide con la referencia con formas, tasas, beta y velocidades aleatorias.")
 def test_valores_ocultos(alumno, rng, referencia):
-    forma = (int(rng.integers(1, 6)),) if rng.random() < 0.5 else (int(rng.integers(2, 5)), int(rng.integers(2, 4)))
+    forma = forma_aleatoria(rng)
     w, g, v = rng.normal(size=forma), rng.normal(size=forma), rng.normal(0, 0.3, size=forma)
     kwargs = {"tasa": float(rng.uniform(0.01, 0.5)), "beta": float(rng.uniform(0.5, 0.99))}
-    _comprobar(alumno, (w, g, v), kwargs, referencia.paso_momento(w, g, v, **kwargs),
-               f"paso_momento con w de forma {forma}", False,
-               referencia.errores_paso_momento(w, g, v, **kwargs))
+    PASO.comprobar_con_referencia(alumno, referencia, (w, g, v), kwargs, f"paso_momento con w de forma {forma}")
 
 
 @caso(puntos=1, oculta=True, exito="encadena 5 pasos con los valores por defecto como la referencia.")
@@ -90,7 +81,5 @@ def test_varios_pasos_por_defecto(alumno, rng, referencia):
     w, v = rng.normal(size=d), np.zeros(d)
     for paso in range(1, 6):
         g = rng.normal(size=d)
-        esperado = referencia.paso_momento(w, g, v)
-        _comprobar(alumno, (w, g, v), {}, esperado, f"paso_momento, paso {paso} de 5 (valores por defecto)", False,
-                   referencia.errores_paso_momento(w, g, v))
-        w, v = esperado
+        w, v = PASO.comprobar_con_referencia(alumno, referencia, (w, g, v), {},
+                                             f"paso_momento, paso {paso} de 5 (valores por defecto)")

@@ -8,7 +8,7 @@ gradients for which they differ by a factor of about 10 in the step (see test_gr
 """
 import numpy as np
 
-from autograder.calificadores.optimizadores.comun import comparar, no_finito, pedir_paso
+from autograder.calificadores.optimizadores.comun import Paso, forma_aleatoria
 from autograder.casos import caso
 
 SALIDAS = ("w_nuevo", "s_nuevo")
@@ -55,40 +55,29 @@ CONOCIDOS_PEQUENOS = {
     's_viejo': (np.array([0.49968377223398314, 0.5006324555320337, 0.4998418861169916]), None),
 }
 PISTAS = {'eps_fuera': PISTA_EPS_FUERA, 'sin_cuadrado': PISTA_SIN_CUADRADO, 'sin_uno_menos_rho': PISTA_SIN_UNO_MENOS_RHO, 'rho_al_reves': PISTA_RHO_AL_REVES, 'sin_raiz': PISTA_SIN_RAIZ, 's_viejo': PISTA_S_VIEJO}
-
-
-def _conocidos(errores):
-    return [(salidas, PISTAS[clave]) for clave, salidas in errores.items()]
-
-
-def _comprobar(alumno, args, kwargs, esperado, que, revelar, errores):
-    obtenido = pedir_paso(alumno, "paso_rmsprop", args, kwargs, SALIDAS, que)
-    comparar(obtenido, esperado, SALIDAS, que, _conocidos(errores), revelar, orden=("s_nuevo", "w_nuevo"))
-    no_finito(obtenido, que, PISTA_SIN_CUADRADO)
+PASO = Paso("paso_rmsprop", SALIDAS, PISTAS, orden=("s_nuevo", "w_nuevo"), pista_no_finito=PISTA_SIN_CUADRADO)
 
 
 @caso(puntos=1, exito="con w = [1, -1], g = [0.2, -0.4], s = [0.01, 0.04] da s = [0.013, 0.052] y w ≈ [0.98246, -0.98246].")
 def test_ejemplo(alumno):
     """tasa = 0.01, rho = 0.9, eps por defecto."""
-    _comprobar(alumno, EJEMPLO, {"tasa": 0.01, "rho": 0.9}, EJEMPLO_ESPERADO,
-               "paso_rmsprop(ejemplo, tasa=0.01, rho=0.9)", True, CONOCIDOS_EJEMPLO)
+    PASO.comprobar(alumno, EJEMPLO, {"tasa": 0.01, "rho": 0.9}, EJEMPLO_ESPERADO,
+                   "paso_rmsprop(ejemplo, tasa=0.01, rho=0.9)", CONOCIDOS_EJEMPLO)
 
 
 @caso(puntos=1, exito="con gradientes diminutos (1e-4) eps va dentro de la raíz, como en Keras.")
 def test_gradientes_pequenos(alumno):
     """g = [1e-4, -2e-4, 5e-5], s = 0 y valores por defecto: aquí importa dónde va eps."""
-    _comprobar(alumno, PEQUENOS, {}, PEQUENOS_ESPERADO, "paso_rmsprop(gradientes de orden 1e-4, s = 0)", True,
-               CONOCIDOS_PEQUENOS)
+    PASO.comprobar(alumno, PEQUENOS, {}, PEQUENOS_ESPERADO, "paso_rmsprop(gradientes de orden 1e-4, s = 0)",
+                   CONOCIDOS_PEQUENOS)
 
 
 @caso(puntos=2, oculta=True, exito="coincide con la referencia con formas, tasas, rho y medias aleatorias.")
 def test_valores_ocultos(alumno, rng, referencia):
-    forma = (int(rng.integers(1, 6)),) if rng.random() < 0.5 else (int(rng.integers(2, 5)), int(rng.integers(2, 4)))
+    forma = forma_aleatoria(rng)
     w, g, s = rng.normal(size=forma), rng.normal(size=forma), rng.uniform(0.0, 1.0, size=forma)
     kwargs = {"tasa": float(rng.uniform(0.001, 0.1)), "rho": float(rng.uniform(0.5, 0.99))}
-    _comprobar(alumno, (w, g, s), kwargs, referencia.paso_rmsprop(w, g, s, **kwargs),
-               f"paso_rmsprop con w de forma {forma}", False,
-               referencia.errores_paso_rmsprop(w, g, s, **kwargs))
+    PASO.comprobar_con_referencia(alumno, referencia, (w, g, s), kwargs, f"paso_rmsprop con w de forma {forma}")
 
 
 @caso(puntos=1, oculta=True, exito="con gradientes de orden 1e-4 a 1e-5 encadena 3 pasos como la referencia (eps dentro de la raíz).")
@@ -98,7 +87,5 @@ def test_gradientes_pequenos_ocultos(alumno, rng, referencia):
     w, s = rng.normal(size=d), np.zeros(d)
     for paso in range(1, 4):
         g = rng.uniform(1e-5, 3e-4, size=d) * rng.choice([-1.0, 1.0], size=d)
-        esperado = referencia.paso_rmsprop(w, g, s)
-        _comprobar(alumno, (w, g, s), {}, esperado, f"paso_rmsprop con gradientes diminutos, paso {paso} de 3", False,
-                   referencia.errores_paso_rmsprop(w, g, s))
-        w, s = esperado
+        w, s = PASO.comprobar_con_referencia(alumno, referencia, (w, g, s), {},
+                                             f"paso_rmsprop con gradientes diminutos, paso {paso} de 3")

@@ -1,4 +1,7 @@
 """Comprobaciones compartidas por los casos de los tres pasos y datos de minimizar."""
+from dataclasses import dataclass
+from typing import Callable
+
 import numpy as np
 
 from autograder.errores import Fallo
@@ -36,3 +39,46 @@ def no_finito(valores, que, pista):
     for valor in valores:
         if not np.all(np.isfinite(valor)):
             raise Fallo(f"{que}: el resultado contiene nan o inf.\n  Pista: {pista}")
+
+
+def forma_aleatoria(rng) -> tuple:
+    """The shape of w in a hidden case: a vector of 1 to 5 entries or a matrix of 2-4 × 2-3, half the time each."""
+    return (int(rng.integers(1, 6)),) if rng.random() < 0.5 else (int(rng.integers(2, 5)), int(rng.integers(2, 4)))
+
+
+@dataclass(frozen=True)
+class Paso:
+    """How one of the three steps is checked: its name, its outputs, the hint of each known mistake
+    (keyed as in ``referencia.errores_<nombre>``), the order in which the outputs are compared, the
+    hint for a nan or inf output (none: not checked) and ``revisar(obtenido, esperado, args, que)``,
+    a check of the step's own run before the comparison (none: no check)."""
+
+    nombre: str
+    salidas: tuple
+    pistas: dict
+    orden: tuple = ()
+    pista_no_finito: str = ""
+    revisar: Callable = None
+
+    def pedir(self, alumno, args, kwargs, que):
+        return pedir_paso(alumno, self.nombre, args, kwargs, self.salidas, que)
+
+    def comparar(self, obtenido, esperado, args, que, errores, revelar):
+        """``errores`` is {mistake: wrong outputs}, as the public literals and ``referencia.errores_<nombre>``."""
+        if self.revisar:
+            self.revisar(obtenido, esperado, args, que)
+        conocidos = [(salidas, self.pistas[clave]) for clave, salidas in errores.items()]
+        comparar(obtenido, esperado, self.salidas, que, conocidos, revelar, orden=self.orden or self.salidas)
+        if self.pista_no_finito:
+            no_finito(obtenido, que, self.pista_no_finito)
+
+    def comprobar(self, alumno, args, kwargs, esperado, que, errores, revelar=True):
+        """A public example: expected and wrong outputs are literals of the case file."""
+        self.comparar(self.pedir(alumno, args, kwargs, que), esperado, args, que, errores, revelar)
+
+    def comprobar_con_referencia(self, alumno, referencia, args, kwargs, que):
+        """A hidden case: the reference step and its known mistakes on these inputs; returns the reference's output."""
+        esperado = getattr(referencia, self.nombre)(*args, **kwargs)
+        errores = getattr(referencia, f"errores_{self.nombre}")(*args, **kwargs)
+        self.comparar(self.pedir(alumno, args, kwargs, que), esperado, args, que, errores, revelar=False)
+        return esperado
