@@ -7,20 +7,10 @@ solution cells of ``assignments/06_keras_digitos/06_keras_digitos.ipynb``
 like the notebook's training cell, with a fixed seed (calibration in
 ``autograder/calificadores/keras_digitos/casos_modelo_entrenado.py``).
 """
-import os
-from pathlib import Path
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ start-up lines off stderr
-
 import numpy as np
 
-from autograder.entrenamiento import calificando, entrenar_y_guardar
-from solutions.perezoso import ModuloPerezoso
-
-# Keras loads on first use, inside the functions that build or train models: grading imports this
-# module in the trusted process, which must not load TensorFlow (solutions/perezoso.py).
-keras = ModuloPerezoso("keras")
-layers = ModuloPerezoso("keras.layers")
+from solutions.entrenamiento_referencia import entrenar_como_el_cuaderno
+from solutions.perezoso import keras, layers  # Keras loads on first use: see solutions/perezoso.py
 
 EPOCAS_REFERENCIA = 30
 TAM_LOTE_REFERENCIA = 32
@@ -80,27 +70,13 @@ def construir_modelo():
 
 
 def entrenar_referencia(directorio, semilla=0, epocas=EPOCAS_REFERENCIA):
-    """Entrena el modelo de referencia como la celda de entrenamiento del cuaderno.
+    """Entrena el modelo de referencia como la celda del cuaderno. → (ruta, historial).
 
-    ``entrenar_y_guardar`` on the 3823 training digits (the last 10 % held out for
-    validation), adam, batches of 32, ``epocas`` epochs, after
-    ``keras.utils.set_random_seed(semilla)``. Writes ``modelo.keras`` and
-    ``historial.json`` in ``directorio``.
-
-    Returns:
-        (ruta, historial): la ruta de ``modelo.keras`` y el dict ``History.history``.
+    ``entrenar_como_el_cuaderno`` on the 3823 training digits (the last 10 % held out for
+    validation), adam, batches of 32, ``epocas`` epochs and ``semilla``.
     """
     from source_data import cargar_optdigits
 
-    if calificando():
-        raise RuntimeError("entrenar_referencia entrena siempre: no la llames con CURSO_DL_CALIFICANDO=1")
-    directorio = Path(directorio)
-    directorio.mkdir(parents=True, exist_ok=True)
-    (x_train, y_train), _ = cargar_optdigits()
-    X_train, Y_train = preparar_datos(x_train, y_train)
-    keras.utils.set_random_seed(semilla)
-    modelo = construir_modelo()
-    ruta = directorio / "modelo.keras"
-    historia = entrenar_y_guardar(modelo, X_train, Y_train, ruta=ruta, epochs=epocas,
-                                  batch_size=TAM_LOTE_REFERENCIA, validation_split=FRACCION_VALIDACION, verbose=0)
-    return ruta, historia.history
+    return entrenar_como_el_cuaderno(directorio, lambda: preparar_datos(*cargar_optdigits()[0]), construir_modelo,
+                                     semilla=semilla, epochs=epocas, batch_size=TAM_LOTE_REFERENCIA,
+                                     validation_split=FRACCION_VALIDACION, verbose=0)

@@ -7,20 +7,10 @@ by ``fuentes_cuadernos/05_keras_iris.py``). ``particion_iris`` and
 80/20 split that the notebook and the grader use, the second trains the
 reference model exactly like the notebook's training cell, with fixed seeds.
 """
-import os
-from pathlib import Path
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ start-up lines off stderr
-
 import numpy as np
 
-from autograder.entrenamiento import calificando, entrenar_y_guardar
-from solutions.perezoso import ModuloPerezoso
-
-# Keras loads on first use, inside the functions that build or train models: grading imports this
-# module in the trusted process, which must not load TensorFlow (solutions/perezoso.py).
-keras = ModuloPerezoso("keras")
-layers = ModuloPerezoso("keras.layers")
+from solutions.entrenamiento_referencia import entrenar_como_el_cuaderno
+from solutions.perezoso import keras, layers  # Keras loads on first use: see solutions/perezoso.py
 
 SEMILLA_PARTICION = 0
 FRACCION_PRUEBA = 0.2
@@ -104,29 +94,14 @@ def particion_iris():
 
 
 def entrenar_referencia(directorio, semilla=0):
-    """Entrena el modelo de referencia como la celda de entrenamiento del cuaderno.
+    """Entrena el modelo de referencia como la celda del cuaderno. → (ruta, historial).
 
-    ``entrenar_y_guardar`` with SGD (learning rate 0.1), batches of 16, at most 300
+    ``entrenar_como_el_cuaderno`` with SGD (learning rate 0.1), batches of 16, at most 300
     epochs, the last 20 % of the training flowers for validation and
-    ``EarlyStopping(monitor="val_accuracy", patience=30, min_delta=0.0001)`` (the slides'
-    callback), after
-    ``keras.utils.set_random_seed(semilla)``. Writes ``modelo.keras``,
-    ``historial.json`` and ``entrenamiento.json`` in ``directorio``.
-
-    Returns:
-        (ruta, historial): la ruta de ``modelo.keras`` y el dict ``History.history``.
+    ``EarlyStopping(monitor="val_accuracy", patience=30, min_delta=0.0001)`` (the slides' callback).
     """
-    if calificando():
-        raise RuntimeError("entrenar_referencia entrena siempre: no la llames con CURSO_DL_CALIFICANDO=1")
-    directorio = Path(directorio)
-    directorio.mkdir(parents=True, exist_ok=True)
-    (X_train, y_train), _ = particion_iris()
-    X, Y = preparar_datos(X_train, y_train)
-    keras.utils.set_random_seed(semilla)
-    modelo = construir_modelo()
     parada = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=PACIENCIA_REFERENCIA,
                                            min_delta=MEJORA_MINIMA_REFERENCIA)
-    ruta = directorio / "modelo.keras"
-    historia = entrenar_y_guardar(modelo, X, Y, ruta=ruta, epochs=EPOCAS_REFERENCIA, batch_size=TAM_LOTE_REFERENCIA,
-                                  validation_split=FRACCION_VALIDACION, callbacks=[parada], verbose=0)
-    return ruta, historia.history
+    return entrenar_como_el_cuaderno(directorio, lambda: preparar_datos(*particion_iris()[0]), construir_modelo,
+                                     semilla=semilla, epochs=EPOCAS_REFERENCIA, batch_size=TAM_LOTE_REFERENCIA,
+                                     validation_split=FRACCION_VALIDACION, callbacks=[parada], verbose=0)

@@ -3,12 +3,9 @@
 ``preprocesar`` and ``construir_modelo`` are, character for character, the
 solution cells of ``assignments/07_keras_mnist/07_keras_mnist.ipynb`` (the
 notebook is generated from them by ``fuentes_cuadernos/07_keras_mnist.py``).
-The ``### BEGIN/END SOLUTION`` comments mark what nbgrader removes in the
-student's copy.
 
-``entrenar_referencia`` is not an exercise: it trains the reference model the
-same way the notebook's training cell does, with a fixed seed, so that tests
-and demos have a ``modelo.keras`` to grade. Measured on the course machine
+``entrenar_referencia`` (not an exercise; ``solutions/entrenamiento_referencia.py``)
+gives tests and demos a ``modelo.keras`` to grade. Measured on the course machine
 (2 CPUs, tensorflow-cpu 2.21, Keras 3.15): about 25–35 s of training and 0.979
 accuracy on the 10000 MNIST test images (see the calibration note in
 ``autograder/calificadores/keras_mnist/casos_modelo_entrenado.py``).
@@ -19,20 +16,12 @@ instead of the practice's rmsprop, 10 epochs and validation_split 0.2: with seed
 the practice's recipe reaches only 0.972 (0.002 above the 0.97 threshold) and
 takes about twice as long; the measurements are in the calibration note.
 """
-import os
 from pathlib import Path
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ start-up lines off stderr
 
 import numpy as np
 
-from autograder.entrenamiento import calificando, entrenar_y_guardar
-from solutions.perezoso import ModuloPerezoso
-
-# Keras loads on first use, inside the functions that build or train models: grading imports this
-# module in the trusted process, which must not load TensorFlow (solutions/perezoso.py).
-keras = ModuloPerezoso("keras")
-layers = ModuloPerezoso("keras.layers")
+from solutions.entrenamiento_referencia import entrenar_como_el_cuaderno
+from solutions.perezoso import keras, layers  # Keras loads on first use: see solutions/perezoso.py
 
 EPOCAS_REFERENCIA = 6
 # The committed reference model (seed 0, saved without the optimizer's state): it classifies the
@@ -97,42 +86,19 @@ def construir_modelo():
 
 
 def entrenar_referencia(directorio, epocas=EPOCAS_REFERENCIA, sin_optimizador=False):
-    """Entrena el modelo de referencia y lo guarda como ``directorio/modelo.keras``.
+    """Entrena el modelo de referencia como la celda del cuaderno. → (ruta, historial).
 
-    Trains exactly like the notebook's training cell (``entrenar_y_guardar`` with
-    batch 128 and the last 10 % of the training images held out for validation)
-    after ``keras.utils.set_random_seed(0)``, so it also writes
-    ``directorio/historial.json``. The default ``EPOCAS_REFERENCIA = 6`` epochs
-    take about 25–35 s on 2 CPUs (load average 1–5) and reach 0.979 test accuracy.
-
-    Args:
-        directorio: carpeta donde escribir ``modelo.keras`` (se crea si no existe).
-        epocas: épocas de entrenamiento.
-        sin_optimizador: vuelve a guardar los mismos pesos, compilado pero sin los momentos de Adam
-            (un tercio del tamaño): así se guardó la copia de ``DIRECTORIO_MODELO``, con
-            ``python -c "from solutions.keras_mnist import *; entrenar_referencia(DIRECTORIO_MODELO, sin_optimizador=True)"``.
-
-    Returns:
-        (ruta, historial): la ruta de ``modelo.keras`` y el dict ``History.history``.
+    ``entrenar_como_el_cuaderno`` with seed 0, batch 128 and the last 10 % of the training
+    images held out for validation. The default ``EPOCAS_REFERENCIA = 6`` epochs take about
+    25–35 s on 2 CPUs (load average 1–5) and reach 0.979 test accuracy. The copy in
+    ``DIRECTORIO_MODELO`` was saved without Adam's state (``sin_optimizador=True``), with
+    ``python -c "from solutions.keras_mnist import *; entrenar_referencia(DIRECTORIO_MODELO, sin_optimizador=True)"``.
     """
     from source_data import cargar_mnist
 
-    if calificando():
-        raise RuntimeError("entrenar_referencia entrena siempre: no la llames con CURSO_DL_CALIFICANDO=1")
-    directorio = Path(directorio)
-    directorio.mkdir(parents=True, exist_ok=True)
-    (x_train, y_train), _ = cargar_mnist()
-    X_train, Y_train = preprocesar(x_train, y_train)
-    keras.utils.set_random_seed(0)
-    modelo = construir_modelo()
-    ruta = directorio / "modelo.keras"
-    historia = entrenar_y_guardar(modelo, X_train, Y_train, ruta=ruta, batch_size=TAM_LOTE_REFERENCIA,
-                                  epochs=epocas, validation_split=FRACCION_VALIDACION, verbose=0)
-    if sin_optimizador:
-        modelo = keras.saving.load_model(ruta, compile=False)
-        modelo.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
-        modelo.save(ruta)
-    return ruta, historia.history
+    return entrenar_como_el_cuaderno(directorio, lambda: preprocesar(*cargar_mnist()[0]), construir_modelo,
+                                     sin_optimizador=sin_optimizador, batch_size=TAM_LOTE_REFERENCIA, epochs=epocas,
+                                     validation_split=FRACCION_VALIDACION, verbose=0)
 
 
 # -- Ejercicio 1 de la Práctica 1: «Probemos con otros números escritos a mano» -------------------------

@@ -9,19 +9,12 @@ model exactly like the notebook's training cell, with fixed seeds. The reference
 committed under ``solutions/modelos/14_keras_regresion`` (it trains in seconds on an idle
 machine, but tens of seconds on a loaded one).
 """
-import os
 from pathlib import Path
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ start-up lines off stderr
 
 import numpy as np
 
-from autograder.entrenamiento import calificando, entrenar_y_guardar
-from solutions.perezoso import ModuloPerezoso
-
-# Keras loads on first use (solutions/perezoso.py): the trusted process never imports TensorFlow.
-keras = ModuloPerezoso("keras")
-layers = ModuloPerezoso("keras.layers")
+from solutions.entrenamiento_referencia import entrenar_como_el_cuaderno
+from solutions.perezoso import keras, layers  # Keras loads on first use: see solutions/perezoso.py
 
 DIRECTORIO_MODELO = Path(__file__).resolve().parent / "modelos" / "14_keras_regresion"
 
@@ -113,27 +106,14 @@ def datos_tabla():
 
 
 def entrenar_referencia(directorio, semilla=0):
-    """Entrena el regresor lineal de referencia en la tabla, como la celda de entrenamiento del cuaderno.
+    """Entrena el regresor lineal de referencia en la tabla, como la celda del cuaderno. → (ruta, historial).
 
-    ``construir_regresor_lineal(3, 2)`` (SGD, learning rate 0.2), ``entrenar_y_guardar`` with
-    40 epochs and batches of 8 (the whole table: one gradient step per epoch), after
-    ``keras.utils.set_random_seed(semilla)``. Writes ``modelo.keras``, ``historial.json`` and
-    ``entrenamiento.json`` in ``directorio``.
-
-    Returns:
-        (ruta, historial): la ruta de ``modelo.keras`` y el dict ``History.history``.
+    ``construir_regresor_lineal(3, 2)`` (SGD, learning rate 0.2), ``entrenar_como_el_cuaderno``
+    with 40 epochs and batches of 8 (the whole table: one gradient step per epoch).
     """
-    if calificando():
-        raise RuntimeError("entrenar_referencia entrena siempre: no la llames con CURSO_DL_CALIFICANDO=1")
-    directorio = Path(directorio)
-    directorio.mkdir(parents=True, exist_ok=True)
-    X, Y, _, _ = datos_tabla()
-    keras.utils.set_random_seed(semilla)
-    modelo = construir_regresor_lineal(3, 2)
-    ruta = directorio / "modelo.keras"
-    historia = entrenar_y_guardar(modelo, X, Y, ruta=ruta, epochs=EPOCAS_REFERENCIA,
-                                  batch_size=TAM_LOTE_REFERENCIA, verbose=0)
-    return ruta, historia.history
+    return entrenar_como_el_cuaderno(directorio, lambda: datos_tabla()[:2], lambda: construir_regresor_lineal(3, 2),
+                                     semilla=semilla, epochs=EPOCAS_REFERENCIA, batch_size=TAM_LOTE_REFERENCIA,
+                                     verbose=0)
 
 
 if __name__ == "__main__":  # python -m solutions.keras_regresion: rewrites the committed reference model
