@@ -3,14 +3,10 @@
 ``preprocesar`` and ``construir_modelo`` are, character for character, the
 solution cells of ``assignments/10_cnn_cifar10/10_cnn_cifar10.ipynb`` (the
 notebook is generated from them by ``fuentes_cuadernos/10_cnn_cifar10.py``).
-The ``### BEGIN/END SOLUTION`` comments mark what nbgrader removes in the
-student's copy.
 
-``entrenar_referencia`` is not an exercise: it trains the reference model the
-same way the notebook's training cell does, with a fixed seed. Its output is
-committed as ``solutions/modelos/10_cnn_cifar10/{modelo.keras,historial.json}``
-(training takes minutes, too long for the default test tier); regenerate it
-with::
+``entrenar_referencia`` (not an exercise; ``solutions/entrenamiento_referencia.py``)
+takes minutes, too long for the default test tier, so its output is committed in
+``solutions/modelos/10_cnn_cifar10/``; regenerate it with::
 
     PYTHONPATH=. .venv/bin/python -c "from solutions.cnn_cifar10 import entrenar_referencia; \\
         entrenar_referencia('solutions/modelos/10_cnn_cifar10')"
@@ -18,20 +14,10 @@ with::
 See the calibration note in ``autograder/calificadores/cnn_cifar10/casos_modelo_entrenado.py``
 for the measured time and accuracy.
 """
-import os
-from pathlib import Path
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ start-up lines off stderr
-
 import numpy as np
 
-from autograder.entrenamiento import calificando, entrenar_y_guardar
-from solutions.perezoso import ModuloPerezoso
-
-# Keras loads on first use, inside the functions that build or train models: grading imports this
-# module in the trusted process, which must not load TensorFlow (solutions/perezoso.py).
-keras = ModuloPerezoso("keras")
-layers = ModuloPerezoso("keras.layers")
+from solutions.entrenamiento_referencia import entrenar_como_el_cuaderno
+from solutions.perezoso import keras, layers  # Keras loads on first use: see solutions/perezoso.py
 
 EPOCAS_REFERENCIA = 25
 TAM_LOTE_REFERENCIA = 64
@@ -103,44 +89,14 @@ def construir_modelo():
 
 
 def entrenar_referencia(directorio, epocas=EPOCAS_REFERENCIA):
-    """Entrena el modelo de referencia y lo guarda como ``directorio/modelo.keras``.
+    """Entrena el modelo de referencia como la celda del cuaderno. → (ruta, historial).
 
-    Trains exactly like the notebook's training cell (``entrenar_y_guardar`` on the
-    training images of ``cargar_cifar10()``, batch 64, the last 10 % held out for
-    validation) after ``keras.utils.set_random_seed(0)``, so it also writes
-    ``directorio/historial.json``; the model is then re-saved without the optimizer
-    state (``guardar_sin_optimizador``).
-
-    Args:
-        directorio: carpeta donde escribir ``modelo.keras`` (se crea si no existe).
-        epocas: épocas de entrenamiento.
-
-    Returns:
-        (ruta, historial): la ruta de ``modelo.keras`` y el dict ``History.history``.
+    ``entrenar_como_el_cuaderno`` on the training images of ``cargar_cifar10()`` with seed 0,
+    batch 64 and the last 10 % held out for validation; re-saved without Adam's state (about a
+    third of the size: the committed reference must stay ≤ 1.5 MB and is never trained further).
     """
     from source_data import cargar_cifar10
 
-    if calificando():
-        raise RuntimeError("entrenar_referencia entrena siempre: no la llames con CURSO_DL_CALIFICANDO=1")
-    directorio = Path(directorio)
-    directorio.mkdir(parents=True, exist_ok=True)
-    (x_train, y_train), _ = cargar_cifar10()
-    X_train, Y_train = preprocesar(x_train, y_train)
-    keras.utils.set_random_seed(0)
-    modelo = construir_modelo()
-    ruta = directorio / "modelo.keras"
-    historia = entrenar_y_guardar(modelo, X_train, Y_train, ruta=ruta, batch_size=TAM_LOTE_REFERENCIA,
-                                  epochs=epocas, validation_split=FRACCION_VALIDACION, verbose=2)
-    guardar_sin_optimizador(modelo, ruta)
-    return ruta, historia.history
-
-
-def guardar_sin_optimizador(modelo, ruta):
-    """Re-saves the trained model with a fresh (unbuilt) optimizer: same weights, about a third of the size.
-
-    Adam keeps two moment estimates per weight, which ``modelo.save`` stores too; the committed
-    reference must stay ≤ 1.5 MB and is never trained further, so it is saved without them. The file
-    still loads compiled with the same loss.
-    """
-    modelo.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
-    modelo.save(ruta)
+    return entrenar_como_el_cuaderno(directorio, lambda: preprocesar(*cargar_cifar10()[0]), construir_modelo,
+                                     sin_optimizador=True, batch_size=TAM_LOTE_REFERENCIA, epochs=epocas,
+                                     validation_split=FRACCION_VALIDACION, verbose=2)

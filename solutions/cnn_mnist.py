@@ -2,14 +2,10 @@
 
 ``preprocesar`` and ``construir_modelo`` are, character for character, the
 solution cells of ``assignments/09_cnn_mnist/09_cnn_mnist.ipynb`` (the notebook
-is generated from them by ``fuentes_cuadernos/09_cnn_mnist.py``). The
-``### BEGIN/END SOLUTION`` comments mark what nbgrader removes in the student's
-copy.
+is generated from them by ``fuentes_cuadernos/09_cnn_mnist.py``).
 
-``entrenar_referencia`` is not an exercise: it trains the reference model the
-same way the notebook's training cell does, with a fixed seed. Training takes
-minutes on 2 CPUs, so the result is committed in
-``solutions/modelos/09_cnn_mnist/`` (``modelo.keras`` + ``historial.json``),
+``entrenar_referencia`` (not an exercise; ``solutions/entrenamiento_referencia.py``)
+takes minutes on 2 CPUs, so its result is committed in ``solutions/modelos/09_cnn_mnist/``,
 produced with::
 
     PYTHONPATH=. .venv/bin/python -c "from solutions.cnn_mnist import entrenar_referencia as e; e('solutions/modelos/09_cnn_mnist')"
@@ -17,20 +13,10 @@ produced with::
 Measured figures are in the calibration note of
 ``autograder/calificadores/cnn_mnist/casos_modelo_entrenado.py``.
 """
-import os
-from pathlib import Path
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ start-up lines off stderr
-
 import numpy as np
 
-from autograder.entrenamiento import calificando, entrenar_y_guardar
-from solutions.perezoso import ModuloPerezoso
-
-# Keras loads on first use, inside the functions that build or train models: grading imports this
-# module in the trusted process, which must not load TensorFlow (solutions/perezoso.py).
-keras = ModuloPerezoso("keras")
-layers = ModuloPerezoso("keras.layers")
+from solutions.entrenamiento_referencia import entrenar_como_el_cuaderno
+from solutions.perezoso import keras, layers  # Keras loads on first use: see solutions/perezoso.py
 
 EPOCAS_REFERENCIA = 5
 TAM_LOTE_REFERENCIA = 64
@@ -96,43 +82,13 @@ def construir_modelo():
 
 
 def entrenar_referencia(directorio, epocas=EPOCAS_REFERENCIA, semilla=0):
-    """Entrena el modelo de referencia y lo guarda como ``directorio/modelo.keras``.
+    """Entrena la red convolucional de referencia como la celda del cuaderno. → (ruta, historial).
 
-    Trains exactly like the notebook's training cell (``entrenar_y_guardar`` with
-    batches of 64 and the last 10 % of the training images held out for
-    validation) after ``keras.utils.set_random_seed(semilla)``, so it also writes
-    ``directorio/historial.json``; then drops Adam's state from the file.
-
-    Args:
-        directorio: carpeta donde escribir ``modelo.keras`` (se crea si no existe).
-        epocas: épocas de entrenamiento.
-        semilla: semilla de Keras, NumPy y Python para la inicialización y el orden de los lotes.
-
-    Returns:
-        (ruta, historial): la ruta de ``modelo.keras`` y el dict ``History.history``.
+    ``entrenar_como_el_cuaderno`` with batches of 64, 10 % of the training images for
+    validation and ``semilla``; the file keeps the weights but not Adam's moment estimates.
     """
     from source_data import cargar_mnist
 
-    if calificando():
-        raise RuntimeError("entrenar_referencia entrena siempre: no la llames con CURSO_DL_CALIFICANDO=1")
-    directorio = Path(directorio)
-    directorio.mkdir(parents=True, exist_ok=True)
-    (x_train, y_train), _ = cargar_mnist()
-    X_train, Y_train = preprocesar(x_train, y_train)
-    keras.utils.set_random_seed(semilla)
-    modelo = construir_modelo()
-    ruta = directorio / "modelo.keras"
-    historia = entrenar_y_guardar(modelo, X_train, Y_train, ruta=ruta, batch_size=TAM_LOTE_REFERENCIA,
-                                  epochs=epocas, validation_split=FRACCION_VALIDACION, verbose=0)
-    guardar_sin_estado_del_optimizador(ruta)
-    return ruta, historia.history
-
-
-def guardar_sin_estado_del_optimizador(ruta):
-    """Vuelve a guardar ``ruta`` compilado igual pero sin los momentos de Adam (un tercio del tamaño).
-
-    The grader and ``entrenar_y_guardar`` only read the weights.
-    """
-    modelo = keras.saving.load_model(ruta, compile=False)
-    modelo.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
-    modelo.save(ruta)
+    return entrenar_como_el_cuaderno(directorio, lambda: preprocesar(*cargar_mnist()[0]), construir_modelo,
+                                     semilla=semilla, sin_optimizador=True, batch_size=TAM_LOTE_REFERENCIA,
+                                     epochs=epocas, validation_split=FRACCION_VALIDACION, verbose=0)

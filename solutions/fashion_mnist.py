@@ -3,33 +3,20 @@
 ``preprocesar`` and ``construir_modelo`` are, character for character, the
 solution cells of ``assignments/08_fashion_mnist/08_fashion_mnist.ipynb`` (the
 notebook is generated from them by ``fuentes_cuadernos/08_fashion_mnist.py``).
-The ``### BEGIN/END SOLUTION`` comments mark what nbgrader removes in the
-student's copy.
 
-``entrenar_referencia`` is not an exercise: it trains the reference model the
-same way the notebook's training cell does, with a fixed seed, so that tests
-and demos have a ``modelo.keras`` to grade. The committed copy in
-``solutions/modelos/08_fashion_mnist/`` was produced with::
+Tests and demos grade the ``modelo.keras`` that ``entrenar_referencia`` (not an
+exercise; ``solutions/entrenamiento_referencia.py``) left in
+``solutions/modelos/08_fashion_mnist/``, with::
 
     PYTHONPATH=. .venv/bin/python -c "from solutions.fashion_mnist import entrenar_referencia as e; e('solutions/modelos/08_fashion_mnist')"
 
 Measured figures are in the calibration note of
 ``autograder/calificadores/fashion_mnist/casos_modelo_entrenado.py``.
 """
-import os
-from pathlib import Path
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ start-up lines off stderr
-
 import numpy as np
 
-from autograder.entrenamiento import calificando, entrenar_y_guardar
-from solutions.perezoso import ModuloPerezoso
-
-# Keras loads on first use, inside the functions that build or train models: grading imports this
-# module in the trusted process, which must not load TensorFlow (solutions/perezoso.py).
-keras = ModuloPerezoso("keras")
-layers = ModuloPerezoso("keras.layers")
+from solutions.entrenamiento_referencia import entrenar_como_el_cuaderno
+from solutions.perezoso import keras, layers  # Keras loads on first use: see solutions/perezoso.py
 
 EPOCAS_REFERENCIA = 15
 TAM_LOTE_REFERENCIA = 128
@@ -94,44 +81,14 @@ def construir_modelo():
 
 
 def entrenar_referencia(directorio, epocas=EPOCAS_REFERENCIA, semilla=0):
-    """Entrena el modelo de referencia y lo guarda como ``directorio/modelo.keras``.
+    """Entrena el modelo de referencia como la celda del cuaderno. → (ruta, historial).
 
-    Trains exactly like the notebook's training cell (``entrenar_y_guardar`` with
-    batch 128 and the last 10 % of the training images held out for validation)
-    after ``keras.utils.set_random_seed(semilla)``, so it also writes
-    ``directorio/historial.json``.
-
-    Args:
-        directorio: carpeta donde escribir ``modelo.keras`` (se crea si no existe).
-        epocas: épocas de entrenamiento.
-        semilla: semilla de Keras, NumPy y Python para la inicialización y el orden de los lotes.
-
-    Returns:
-        (ruta, historial): la ruta de ``modelo.keras`` y el dict ``History.history``.
+    ``entrenar_como_el_cuaderno`` with batch 128, the last 10 % of the training images held
+    out for validation and ``semilla``; saved without Adam's state, so the committed
+    reference (``solutions/modelos/08_fashion_mnist/``) stays under 1.5 MB.
     """
     from source_data import cargar_fashion_mnist
 
-    if calificando():
-        raise RuntimeError("entrenar_referencia entrena siempre: no la llames con CURSO_DL_CALIFICANDO=1")
-    directorio = Path(directorio)
-    directorio.mkdir(parents=True, exist_ok=True)
-    (x_train, y_train), _ = cargar_fashion_mnist()
-    X_train, Y_train = preprocesar(x_train, y_train)
-    keras.utils.set_random_seed(semilla)
-    modelo = construir_modelo()
-    ruta = directorio / "modelo.keras"
-    historia = entrenar_y_guardar(modelo, X_train, Y_train, ruta=ruta, batch_size=TAM_LOTE_REFERENCIA,
-                                  epochs=epocas, validation_split=FRACCION_VALIDACION, verbose=0)
-    guardar_sin_estado_del_optimizador(ruta)
-    return ruta, historia.history
-
-
-def guardar_sin_estado_del_optimizador(ruta):
-    """Vuelve a guardar ``ruta`` compilado igual pero sin los momentos de Adam (un tercio del tamaño).
-
-    The grader and ``entrenar_y_guardar`` only read the weights, so the committed
-    reference model (``solutions/modelos/08_fashion_mnist/``) stays under 1.5 MB.
-    """
-    modelo = keras.saving.load_model(ruta, compile=False)
-    modelo.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
-    modelo.save(ruta)
+    return entrenar_como_el_cuaderno(directorio, lambda: preprocesar(*cargar_fashion_mnist()[0]), construir_modelo,
+                                     semilla=semilla, sin_optimizador=True, batch_size=TAM_LOTE_REFERENCIA,
+                                     epochs=epocas, validation_split=FRACCION_VALIDACION, verbose=0)
