@@ -16,20 +16,12 @@ Both trained models are committed in ``DIRECTORIO_MODELO`` (the weighted referen
 
     PYTHONPATH=. .venv/bin/python -c "from solutions.clases_desbalanceadas import *; guardar_modelos()"
 """
-import os
 from pathlib import Path
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ start-up lines off stderr
 
 import numpy as np
 
-from autograder.entrenamiento import calificando, entrenar_y_guardar
-from solutions.perezoso import ModuloPerezoso
-
-# Keras loads on first use, inside the functions that build or train models: grading imports this
-# module in the trusted process, which must not load TensorFlow (solutions/perezoso.py).
-keras = ModuloPerezoso("keras")
-layers = ModuloPerezoso("keras.layers")
+from solutions.entrenamiento_referencia import entrenar_como_el_cuaderno
+from solutions.perezoso import keras, layers  # Keras loads on first use: see solutions/perezoso.py
 
 CLASE_RARA = 2  # «suéter» (pullover); see the calibration note in the grader
 POR_CLASE = 300  # images of each frequent class in the training subset
@@ -166,16 +158,11 @@ def construir_modelo():
 
 def entrenar(directorio, con_pesos=True, semilla=0, clase_rara=CLASE_RARA):
     """La receta del cuaderno (EPOCAS épocas, lotes de TAM_LOTE), con o sin class_weight. → ruta del modelo."""
-    if calificando():
-        raise RuntimeError("la referencia entrena siempre: no la llames con CURSO_DL_CALIFICANDO=1")
     (X_train, y_train), _ = subconjunto(clase_rara)
-    keras.utils.set_random_seed(semilla)
-    modelo = construir_modelo()
     ajuste = {"class_weight": pesos_de_clase(y_train)} if con_pesos else {}
-    ruta = Path(directorio) / "modelo.keras"
-    entrenar_y_guardar(modelo, X_train, keras.utils.to_categorical(y_train, 10), ruta=ruta, epochs=EPOCAS,
-                       batch_size=TAM_LOTE, verbose=0, **ajuste)
-    return ruta
+    return entrenar_como_el_cuaderno(directorio, lambda: (X_train, keras.utils.to_categorical(y_train, 10)),
+                                     construir_modelo, semilla=semilla, epochs=EPOCAS, batch_size=TAM_LOTE,
+                                     verbose=0, **ajuste)[0]
 
 
 def entrenar_referencia(directorio, semilla=0):

@@ -9,21 +9,12 @@ are not exercises: they are the fixed data and the notebook's training recipes,
 used to calibrate the baseline constants of the grader
 (``autograder/calificadores/sobreajuste/casos_modelo_entrenado.py``).
 """
-import os
-import tempfile
 from pathlib import Path
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's C++ start-up lines off stderr
 
 import numpy as np
 
-from autograder.entrenamiento import calificando, entrenar_y_guardar
-from solutions.perezoso import ModuloPerezoso
-
-# Keras loads on first use, inside the functions that build or train models: grading imports this
-# module in the trusted process, which must not load TensorFlow (solutions/perezoso.py).
-keras = ModuloPerezoso("keras")
-layers = ModuloPerezoso("keras.layers")
+from solutions.entrenamiento_referencia import entrenar_como_el_cuaderno
+from solutions.perezoso import keras, layers  # Keras loads on first use: see solutions/perezoso.py
 
 N_ENTRENAMIENTO = 1000  # the first 1000 Fashion-MNIST training images
 INICIO_VALIDACION = 50000  # training images 50000..59999 form the validation set
@@ -104,17 +95,9 @@ def subconjuntos():
 
 
 def _entrenar(construir, directorio, semilla, **ajuste):
-    if calificando():
-        raise RuntimeError("la referencia entrena siempre: no la llames con CURSO_DL_CALIFICANDO=1")
-    directorio = Path(directorio)
-    directorio.mkdir(parents=True, exist_ok=True)
-    (X_train, Y_train, _), (X_val, Y_val, _) = subconjuntos()
-    keras.utils.set_random_seed(semilla)
-    modelo = construir()
-    ruta = directorio / "modelo.keras"
-    historia = entrenar_y_guardar(modelo, X_train, Y_train, ruta=ruta, batch_size=TAM_LOTE,
-                                  validation_data=(X_val, Y_val), verbose=0, **ajuste)
-    return ruta, historia.history
+    (X_train, Y_train, _), validacion = subconjuntos()
+    return entrenar_como_el_cuaderno(directorio, lambda: (X_train, Y_train), construir, semilla=semilla,
+                                     batch_size=TAM_LOTE, validation_data=validacion[:2], verbose=0, **ajuste)
 
 
 def entrenar_base(directorio, semilla=0):
@@ -135,16 +118,5 @@ def entrenar_referencia(directorio, semilla=0, sin_optimizador=False):
     Adam's moment estimates (1.1 MB instead of 3.3 MB); grading never uses them.
     """
     parada = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=PACIENCIA, restore_best_weights=True)
-    if not sin_optimizador:
-        return _entrenar(construir_modelo_regularizado, directorio, semilla, epochs=EPOCAS_MAXIMAS_REGULARIZADO,
-                         callbacks=[parada])
-    directorio = Path(directorio)
-    with tempfile.TemporaryDirectory() as temporal:
-        ruta, historial = entrenar_referencia(temporal, semilla)
-        compacto = construir_modelo_regularizado()
-        compacto.set_weights(keras.saving.load_model(ruta, compile=False).get_weights())
-        directorio.mkdir(parents=True, exist_ok=True)
-        compacto.save(directorio / "modelo.keras")
-        for nombre in ("historial.json", "entrenamiento.json"):
-            (directorio / nombre).write_bytes((Path(temporal) / nombre).read_bytes())
-    return directorio / "modelo.keras", historial
+    return _entrenar(construir_modelo_regularizado, directorio, semilla, sin_optimizador=sin_optimizador,
+                     epochs=EPOCAS_MAXIMAS_REGULARIZADO, callbacks=[parada])
