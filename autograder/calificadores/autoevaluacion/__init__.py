@@ -1,8 +1,10 @@
 """Calificador de 13_autoevaluacion: cuestionario de opción múltiple sobre la teoría del curso.
 
 Each exercise is a block of questions with one answer cell (grade id = block name) and one
-graded test cell. The public case of a block only checks the format of its answers; the hidden
-cases (one per question) compare them with the key in ``solutions.autoevaluacion``.
+graded test cell. The public case of a block (``respuestas.caso_de_formato``, the same for every
+block) only checks the format of its answers and keeps its half point when grading (``formato=True``);
+the hidden cases (one per question, all that a block file writes) compare them with the key in
+``solutions.autoevaluacion``.
 """
 from autograder.aislamiento import LimitesAislamiento
 from autograder.tareas import tarea_numpy

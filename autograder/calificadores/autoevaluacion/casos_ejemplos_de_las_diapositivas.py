@@ -4,20 +4,13 @@ Each question is anchored in a worked example of the slides (seeds 000 and 001):
 evento?" perceptron at thresholds 3 and 5, the AND Σ column, softmax([4, 8, 3]), the 19-parameter
 Iris summary, versicolor's precision and recall from the slides' confusion matrix, N = 8 with
 batch 2 and 3 epochs, "3 regresiones = 1 regresión", one multi-output regression vs two, and
-sigmoid vs softmax for the two "Carrera" tables. The public case checks only that each answer is
-a letter (it keeps its half point when grading: ``formato=True``); the hidden cases grade each question.
+sigmoid vs softmax for the two "Carrera" tables.
 """
-from autograder.calificadores.autoevaluacion.respuestas import corregir, exigir_formato
+from autograder.calificadores.autoevaluacion.respuestas import caso_de_formato, corregir
 from autograder.casos import caso
 
 PREGUNTAS = tuple(range(29, 40))
-
-
-@caso(puntos=0.5, formato=True,  # the only public case that keeps its points when grading
-      exito="las once respuestas tienen el formato pedido (si son correctas se sabrá al calificar).")
-def test_formato_de_las_respuestas(alumno):
-    """Cada respuesta del bloque es una de las letras "a", "b", "c" o "d"."""
-    exigir_formato(alumno, PREGUNTAS)
+test_formato_de_las_respuestas = caso_de_formato(PREGUNTAS)
 
 
 @caso(puntos=1, oculta=True, exito="correcta.")

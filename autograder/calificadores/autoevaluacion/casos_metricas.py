@@ -1,19 +1,9 @@
-"""Bloque 7 del cuestionario — métricas de clasificación: preguntas 25 a 28.
-
-The public case checks only that each answer is a letter (it keeps its half point when grading:
-``formato=True``); the hidden cases grade each question.
-"""
-from autograder.calificadores.autoevaluacion.respuestas import corregir, exigir_formato
+"""Bloque 7 del cuestionario — métricas de clasificación: preguntas 25 a 28."""
+from autograder.calificadores.autoevaluacion.respuestas import caso_de_formato, corregir
 from autograder.casos import caso
 
 PREGUNTAS = (25, 26, 27, 28)
-
-
-@caso(puntos=0.5, formato=True,  # the only public case that keeps its points when grading
-      exito="las cuatro respuestas tienen el formato pedido (si son correctas se sabrá al calificar).")
-def test_formato_de_las_respuestas(alumno):
-    """Cada respuesta del bloque es una de las letras "a", "b", "c" o "d"."""
-    exigir_formato(alumno, PREGUNTAS)
+test_formato_de_las_respuestas = caso_de_formato(PREGUNTAS)
 
 
 @caso(puntos=1, oculta=True, exito="correcta.")

@@ -1,10 +1,13 @@
-"""Lectura y corrección de las respuestas del cuestionario (``respuesta_NN = "b"``).
+"""Lectura y corrección de las respuestas del cuestionario (``respuesta_NN = "b"``) y el caso de formato de cada bloque.
 
 Shipped in the student kit: it holds no answer. ``corregir`` receives the key from the
 grading side (the ``referencia`` module, hidden cases only).
 """
 from __future__ import annotations
 
+import sys
+
+from autograder.casos import caso
 from autograder.errores import Fallo
 from autograder.trabajador import ObjetoNoAdmitido
 
@@ -58,3 +61,25 @@ def corregir(alumno, referencia, numero: int) -> None:
         raise Fallo(f"Pregunta {numero:02d}: la opción «{letra}» no es correcta."
                     + (f" Pista: {pista}" if pista else "")
                     + f"\n  Repasa {pregunta.repaso}.")
+
+
+CUANTAS = {4: "cuatro", 11: "once"}
+
+
+def caso_de_formato(preguntas: tuple):
+    """El caso público de un bloque: cada respuesta de ``preguntas`` es una letra válida.
+
+    A block file declares it first, ``test_formato_de_las_respuestas = caso_de_formato(PREGUNTAS)``, and
+    then only its hidden questions. It keeps its half point when grading (``formato=True``): it grades
+    nothing a student could copy. The engine lists a file's cases by the line they start on
+    (``casos.recolectar``), so the case takes the line of that declaration and comes before the questions.
+    """
+    @caso(puntos=0.5, formato=True,
+          exito=f"las {CUANTAS[len(preguntas)]} respuestas tienen el formato pedido (si son correctas se sabrá al calificar).")
+    def test_formato_de_las_respuestas(alumno):
+        """Cada respuesta del bloque es una de las letras "a", "b", "c" o "d"."""
+        exigir_formato(alumno, preguntas)
+
+    codigo = test_formato_de_las_respuestas.__code__
+    test_formato_de_las_respuestas.__code__ = codigo.replace(co_firstlineno=sys._getframe(1).f_lineno)
+    return test_formato_de_las_respuestas
