@@ -395,11 +395,23 @@ def exactitudes_con_control(alumno, que: str, prueba, control, salidas: int, max
     """
     exigir_parametros_maximos(alumno.modelo_guardado(archivo), que, maximo, referencia)
     X, y = prueba()
+    predicciones, predicciones_control, _, y_control = predicciones_con_control(alumno, que, X, control, salidas,
+                                                                                archivo, pista_entrada)
+    return exactitud(predicciones, y), exactitud(predicciones_control, y_control)
+
+
+def predicciones_con_control(alumno, que: str, X: np.ndarray, control, salidas: int, archivo: str = "modelo.keras",
+                             pista_entrada: str = "") -> tuple:
+    """(predicciones en `X`, predicciones en la muestra de control, X e y de la muestra) del modelo entregado.
+
+    ``control(rng)`` → (X, y) with X of the same shape per example, rng seeded by ``semilla_de_la_entrega``;
+    both sets are predicted in one call (``predicciones_del_entregado``), whose hint names `X`'s shape.
+    """
     X_control, y_control = control(np.random.default_rng(semilla_de_la_entrega(alumno, archivo, que)))
     predicciones = predicciones_del_entregado(
         alumno, np.concatenate([X, X_control.astype(X.dtype)]), que, (len(X) + len(X_control), salidas), archivo,
         pista_entrada, forma_mostrada=X.shape)
-    return exactitud(predicciones[:len(X)], y), exactitud(predicciones[len(X):], y_control)
+    return predicciones[:len(X)], predicciones[len(X):], X_control, y_control
 
 
 def exigir_exactitud_sin_memoria(alumno, que: str, prueba, control, salidas: int, maximo: int, referencia: int,
@@ -414,6 +426,47 @@ def exigir_exactitud_sin_memoria(alumno, que: str, prueba, control, salidas: int
     exigir_exactitud(exactitud_prueba, umbral, que, datos_prueba, azar=azar, pista=pista)
     exigir_coherencia(exactitud_prueba, exactitud_control, tolerancia, que, datos_coherencia or datos_prueba,
                       datos_control)
+
+@dataclass(frozen=True)
+class ExactitudPedida:
+    """The accuracy case of a task's submitted model, declared once (``EXACTITUD`` in its ``casos_modelo_entrenado.py``).
+
+    ``exigir(alumno)`` is ``exigir_exactitud_sin_memoria`` with these parameters and the hint of
+    ``pista_de_entrenamiento`` (``epocas_referencia``, ``pista``, ``brecha_sobreajuste``,
+    ``como_entrena_la_referencia``); ``umbral_y_datos``, when given, returns ``(umbral, datos_prueba)`` at
+    grading time (a threshold that depends on the data set available) and replaces ``umbral`` and
+    ``datos_prueba``.
+    """
+
+    prueba: Callable
+    control: Callable
+    salidas: int
+    parametros_maximos: int
+    parametros_referencia: int
+    umbral: float
+    datos_prueba: str
+    tolerancia: float
+    datos_control: str
+    epocas_referencia: int
+    pista: str
+    pista_entrada: str
+    azar: float = 0.1
+    brecha_sobreajuste: float | None = None
+    como_entrena_la_referencia: str = ""
+    datos_coherencia: str = ""
+    umbral_y_datos: Callable | None = None
+    archivo: str = "modelo.keras"
+    que: str = QUE_ENTREGADO
+
+    def exigir(self, alumno) -> None:
+        umbral, datos = self.umbral_y_datos() if self.umbral_y_datos else (self.umbral, self.datos_prueba)
+        pista = pista_de_entrenamiento(alumno, self.epocas_referencia, self.pista, self.brecha_sobreajuste,
+                                       self.como_entrena_la_referencia)
+        exigir_exactitud_sin_memoria(alumno, self.que, self.prueba, self.control, self.salidas,
+                                     self.parametros_maximos, self.parametros_referencia, umbral, datos, self.azar,
+                                     pista, self.tolerancia, self.datos_control, self.archivo, self.pista_entrada,
+                                     self.datos_coherencia)
+
 
 def exigir_coherencia(exactitud_prueba: float, exactitud_control: float, tolerancia: float, que: str,
                       datos_prueba: str, datos_control: str) -> None:

@@ -42,10 +42,9 @@ Accuracy that cannot be bought by storing the public test set (rules in
 from autograder.calificadores.cnn_mnist.arquitectura import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
+    ExactitudPedida,
     control_de_entrenamiento,
     datos_de_control,
-    exigir_exactitud_sin_memoria,
-    pista_de_entrenamiento,
     prueba_de_imagenes,
 )
 
@@ -69,6 +68,10 @@ conjunto_de_prueba = prueba_de_imagenes("cargar_mnist", (28, 28, 1), 255.0)
 
 
 conjunto_de_control = control_de_entrenamiento("cargar_mnist", N_CONTROL, (28, 28, 1), 255.0)
+EXACTITUD = ExactitudPedida(
+    conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD,
+    DATOS_PRUEBA, TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_REFERENCIA, PISTA_EXACTITUD,
+    "imágenes de 28×28 con un canal y píxeles entre 0 y 1, igual que las devuelve `preprocesar`")
 
 
 @caso(puntos=1, exito="el modelo entregado es una red convolucional (28, 28, 1) → softmax 10.")
@@ -82,7 +85,4 @@ def test_arquitectura_del_modelo_entregado(alumno):
 def test_exactitud_en_prueba(alumno):
     """Exactitud de modelo.keras en las 10000 imágenes de prueba de MNIST ≥ 0.985, con ≤ 2 000 000 parámetros y
     sin acertar en prueba más que en una muestra de imágenes de entrenamiento (no se consigue de memoria)."""
-    exigir_exactitud_sin_memoria(
-        alumno, QUE, conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        UMBRAL_EXACTITUD, DATOS_PRUEBA, 0.1, pista_de_entrenamiento(alumno, EPOCAS_REFERENCIA, PISTA_EXACTITUD),
-        TOLERANCIA_CONTROL, DATOS_CONTROL, ARCHIVO, "imágenes de 28×28 con un canal y píxeles entre 0 y 1, igual que las devuelve `preprocesar`")
+    EXACTITUD.exigir(alumno)

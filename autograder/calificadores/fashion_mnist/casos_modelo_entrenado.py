@@ -39,10 +39,9 @@ Accuracy that cannot be bought by storing the public test set (rules in
 from autograder.calificadores.fashion_mnist.casos_construir_modelo import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
+    ExactitudPedida,
     control_de_entrenamiento,
     datos_de_control,
-    exigir_exactitud_sin_memoria,
-    pista_de_entrenamiento,
     prueba_de_imagenes,
 )
 
@@ -66,6 +65,10 @@ conjunto_de_prueba = prueba_de_imagenes("cargar_fashion_mnist", (28 * 28,), 255.
 
 
 conjunto_de_control = control_de_entrenamiento("cargar_fashion_mnist", N_CONTROL, (28 * 28,), 255.0)
+EXACTITUD = ExactitudPedida(
+    conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD,
+    DATOS_PRUEBA, TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_REFERENCIA, PISTA_EXACTITUD,
+    "prendas aplanadas de 784 píxeles entre 0 y 1, igual que las devuelve `preprocesar`")
 
 
 @caso(puntos=1, exito="el modelo entregado es una red densa 784 → softmax 10.")
@@ -79,7 +82,4 @@ def test_arquitectura_del_modelo_entregado(alumno):
 def test_exactitud_en_prueba(alumno):
     """Exactitud de modelo.keras en las 10000 prendas de prueba de Fashion-MNIST ≥ 0.87, con ≤ 2 000 000 parámetros
     y sin acertar en prueba más que en una muestra de prendas de entrenamiento (no se consigue de memoria)."""
-    exigir_exactitud_sin_memoria(
-        alumno, QUE, conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        UMBRAL_EXACTITUD, DATOS_PRUEBA, 0.1, pista_de_entrenamiento(alumno, EPOCAS_REFERENCIA, PISTA_EXACTITUD),
-        TOLERANCIA_CONTROL, DATOS_CONTROL, ARCHIVO, "prendas aplanadas de 784 píxeles entre 0 y 1, igual que las devuelve `preprocesar`")
+    EXACTITUD.exigir(alumno)

@@ -43,17 +43,9 @@ small, so a cap alone cannot do it:
   a working classifier trained on the test set, which no check on public data can
   tell from one trained on the training set.
 """
-from functools import lru_cache
-
-import numpy as np
-
 from autograder.calificadores.keras_digitos.casos_construir_modelo import MODELO
 from autograder.casos import caso
-from autograder.comprobaciones_keras import (
-    control_de_entrenamiento,
-    exigir_exactitud_sin_memoria,
-    pista_de_entrenamiento,
-)
+from autograder.comprobaciones_keras import ExactitudPedida, control_de_entrenamiento, prueba_de_imagenes
 
 ARCHIVO = "modelo.keras"
 QUE = "el modelo entregado (modelo.keras)"
@@ -71,16 +63,12 @@ PISTA_EXACTITUD = ("la referencia usa 256 unidades ReLU con Dropout 0.3 y 30 ép
                    "y tu entrenamiento con ella y comprueba que `preparar_datos` divide entre 16.")
 
 
-@lru_cache(maxsize=1)
-def conjunto_de_prueba() -> tuple:
-    """Los 1797 dígitos de prueba de optdigits (optdigits.tes) divididos entre 16, y sus etiquetas."""
-    from source_data import cargar_optdigits
-
-    _, (x_test, y_test) = cargar_optdigits()
-    return x_test.astype(np.float32) / np.float32(16.0), y_test.astype(np.int64)
-
-
+conjunto_de_prueba = prueba_de_imagenes("cargar_optdigits", (64,), 16.0)
 conjunto_de_control = control_de_entrenamiento("cargar_optdigits", N_CONTROL, (64,), 16.0)  # all of them
+EXACTITUD = ExactitudPedida(
+    conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD,
+    DATOS_PRUEBA, TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_REFERENCIA, PISTA_EXACTITUD,
+    "vectores de 64 píxeles entre 0 y 1, igual que los devuelve `preparar_datos`")
 
 
 @caso(puntos=1, exito="el modelo entregado recibe 64 píxeles y devuelve 10 probabilidades (softmax).")
@@ -94,7 +82,4 @@ def test_arquitectura_del_modelo_entregado(alumno):
 def test_exactitud_en_prueba(alumno):
     """Exactitud de modelo.keras en los 1797 dígitos de prueba de optdigits ≥ 0.95, con ≤ 200 000 parámetros y sin
     acertar en prueba más que en los dígitos de entrenamiento (no se consigue de memoria)."""
-    exigir_exactitud_sin_memoria(
-        alumno, QUE, conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        UMBRAL_EXACTITUD, DATOS_PRUEBA, 0.1, pista_de_entrenamiento(alumno, EPOCAS_REFERENCIA, PISTA_EXACTITUD),
-        TOLERANCIA_CONTROL, DATOS_CONTROL, ARCHIVO, "vectores de 64 píxeles entre 0 y 1, igual que los devuelve `preparar_datos`")
+    EXACTITUD.exigir(alumno)

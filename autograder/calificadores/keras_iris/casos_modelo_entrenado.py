@@ -64,11 +64,7 @@ import numpy as np
 
 from autograder.calificadores.keras_iris.casos_construir_modelo import MODELO
 from autograder.casos import caso
-from autograder.comprobaciones_keras import (
-    exigir_exactitud_sin_memoria,
-    exigir_parada_temprana,
-    pista_de_entrenamiento,
-)
+from autograder.comprobaciones_keras import ExactitudPedida, exigir_parada_temprana
 
 ARCHIVO = "modelo.keras"
 QUE = "el modelo entregado (modelo.keras)"
@@ -122,6 +118,13 @@ def conjunto_de_control(rng: np.random.Generator) -> tuple:
     return _estandarizar(X), np.repeat(y_train, COPIAS_CONTROL).astype(np.int64)
 
 
+EXACTITUD = ExactitudPedida(
+    conjunto_de_prueba, conjunto_de_control, 3, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD,
+    DATOS_PRUEBA, TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_MINIMAS_REFERENCIA, PISTA_EXACTITUD,
+    "las 4 medidas estandarizadas de cada flor", azar=1 / 3,
+    como_entrena_la_referencia="entre 55 y 102, hasta que EarlyStopping la detiene")
+
+
 @caso(puntos=1, exito="el modelo entregado recibe 4 medidas y devuelve 3 probabilidades (softmax).")
 def test_arquitectura_del_modelo_entregado(alumno):
     """modelo.keras tiene entrada (None, 4) y salida softmax de 3."""
@@ -133,11 +136,7 @@ def test_arquitectura_del_modelo_entregado(alumno):
 def test_exactitud_en_prueba(alumno):
     """Exactitud de modelo.keras en las 30 flores de prueba (estandarizadas) ≥ 0.93, como mucho 2 errores, con
     ≤ 1000 parámetros y sin acertar en prueba mucho más que en copias de las flores de entrenamiento."""
-    pista = pista_de_entrenamiento(alumno, EPOCAS_MINIMAS_REFERENCIA, PISTA_EXACTITUD,
-                                   como_entrena_la_referencia="entre 55 y 102, hasta que EarlyStopping la detiene")
-    exigir_exactitud_sin_memoria(alumno, QUE, conjunto_de_prueba, conjunto_de_control, 3, PARAMETROS_MAXIMOS,
-                                 PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD, DATOS_PRUEBA, 1 / 3, pista,
-                                 TOLERANCIA_CONTROL, DATOS_CONTROL, ARCHIVO, "las 4 medidas estandarizadas de cada flor")
+    EXACTITUD.exigir(alumno)
 
 
 @caso(puntos=1, exito="se entrenó con EarlyStopping vigilando una métrica de validación.")

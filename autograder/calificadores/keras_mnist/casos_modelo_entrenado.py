@@ -56,21 +56,13 @@ Accuracy that cannot be bought by storing the public test set (rules in
   0.97, still needs ≥ 0.95 on images it never stored. The tolerance covers the
   sampling error of 2000 images (≈ 0.004 at 0.97) with a wide margin.
 """
-from functools import lru_cache
-
-import numpy as np
-
+from autograder.calificadores.keras_mnist.casos_construir_modelo import MODELO
 from autograder.casos import caso
 from autograder.comprobaciones_keras import (
+    ExactitudPedida,
     control_de_entrenamiento,
     datos_de_control,
-    exactitudes_con_control,
-    exigir_coherencia,
-    exigir_entrada,
-    exigir_exactitud,
-    exigir_salida,
-    exigir_solo_densas,
-    pista_de_entrenamiento,
+    prueba_de_imagenes,
 )
 
 ARCHIVO = "modelo.keras"
@@ -88,26 +80,18 @@ PISTA_EXACTITUD = ("la referencia (Dense 256 ReLU, Dropout 0.2, Dense 10 softmax
                    "con las imágenes de entrenamiento y llega a 0.979; comprueba que `preprocesar` divide entre 255.")
 
 
-@lru_cache(maxsize=1)
-def conjunto_de_prueba() -> tuple:
-    """Las 10000 imágenes de prueba de MNIST aplanadas y divididas entre 255, y sus etiquetas."""
-    from source_data import cargar_mnist
-
-    _, (x_test, y_test) = cargar_mnist()
-    X = x_test.reshape(x_test.shape[0], 28 * 28).astype(np.float32) / np.float32(255.0)
-    return X, y_test.astype(np.int64)
-
-
+conjunto_de_prueba = prueba_de_imagenes("cargar_mnist", (28 * 28,), 255.0)
 conjunto_de_control = control_de_entrenamiento("cargar_mnist", N_CONTROL, (28 * 28,), 255.0)
+EXACTITUD = ExactitudPedida(
+    conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD,
+    DATOS_PRUEBA, TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_REFERENCIA, PISTA_EXACTITUD,
+    "imágenes aplanadas de 784 píxeles entre 0 y 1, igual que los devuelve `preprocesar`")
 
 
 @caso(puntos=1, exito="el modelo entregado es una red densa 784 → softmax 10.")
 def test_arquitectura_del_modelo_entregado(alumno):
     """modelo.keras tiene solo capas densas, entrada (None, 784) y salida softmax de 10."""
-    descripcion = alumno.modelo_guardado(ARCHIVO)
-    exigir_solo_densas(descripcion, QUE)
-    exigir_entrada(descripcion, QUE, (None, 784))
-    exigir_salida(descripcion, QUE, 10, "softmax", "una salida por dígito")
+    MODELO.arquitectura_entregada(alumno, ARCHIVO, QUE)
 
 
 @caso(puntos=2, exito=f"la exactitud en las 10000 imágenes de prueba de MNIST es ≥ {UMBRAL_EXACTITUD}, con un "
@@ -115,9 +99,4 @@ def test_arquitectura_del_modelo_entregado(alumno):
 def test_exactitud_en_prueba(alumno):
     """Exactitud de modelo.keras en las 10000 imágenes de prueba de MNIST ≥ 0.97, con ≤ 2 000 000 parámetros y
     sin acertar en prueba más que en una muestra de imágenes de entrenamiento (no se consigue de memoria)."""
-    exactitud_prueba, exactitud_control = exactitudes_con_control(
-        alumno, QUE, conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        ARCHIVO, "imágenes aplanadas de 784 píxeles entre 0 y 1, igual que los devuelve `preprocesar`")
-    exigir_exactitud(exactitud_prueba, UMBRAL_EXACTITUD, QUE, DATOS_PRUEBA, azar=0.1,
-                     pista=pista_de_entrenamiento(alumno, EPOCAS_REFERENCIA, PISTA_EXACTITUD))
-    exigir_coherencia(exactitud_prueba, exactitud_control, TOLERANCIA_CONTROL, QUE, DATOS_PRUEBA, DATOS_CONTROL)
+    EXACTITUD.exigir(alumno)

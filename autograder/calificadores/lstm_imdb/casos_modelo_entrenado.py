@@ -57,10 +57,7 @@ import numpy as np
 from autograder.calificadores.lstm_imdb.casos_construir_modelo import MODELO
 from autograder.calificadores.lstm_imdb.casos_preparar_secuencias import LONGITUD
 from autograder.casos import caso
-from autograder.comprobaciones_keras import (
-    exigir_exactitud_sin_memoria,
-    pista_de_entrenamiento,
-)
+from autograder.comprobaciones_keras import ExactitudPedida
 
 ARCHIVO = "modelo.keras"
 QUE = "el modelo entregado (modelo.keras)"
@@ -121,6 +118,13 @@ def conjunto_de_control(rng: np.random.Generator) -> tuple:
     return X, y[indices].astype(np.int64)
 
 
+EXACTITUD = ExactitudPedida(
+    conjunto_de_prueba, conjunto_de_control, 1, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD, DATOS,
+    TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_REFERENCIA, PISTA_EXACTITUD,
+    "índices de palabra entre 0 y 9999, con relleno de ceros al principio, igual que los devuelve "
+    "`preparar_secuencias`; la capa Embedding necesita input_dim=10000, el vocabulario de cargar_imdb", azar=0.5)
+
+
 @caso(puntos=1, exito="el modelo entregado tiene Embedding y LSTM, entrada (None, 200) y salida sigmoid.")
 def test_arquitectura_del_modelo_entregado(alumno):
     """modelo.keras tiene Embedding y LSTM, entrada (None, 200) y salida (None, 1) sigmoid."""
@@ -132,9 +136,4 @@ def test_arquitectura_del_modelo_entregado(alumno):
 def test_exactitud_en_prueba(alumno):
     """Exactitud de modelo.keras en 5000 reseñas de prueba (2500 positivas y 2500 negativas) ≥ 0.84, con
     ≤ 1 000 000 parámetros y sin acertar en ellas más que en una muestra de reseñas de entrenamiento."""
-    exigir_exactitud_sin_memoria(
-        alumno, QUE, conjunto_de_prueba, conjunto_de_control, 1, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA,
-        UMBRAL_EXACTITUD, DATOS, 0.5, pista_de_entrenamiento(alumno, EPOCAS_REFERENCIA, PISTA_EXACTITUD),
-        TOLERANCIA_CONTROL, DATOS_CONTROL, ARCHIVO,
-        "índices de palabra entre 0 y 9999, con relleno de ceros al principio, igual que los devuelve "
-        "`preparar_secuencias`; la capa Embedding necesita input_dim=10000, el vocabulario de cargar_imdb")
+    EXACTITUD.exigir(alumno)
