@@ -146,9 +146,13 @@ class Preparacion:
             raise Fallo(f"{que}: X tiene dtype {X.dtype} y se esperaba float32. Keras trabaja en float32 y así "
                         f"los datos ocupan la mitad de memoria: usa x.astype('float32') / {self.divisor}.")
 
-    def valores_de_x(self, alumno, x, y, que: str, esperado, errores_conocidos: tuple, rtol: float = 0.0) -> None:
-        """X equals ``esperado`` (the public values, shown on failure)."""
+    def valores_de_x(self, alumno, x, y, que: str, esperado, errores_conocidos: tuple | None = None,
+                     rtol: float = 0.0) -> None:
+        """X equals ``esperado`` (the public values, shown on failure); the known mistakes are, by default, those of
+        ``errores_de_escala(x)``."""
         X = self.exigir_x(self.llamar(alumno, x, y, que)[0], x, que)
+        if errores_conocidos is None:
+            errores_conocidos = self.errores_de_escala(x)
         exigir_cercano(X, esperado, f"{que}: X", atol=1e-6, rtol=rtol, errores_conocidos=errores_conocidos)
 
     def etiquetas_one_hot(self, alumno, x, y, que: str, revelar: bool = True) -> None:
@@ -165,6 +169,17 @@ class Preparacion:
         X_ok, Y_ok = getattr(referencia, self.funcion)(x, y)
         exigir_cercano(X, X_ok, f"{que}: X", atol=1e-6, rtol=rtol, revelar=False, errores_conocidos=errores_conocidos)
         exigir_cercano(Y, Y_ok, f"{que}: Y", atol=1e-6, rtol=0, revelar=False, pista=self.pista("filas_one_hot"))
+
+    def aleatorias_como_la_referencia(self, alumno, rng, referencia, maximo: int, nombre: str,
+                                      errores_conocidos=None, brillo: tuple | None = None) -> None:
+        """The hidden case of random examples: between 1 and ``maximo`` of them (``nombre``: «imágenes aleatorias»),
+        their largest value below one drawn from ``brillo`` (``(desde, hasta)``) if given, compared with the
+        reference (``como_la_referencia``); ``errores_conocidos(x)``, by default ``errores_de_escala``."""
+        n = int(rng.integers(1, maximo + 1))
+        alto = int(rng.integers(*brillo)) if brillo else None
+        x, y = self.aleatorias(rng, n, alto=alto)
+        self.como_la_referencia(alumno, x, y, f"{self.funcion}({n} {nombre})", referencia,
+                                (errores_conocidos or self.errores_de_escala)(x))
 
     def formas_y_etiquetas(self, alumno, x, y, que: str) -> None:
         """Shapes of X and Y and one-hot labels, without showing values (a hidden case; X's values are graded

@@ -50,8 +50,5 @@ def test_etiquetas_one_hot(alumno):
 @caso(puntos=1, oculta=True, exito="coincide con la referencia en prendas aleatorias.")
 def test_prendas_aleatorias(alumno, rng, referencia):
     """Prendas uint8 aleatorias (entre 1 y 20, con brillo máximo variable) y etiquetas aleatorias."""
-    n = int(rng.integers(1, 21))
-    brillo = int(rng.integers(100, 256))
-    x, y = PREPARACION.aleatorias(rng, n, alto=brillo)
-    PREPARACION.como_la_referencia(alumno, x, y, f"preprocesar({n} prendas aleatorias)", referencia,
-                                   _errores_conocidos_x(x))
+    PREPARACION.aleatorias_como_la_referencia(alumno, rng, referencia, 20, "prendas aleatorias", _errores_conocidos_x,
+                                              brillo=(100, 256))

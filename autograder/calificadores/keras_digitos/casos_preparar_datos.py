@@ -47,7 +47,4 @@ def test_etiquetas_one_hot(alumno):
 @caso(puntos=1, oculta=True, exito="coincide con la referencia en dígitos aleatorios.")
 def test_digitos_aleatorios(alumno, rng, referencia):
     """Entre 1 y 30 dígitos con píxeles aleatorios de 0 a 16 y etiquetas aleatorias, comparados con la referencia."""
-    n = int(rng.integers(1, 31))
-    x, y = PREPARACION.aleatorias(rng, n)
-    PREPARACION.como_la_referencia(alumno, x, y, f"preparar_datos({n} dígitos aleatorios)", referencia,
-                                   _errores_conocidos_x(x))
+    PREPARACION.aleatorias_como_la_referencia(alumno, rng, referencia, 30, "dígitos aleatorios", _errores_conocidos_x)

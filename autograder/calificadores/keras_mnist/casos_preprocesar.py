@@ -25,7 +25,7 @@ def test_formas_y_tipo(alumno):
 def test_pixeles_entre_0_y_1(alumno):
     """X[i, j] = ((i·784 + j) mod 256) / 255 para las 3 imágenes de prueba."""
     esperado = (np.arange(3 * 784) % 256).reshape(3, 784) / 255.0
-    PREPARACION.valores_de_x(alumno, X_PUB, Y_PUB, QUE_PUB, esperado, PREPARACION.errores_de_escala(X_PUB))
+    PREPARACION.valores_de_x(alumno, X_PUB, Y_PUB, QUE_PUB, esperado)
 
 
 @caso(puntos=1, exito="las etiquetas [3, 0, 7] quedan en one-hot con 10 columnas.")
@@ -37,7 +37,4 @@ def test_etiquetas_one_hot(alumno):
 @caso(puntos=1, oculta=True, exito="coincide con la referencia en imágenes aleatorias.")
 def test_imagenes_aleatorias(alumno, rng, referencia):
     """Imágenes uint8 aleatorias (entre 1 y 20) y etiquetas aleatorias, comparadas con la referencia."""
-    n = int(rng.integers(1, 21))
-    x, y = PREPARACION.aleatorias(rng, n)
-    PREPARACION.como_la_referencia(alumno, x, y, f"preprocesar({n} imágenes aleatorias)", referencia,
-                                   PREPARACION.errores_de_escala(x))
+    PREPARACION.aleatorias_como_la_referencia(alumno, rng, referencia, 20, "imágenes aleatorias")
