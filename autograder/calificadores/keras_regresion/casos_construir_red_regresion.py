@@ -9,17 +9,14 @@ given arguments and described in a clean process, as in ``casos_construir_regres
 from autograder.casos import caso
 from autograder.errores import Fallo
 
-from .casos_construir_regresor_lineal import dimensiones
-from .modelos import densas, exigir_entrada_salida, exigir_mse, exigir_salida_lineal, modelo_con_argumentos
+from .modelos import densas, dimensiones, exigir_compilacion, exigir_salida_lineal, modelo_de_dimensiones
 
 NOMBRE = "construir_red_regresion"
 OCULTAS = ((4, "tanh"), (5, "relu"))
 
 
 def exigir_estructura(alumno, d_in: int, d_out: int) -> None:
-    que = f"{NOMBRE}({d_in}, {d_out})"
-    descripcion = modelo_con_argumentos(alumno, NOMBRE, d_in, d_out)
-    exigir_entrada_salida(descripcion, que, d_in, d_out)
+    que, descripcion = modelo_de_dimensiones(alumno, NOMBRE, d_in, d_out)
     capas = densas(descripcion)
     clases = [c["clase"] for c in capas]
     if clases != ["Dense"] * 3:
@@ -40,13 +37,6 @@ def exigir_estructura(alumno, d_in: int, d_out: int) -> None:
                     f"(({d_in}+1)·4 + (4+1)·5 + (5+1)·{d_out}).")
 
 
-def exigir_compilacion(alumno, d_in: int, d_out: int) -> None:
-    que = f"{NOMBRE}({d_in}, {d_out})"
-    descripcion = modelo_con_argumentos(alumno, NOMBRE, d_in, d_out)
-    exigir_entrada_salida(descripcion, que, d_in, d_out)  # the model of these dimensions, not another one
-    exigir_mse(descripcion, que)
-
-
 @caso(puntos=1, exito="con (3, 2) es la red de las diapositivas: Dense(4, tanh) → Dense(5, relu) → Dense(2) lineal.")
 def test_red_de_las_diapositivas_3_a_2(alumno):
     """construir_red_regresion(3, 2): entrada (None, 3), capas 4 tanh, 5 relu y salida lineal de 2 (53 parámetros)."""
@@ -56,7 +46,7 @@ def test_red_de_las_diapositivas_3_a_2(alumno):
 @caso(puntos=0.5, exito="está compilada con loss='mse'.")
 def test_compilada_con_mse(alumno):
     """construir_red_regresion(3, 2) está compilada con el error cuadrático medio."""
-    exigir_compilacion(alumno, 3, 2)
+    exigir_compilacion(alumno, NOMBRE, 3, 2)
 
 
 @caso(puntos=1, oculta=True, exito="con otras dimensiones (d_in, d_out) mantiene las capas 4 tanh y 5 relu y la salida lineal.")
@@ -68,4 +58,4 @@ def test_red_con_otras_dimensiones(alumno, rng):
 @caso(puntos=0.5, oculta=True, exito="con otras dimensiones sigue compilada con mse.")
 def test_compilada_con_otras_dimensiones(alumno, rng):
     """Con (d_in, d_out) elegidos para cada alumno, la red se compila con loss='mse'."""
-    exigir_compilacion(alumno, *dimensiones(rng))
+    exigir_compilacion(alumno, NOMBRE, *dimensiones(rng))

@@ -9,20 +9,13 @@ slides' table, (d_in, d_out) = (3, 2); the hidden ones draw other dimensions per
 from autograder.casos import caso
 from autograder.errores import Fallo
 
-from .modelos import densas, exigir_entrada_salida, exigir_mse, exigir_salida_lineal, exigir_sgd, modelo_con_argumentos
+from .modelos import densas, dimensiones, exigir_compilacion, exigir_salida_lineal, modelo_de_dimensiones
 
 NOMBRE = "construir_regresor_lineal"
 
 
-def dimensiones(rng) -> tuple:
-    """(d_in, d_out) for a hidden case: d_in in 4..9 and d_out in 1..5, never the public (3, 2)."""
-    return int(rng.integers(4, 10)), int(rng.integers(1, 6))
-
-
 def exigir_estructura(alumno, d_in: int, d_out: int) -> dict:
-    que = f"{NOMBRE}({d_in}, {d_out})"
-    descripcion = modelo_con_argumentos(alumno, NOMBRE, d_in, d_out)
-    exigir_entrada_salida(descripcion, que, d_in, d_out)
+    que, descripcion = modelo_de_dimensiones(alumno, NOMBRE, d_in, d_out)
     capas = densas(descripcion)
     clases = [c["clase"] for c in capas]
     if clases != ["Dense"]:
@@ -38,14 +31,6 @@ def exigir_estructura(alumno, d_in: int, d_out: int) -> dict:
     return descripcion
 
 
-def exigir_compilacion(alumno, d_in: int, d_out: int) -> None:
-    que = f"{NOMBRE}({d_in}, {d_out})"
-    descripcion = modelo_con_argumentos(alumno, NOMBRE, d_in, d_out)
-    exigir_entrada_salida(descripcion, que, d_in, d_out)  # the model of these dimensions, not another one
-    exigir_mse(descripcion, que)
-    exigir_sgd(descripcion, que)
-
-
 @caso(puntos=1, exito="con (3, 2), la tabla de las diapositivas, es una sola Dense(2) lineal: W de 3×2 y b de 2.")
 def test_una_capa_lineal_de_3_a_2(alumno):
     """construir_regresor_lineal(3, 2): entrada (None, 3), salida (None, 2), una sola Dense lineal, 8 parámetros."""
@@ -55,7 +40,7 @@ def test_una_capa_lineal_de_3_a_2(alumno):
 @caso(puntos=0.5, exito="está compilado con loss='mse' y el optimizador SGD.")
 def test_compilado_con_mse_y_sgd(alumno):
     """construir_regresor_lineal(3, 2) está compilado con el error cuadrático medio y descenso de gradiente."""
-    exigir_compilacion(alumno, 3, 2)
+    exigir_compilacion(alumno, NOMBRE, 3, 2, sgd=True)
 
 
 @caso(puntos=1, oculta=True, exito="con otras dimensiones (d_in, d_out) es una sola Dense(d_out) lineal.")
@@ -67,4 +52,4 @@ def test_una_capa_lineal_con_otras_dimensiones(alumno, rng):
 @caso(puntos=0.5, oculta=True, exito="con otras dimensiones sigue compilado con mse y SGD.")
 def test_compilado_con_otras_dimensiones(alumno, rng):
     """Con (d_in, d_out) elegidos para cada alumno, el modelo se compila con loss='mse' y SGD."""
-    exigir_compilacion(alumno, *dimensiones(rng))
+    exigir_compilacion(alumno, NOMBRE, *dimensiones(rng), sgd=True)

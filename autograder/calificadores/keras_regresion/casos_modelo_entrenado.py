@@ -4,16 +4,16 @@ What is graded, and why. The grader never trains (``autograder/entrenamiento.py`
 side never imports TensorFlow, so everything comes from the submitted file: it is loaded in safe
 mode in a clean jail (no student code) and asked for predictions; the errors are computed here
 with NumPy. The graded model is ``construir_regresor_lineal(3, 2)`` trained on the slides'
-Estudio/Edad/Promedio → N1/N2 table (8 rows; the slide's 13,4 is 13.4), inputs standardized with
-the table's own mean and population standard deviation (the notebook's provided cell), targets
-as they are. Both errors use Keras's ``mse``: the mean over all n·m entries (half the slide's
-«Promedio(E)», which sums the 2 outputs; see 02_descenso_gradiente).
+Estudio/Edad/Promedio → N1/N2 table (``datos.TABLA``: 8 rows; the slide's 13,4 is 13.4), inputs
+standardized with the table's own mean and population standard deviation (the notebook's provided
+cell; ``datos.estandarizar``), targets as they are. Both errors use Keras's ``mse``: the mean over
+all n·m entries (half the slide's «Promedio(E)», which sums the 2 outputs; see 02_descenso_gradiente).
 
 1. Architecture: input (None, 3), output (None, 2), one linear Dense, 8 parameters. A linear
    model cannot store the table: its best error on it is the least-squares one, so the error
    checks below cannot be passed by memorising the 8 rows (the slides' deeper network could).
 2. Error on the table ≤ ``FACTOR_TABLA`` × the least-squares error. Calibration (data:
-   ``solutions.keras_regresion.TABLA``): least squares with intercept 3.0927 (6.1855 in the
+   ``datos.TABLA``): least squares with intercept 3.0927 (6.1855 in the
    slide's convention); predicting each column's mean (what a model that only learned its biases
    does) 3.3567 = 1.085 × least squares. The catalogue's 1.1 would pass that constant, so the
    table uses 1.02 (3.1546). Reference (committed model, SGD lr 0.2, 40 epochs of one full-table
@@ -41,9 +41,10 @@ from functools import lru_cache
 import numpy as np
 
 from autograder.casos import caso
-from autograder.comprobaciones_keras import predicciones_del_entregado, semilla_de_la_entrega
+from autograder.comprobaciones_keras import predicciones_con_control
 from autograder.errores import Fallo
 
+from .datos import TABLA, estandarizar
 from .modelos import densas, exigir_entrada_salida, exigir_salida_lineal
 
 ARCHIVO = "modelo.keras"
@@ -52,16 +53,6 @@ FACTOR_TABLA = 1.02
 FACTOR_SINTETICO = 1.1
 N_SINTETICO = 1000
 RUIDO_SINTETICO = 0.5
-TABLA = np.array([
-    [2, 24, 4, 7.0, 7.2],
-    [5, 22, 3, 4.5, 5.2],
-    [7, 25, 4, 6.3, 6.0],
-    [9, 20, 7, 5.4, 4.4],
-    [10, 19, 4, 8.2, 9.5],
-    [11, 20, 3, 7.2, 8.1],
-    [13.4, 21, 5, 5.5, 10.0],
-    [14, 20, 3, 3.0, 4.3],
-])
 PISTA_ENTRENAMIENTO = ("la referencia (construir_regresor_lineal(3, 2) con SGD de tasa 0.2) entrena 40 épocas con "
                        "batch_size=8, un paso de descenso de gradiente por época con la tabla entera, en las entradas "
                        "estandarizadas X_estandar y las notas Y_tabla sin cambiar. Comprueba que entrenaste con "
@@ -71,11 +62,6 @@ PISTA_ENTRENAMIENTO = ("la referencia (construir_regresor_lineal(3, 2) con SGD d
 def _mce(prediccion: np.ndarray, Y: np.ndarray) -> float:
     """Keras's mse: the mean of the squared residuals over all n·m entries."""
     return float(np.mean((np.asarray(prediccion, dtype=float) - Y) ** 2))
-
-
-def estandarizar(X: np.ndarray) -> np.ndarray:
-    X_tabla = TABLA[:, :3]
-    return ((X - X_tabla.mean(axis=0)) / X_tabla.std(axis=0)).astype(np.float32)
 
 
 def minimos_cuadrados(X: np.ndarray, Y: np.ndarray) -> np.ndarray:
@@ -108,12 +94,11 @@ def datos_sinteticos(rng: np.random.Generator) -> tuple:
 def errores_del_entregado(alumno) -> tuple:
     """(error en la tabla, mínimos cuadrados en la tabla, error sintético, mínimos cuadrados sintético)."""
     X, Y, mc_tabla = tabla()
-    Xs, Ys = datos_sinteticos(np.random.default_rng(semilla_de_la_entrega(alumno, ARCHIVO, QUE)))
-    predicciones = predicciones_del_entregado(alumno, np.concatenate([X, Xs]), QUE, (len(X) + len(Xs), 2), ARCHIVO,
-                                              "las 3 entradas estandarizadas con la media y la desviación de la tabla",
-                                              forma_mostrada=X.shape)
+    predicciones, predicciones_sinteticas, Xs, Ys = predicciones_con_control(
+        alumno, QUE, X, datos_sinteticos, 2, ARCHIVO,
+        "las 3 entradas estandarizadas con la media y la desviación de la tabla")
     mc_sintetico = _mce(predecir_lineal(Xs.astype(float), minimos_cuadrados(Xs.astype(float), Ys)), Ys)
-    return _mce(predicciones[:len(X)], Y), mc_tabla, _mce(predicciones[len(X):], Ys), mc_sintetico
+    return _mce(predicciones, Y), mc_tabla, _mce(predicciones_sinteticas, Ys), mc_sintetico
 
 
 def exigir_regresor_lineal(alumno) -> None:

@@ -23,6 +23,28 @@ def modelo_con_argumentos(alumno, nombre: str, *args) -> dict:
         raise
 
 
+def dimensiones(rng) -> tuple:
+    """(d_in, d_out) for a hidden case: d_in in 4..9 and d_out in 1..5, never the public (3, 2)."""
+    return int(rng.integers(4, 10)), int(rng.integers(1, 6))
+
+
+def modelo_de_dimensiones(alumno, nombre: str, d_in: int, d_out: int) -> tuple:
+    """(que, descripción) del modelo que devuelve ``nombre(d_in, d_out)``, con su entrada y su salida comprobadas."""
+    que = f"{nombre}({d_in}, {d_out})"
+    descripcion = modelo_con_argumentos(alumno, nombre, d_in, d_out)
+    exigir_entrada_salida(descripcion, que, d_in, d_out)
+    return que, descripcion
+
+
+def exigir_compilacion(alumno, nombre: str, d_in: int, d_out: int, sgd: bool = False) -> None:
+    """``nombre(d_in, d_out)`` (the model of these dimensions, not another one) compiled with mse, and with SGD if
+    ``sgd``."""
+    que, descripcion = modelo_de_dimensiones(alumno, nombre, d_in, d_out)
+    exigir_mse(descripcion, que)
+    if sgd:
+        exigir_sgd(descripcion, que)
+
+
 # -- comprobaciones ----------------------------------------------------------------------------------
 
 PISTA_NONE = ("la diapositiva escribe Dense(d_out, activation='none'), pero 'none' entre comillas no es una "
