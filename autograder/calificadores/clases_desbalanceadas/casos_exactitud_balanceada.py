@@ -11,11 +11,11 @@ import numpy as np
 from autograder.calificadores.clases_desbalanceadas.datos import (
     EJEMPLO_Y,
     EJEMPLO_Y_PRED,
-    etiquetas_desbalanceadas,
-    predicciones_ruidosas,
+    comparar_metrica,
+    con_clase_solo_predicha,
+    desbalance_aleatorio,
 )
 from autograder.casos import caso
-from autograder.verificar import exigir_cercano, exigir_numero
 
 ESPERADO_EJEMPLO = 0.5  # balanced_accuracy_score(EJEMPLO_Y, EJEMPLO_Y_PRED): (8/8 + 0/2) / 2
 PISTA_EXACTITUD = ("calculaste la exactitud de siempre (aciertos / n), que premia acertar la clase frecuente. "
@@ -40,8 +40,7 @@ def errores_conocidos(y, y_pred) -> tuple:
 
 def comparar(alumno, y, y_pred, que: str, esperado: float, revelar: bool = True) -> None:
     """``esperado``: a literal in the public case; from ``referencia.exactitud_balanceada_sklearn`` in hidden ones."""
-    valor = exigir_numero(alumno.llamar("exactitud_balanceada", y, y_pred), que)
-    exigir_cercano(valor, esperado, que, errores_conocidos=errores_conocidos(y, y_pred), revelar=revelar)
+    comparar_metrica(alumno, "exactitud_balanceada", errores_conocidos, y, y_pred, que, esperado, revelar)
 
 
 @caso(puntos=1, exito="el modelo que siempre dice 0, con 8 ceros y 2 unos, tiene exactitud 0.8 pero balanceada 0.5.")
@@ -53,9 +52,7 @@ def test_ejemplo_del_cuaderno(alumno):
 @caso(puntos=0.5, oculta=True, exito="coincide con scikit-learn (balanced_accuracy_score) en datos desbalanceados.")
 def test_desbalance_aleatorio(alumno, rng, referencia):
     """k entre 3 y 6 clases, una rara; predicciones con un 60–85 % de aciertos."""
-    k = int(rng.integers(3, 7))
-    y = etiquetas_desbalanceadas(rng, int(rng.integers(60, 201)), np.arange(k))
-    y_pred = predicciones_ruidosas(rng, y, np.arange(k), float(rng.uniform(0.6, 0.85)))
+    k, y, y_pred = desbalance_aleatorio(rng)
     comparar(alumno, y, y_pred, f"exactitud_balanceada con {len(y)} etiquetas de {k} clases",
              referencia.exactitud_balanceada_sklearn(y, y_pred), revelar=False)
 
@@ -63,9 +60,6 @@ def test_desbalance_aleatorio(alumno, rng, referencia):
 @caso(puntos=0.5, oculta=True, exito="una clase que solo aparece en y_pred no cuenta, como en scikit-learn.")
 def test_clase_solo_predicha(alumno, rng, referencia):
     """y_pred usa una clase que no está en y: no tiene exhaustividad y se omite."""
-    k = int(rng.integers(3, 6))
-    y = etiquetas_desbalanceadas(rng, int(rng.integers(40, 121)), np.arange(k))
-    y_pred = predicciones_ruidosas(rng, y, np.arange(k + 1), float(rng.uniform(0.5, 0.8)))
-    y_pred[int(rng.integers(len(y)))] = k  # class k is never true
+    k, y, y_pred = con_clase_solo_predicha(rng)
     comparar(alumno, y, y_pred, f"exactitud_balanceada con y_pred que incluye la clase {k} (ausente de y)",
              referencia.exactitud_balanceada_sklearn(y, y_pred), revelar=False)

@@ -13,11 +13,11 @@ import numpy as np
 from autograder.calificadores.clases_desbalanceadas.datos import (
     EJEMPLO_Y,
     EJEMPLO_Y_PRED,
-    etiquetas_desbalanceadas,
-    predicciones_ruidosas,
+    comparar_metrica,
+    con_clase_solo_predicha,
+    desbalance_aleatorio,
 )
 from autograder.casos import caso
-from autograder.verificar import exigir_cercano, exigir_numero
 
 ESPERADO_EJEMPLO = 8 / 9 / 2  # f1_score(EJEMPLO_Y, EJEMPLO_Y_PRED, average="macro"): (16/18 + 0) / 2
 PISTA_MICRO = ("eso es el F1 «micro» (con TP, FP y FN sumados sobre todas las clases), que en clasificación "
@@ -62,8 +62,7 @@ def errores_conocidos(y, y_pred) -> tuple:
 
 def comparar(alumno, y, y_pred, que: str, esperado: float, revelar: bool = True) -> None:
     """``esperado``: a literal in the public case; from ``referencia.f1_macro_sklearn`` in hidden ones."""
-    valor = exigir_numero(alumno.llamar("f1_macro", y, y_pred), que)
-    exigir_cercano(valor, esperado, que, errores_conocidos=errores_conocidos(y, y_pred), revelar=revelar)
+    comparar_metrica(alumno, "f1_macro", errores_conocidos, y, y_pred, que, esperado, revelar)
 
 
 @caso(puntos=1, exito="el modelo que siempre dice 0 tiene F1 macro (16/18 + 0) / 2 ≈ 0.444, no 0.8.")
@@ -75,9 +74,7 @@ def test_ejemplo_del_cuaderno(alumno):
 @caso(puntos=0.5, oculta=True, exito="coincide con scikit-learn (f1_score, average='macro') en datos desbalanceados.")
 def test_desbalance_aleatorio(alumno, rng, referencia):
     """k entre 3 y 6 clases, una rara; predicciones con un 60–85 % de aciertos."""
-    k = int(rng.integers(3, 7))
-    y = etiquetas_desbalanceadas(rng, int(rng.integers(60, 201)), np.arange(k))
-    y_pred = predicciones_ruidosas(rng, y, np.arange(k), float(rng.uniform(0.6, 0.85)))
+    k, y, y_pred = desbalance_aleatorio(rng)
     comparar(alumno, y, y_pred, f"f1_macro con {len(y)} etiquetas de {k} clases", referencia.f1_macro_sklearn(y, y_pred),
              revelar=False)
 
@@ -85,9 +82,6 @@ def test_desbalance_aleatorio(alumno, rng, referencia):
 @caso(puntos=0.5, oculta=True, exito="una clase que solo aparece en y_pred cuenta con F1 = 0, como en scikit-learn.")
 def test_clase_solo_predicha(alumno, rng, referencia):
     """y_pred usa una clase que no está en y: entra en la media con F1 = 0."""
-    k = int(rng.integers(3, 6))
-    y = etiquetas_desbalanceadas(rng, int(rng.integers(40, 121)), np.arange(k))
-    y_pred = predicciones_ruidosas(rng, y, np.arange(k + 1), float(rng.uniform(0.5, 0.8)))
-    y_pred[int(rng.integers(len(y)))] = k  # class k is never true
+    k, y, y_pred = con_clase_solo_predicha(rng)
     comparar(alumno, y, y_pred, f"f1_macro con y_pred que incluye la clase {k} (ausente de y)",
              referencia.f1_macro_sklearn(y, y_pred), revelar=False)

@@ -54,8 +54,7 @@ from autograder.comprobaciones_keras import (
     exigir_entrada,
     exigir_parametros_maximos,
     exigir_salida,
-    predicciones_del_entregado,
-    semilla_de_la_entrega,
+    predicciones_con_control,
 )
 from autograder.errores import Fallo
 
@@ -114,12 +113,10 @@ def metricas(alumno) -> dict:
     comparación con la muestra de control."""
     exigir_parametros_maximos(alumno.modelo_guardado(ARCHIVO), QUE, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA)
     X, y = evaluacion()
-    X_control, y_control = conjunto_de_control(np.random.default_rng(semilla_de_la_entrega(alumno, ARCHIVO, QUE)))
-    predicciones = predicciones_del_entregado(
-        alumno, np.concatenate([X, X_control]), QUE, (len(X) + len(X_control), 10), ARCHIVO,
-        "imágenes aplanadas de 784 píxeles divididos entre 255, como las prepara el cuaderno", forma_mostrada=X.shape)
-    etiquetas = np.argmax(predicciones, axis=1)
-    p, p_control = etiquetas[:len(X)], etiquetas[len(X):]
+    predicciones, predicciones_control, _, y_control = predicciones_con_control(
+        alumno, QUE, X, conjunto_de_control, 10, ARCHIVO,
+        "imágenes aplanadas de 784 píxeles divididos entre 255, como las prepara el cuaderno")
+    p, p_control = np.argmax(predicciones, axis=1), np.argmax(predicciones_control, axis=1)
     from sklearn.metrics import balanced_accuracy_score  # the model's metric, from the library (not the exercise)
 
     valores = {"recall": exhaustividad(y, p, CLASE_RARA), "balanceada": float(balanced_accuracy_score(y, p))}
