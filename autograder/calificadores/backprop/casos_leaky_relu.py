@@ -38,5 +38,6 @@ def test_valores_ocultos(alumno, rng, referencia):
     comprobar_con_referencia(alumno, referencia, "leaky_relu", z, f"leaky_relu de un array de forma {z.shape}",
                              _errores(z, 0.01), atol=1e-12)
     alfa = float(np.round(rng.uniform(0.05, 0.3), 3))
-    comprobar_con_referencia(alumno, referencia, "leaky_relu", z, f"leaky_relu de un array de forma {z.shape} con alfa={alfa}",
+    comprobar_con_referencia(alumno, referencia, "leaky_relu", z,
+                             f"leaky_relu de un array de forma {z.shape} con alfa={alfa}",
                              _errores(z, alfa), (alfa,), atol=1e-12)
