@@ -1,4 +1,4 @@
-"""Lectura y corrección de las respuestas del cuestionario (``respuesta_NN = "b"``) y el caso de formato de cada bloque.
+"""Lectura y corrección de las respuestas del cuestionario (``respuesta_NN = "b"``); el caso de formato de un bloque.
 
 Shipped in the student kit: it holds no answer. ``corregir`` receives the key from the
 grading side (the ``referencia`` module, hidden cases only).
@@ -74,8 +74,10 @@ def caso_de_formato(preguntas: tuple):
     nothing a student could copy. The engine lists a file's cases by the line they start on
     (``casos.recolectar``), so the case takes the line of that declaration and comes before the questions.
     """
+    cuantas = CUANTAS.get(len(preguntas), str(len(preguntas)))
+
     @caso(puntos=0.5, formato=True,
-          exito=f"las {CUANTAS[len(preguntas)]} respuestas tienen el formato pedido (si son correctas se sabrá al calificar).")
+          exito=f"las {cuantas} respuestas tienen el formato pedido (si son correctas se sabrá al calificar).")
     def test_formato_de_las_respuestas(alumno):
         """Cada respuesta del bloque es una de las letras "a", "b", "c" o "d"."""
         exigir_formato(alumno, preguntas)
