@@ -9,7 +9,7 @@ with eps replaced by eps / sqrt(1 - beta2**t), so they differ only when sqrt(v̂
 """
 import numpy as np
 
-from autograder.calificadores.optimizadores.comun import Paso, forma_aleatoria
+from autograder.calificadores.optimizadores.comun import Paso, forma_aleatoria, gradientes_diminutos
 from autograder.casos import caso
 from autograder.errores import Fallo
 
@@ -111,9 +111,5 @@ def test_valores_ocultos(alumno, rng, referencia):
 @caso(puntos=2, oculta=True, exito="encadena los pasos t = 1, 2, 3 con gradientes diminutos como la referencia (y Keras).")
 def test_gradientes_pequenos_ocultos(alumno, rng, referencia):
     """Three chained steps from m = v = 0 with defaults and gradients of order 1e-7 to 3e-6."""
-    d = int(rng.integers(2, 6))
-    w, m, v = rng.normal(size=d), np.zeros(d), np.zeros(d)
-    for t in range(1, 4):
-        g = rng.uniform(1e-7, 3e-6, size=d) * rng.choice([-1.0, 1.0], size=d)
-        w, m, v = PASO.comprobar_con_referencia(alumno, referencia, (w, g, m, v, t), {},
-                                                f"paso_adam con gradientes diminutos, paso t={t}")
+    PASO.encadenar(alumno, referencia, rng, 3, gradientes_diminutos(1e-7, 3e-6),
+                   "paso_adam con gradientes diminutos, paso t={paso}", con_t=True)

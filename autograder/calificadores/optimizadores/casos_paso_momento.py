@@ -77,9 +77,5 @@ def test_valores_ocultos(alumno, rng, referencia):
 @caso(puntos=1, oculta=True, exito="encadena 5 pasos con los valores por defecto como la referencia.")
 def test_varios_pasos_por_defecto(alumno, rng, referencia):
     """Five chained steps from v = 0 with tasa=0.01, beta=0.9 (defaults), each compared."""
-    d = int(rng.integers(2, 6))
-    w, v = rng.normal(size=d), np.zeros(d)
-    for paso in range(1, 6):
-        g = rng.normal(size=d)
-        w, v = PASO.comprobar_con_referencia(alumno, referencia, (w, g, v), {},
-                                             f"paso_momento, paso {paso} de 5 (valores por defecto)")
+    PASO.encadenar(alumno, referencia, rng, 5, lambda rng, d: rng.normal(size=d),
+                   "paso_momento, paso {paso} de 5 (valores por defecto)")

@@ -8,7 +8,7 @@ gradients for which they differ by a factor of about 10 in the step (see test_gr
 """
 import numpy as np
 
-from autograder.calificadores.optimizadores.comun import Paso, forma_aleatoria
+from autograder.calificadores.optimizadores.comun import Paso, forma_aleatoria, gradientes_diminutos
 from autograder.casos import caso
 
 SALIDAS = ("w_nuevo", "s_nuevo")
@@ -83,9 +83,5 @@ def test_valores_ocultos(alumno, rng, referencia):
 @caso(puntos=1, oculta=True, exito="con gradientes de orden 1e-4 a 1e-5 encadena 3 pasos como la referencia (eps dentro de la raíz).")
 def test_gradientes_pequenos_ocultos(alumno, rng, referencia):
     """Three chained steps from s = 0 with defaults and gradients whose squares are below eps."""
-    d = int(rng.integers(2, 6))
-    w, s = rng.normal(size=d), np.zeros(d)
-    for paso in range(1, 4):
-        g = rng.uniform(1e-5, 3e-4, size=d) * rng.choice([-1.0, 1.0], size=d)
-        w, s = PASO.comprobar_con_referencia(alumno, referencia, (w, g, s), {},
-                                             f"paso_rmsprop con gradientes diminutos, paso {paso} de 3")
+    PASO.encadenar(alumno, referencia, rng, 3, gradientes_diminutos(1e-5, 3e-4),
+                   "paso_rmsprop con gradientes diminutos, paso {paso} de 3")

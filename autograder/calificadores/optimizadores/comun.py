@@ -41,6 +41,11 @@ def no_finito(valores, que, pista):
             raise Fallo(f"{que}: el resultado contiene nan o inf.\n  Pista: {pista}")
 
 
+def gradientes_diminutos(minimo: float, maximo: float):
+    """``gradiente(rng, d)`` for ``Paso.encadenar``: |g| uniform in [minimo, maximo], random signs."""
+    return lambda rng, d: rng.uniform(minimo, maximo, size=d) * rng.choice([-1.0, 1.0], size=d)
+
+
 def forma_aleatoria(rng) -> tuple:
     """The shape of w in a hidden case: a vector of 1 to 5 entries or a matrix of 2-4 × 2-3, half the time each."""
     return (int(rng.integers(1, 6)),) if rng.random() < 0.5 else (int(rng.integers(2, 5)), int(rng.integers(2, 4)))
@@ -82,3 +87,15 @@ class Paso:
         errores = getattr(referencia, f"errores_{self.nombre}")(*args, **kwargs)
         self.comparar(self.pedir(alumno, args, kwargs, que), esperado, args, que, errores, revelar=False)
         return esperado
+
+    def encadenar(self, alumno, referencia, rng, pasos, gradiente, que, con_t=False):
+        """A hidden case: ``pasos`` chained steps with the default arguments, from a random w of 2 to 5
+        entries and the rest of the state at 0, each compared with the reference's. ``gradiente(rng, d)``
+        draws each step's gradient, ``que`` names step ``{paso}``; with ``con_t`` the step number is the
+        last argument (Adam's t)."""
+        d = int(rng.integers(2, 6))
+        w, estado = rng.normal(size=d), [np.zeros(d)] * (len(self.salidas) - 1)
+        for paso in range(1, pasos + 1):
+            g = gradiente(rng, d)
+            args = (w, g, *estado, paso) if con_t else (w, g, *estado)
+            w, *estado = self.comprobar_con_referencia(alumno, referencia, args, {}, que.format(paso=paso))
