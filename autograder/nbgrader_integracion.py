@@ -36,17 +36,15 @@ from nbconvert.exporters import NotebookExporter
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 from traitlets import Bool, Unicode
 
-from nbgrader.api import Gradebook
 from nbgrader.exchange.default.collect import ExchangeCollect
-from nbgrader.preprocessors import (ClearOutput, DeduplicateIds, NbGraderPreprocessor,
-                                    OverwriteCells, OverwriteKernelspec)
+from nbgrader.preprocessors import ClearOutput, DeduplicateIds, NbGraderPreprocessor
 
 from . import cache_calificaciones
 from .calificadores import cargar_tarea
 from .cuaderno import LIMITE_BYTES_CUADERNO, aviso_de_tarea, metadatos_nbgrader, validar_cuaderno
 from .errores import ErrorAislamientoNoDisponible, ErrorCalificador
 from .motor import calificar_cuaderno
-from .nbgrader_rapido import ComprobacionMetadatos
+from .nbgrader_rapido import ComprobacionMetadatos, SobrescrituraCeldas, SobrescrituraKernelspec, instantanea
 from .resultados import ResultadoCalificacion, texto_ejercicio
 from .tareas import PREFIJO_CELDA
 
@@ -55,7 +53,9 @@ RECURSO_ILEGIBLE = "curso_dl_ilegible"
 # ...and from the sanitizer to CalificacionAislada (the next conversion reads the sanitized file). The
 # sanitizer never copies the student's notebook metadata, so only it can set this key.
 METADATO_NO_CALIFICABLE = "curso_dl_no_calificable"
-SANITIZADORES_DE_NBGRADER = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, ComprobacionMetadatos)
+# nbgrader's sanitizers; the three marked in nbgrader_rapido do nbgrader's checks without its repeated gradebook reads
+SANITIZADORES_DE_NBGRADER = (ClearOutput, DeduplicateIds, SobrescrituraKernelspec, SobrescrituraCeldas,
+                             ComprobacionMetadatos)
 ERROR_INTERNO = ("Error interno del calificador al calificar tu entrega: 0 puntos provisionales en todas las "
                  "celdas calificadas. Avisa al profesor; la calificación se repetirá.")
 METADATOS_DANADOS = ("Los metadatos de nbgrader de tu entrega están dañados y no se pudieron reparar: 0 puntos. "
@@ -113,14 +113,12 @@ class _Plantilla:
     """What the gradebook knows of one notebook, read once: the only source of nbgrader metadata."""
 
     def __init__(self, resources):
-        datos = resources["nbgrader"]
-        with Gradebook(datos["db_url"]) as gb:
-            cuaderno = gb.find_notebook(datos["notebook"], datos["assignment"])
-            self.puntos = {c.name: float(c.max_score) for c in cuaderno.grade_cells}
-            self.tareas = {c.name: float(c.max_score) for c in cuaderno.task_cells}
-            self.soluciones = {c.name for c in cuaderno.solution_cells}
-            self.fuentes = {c.name: {"tipo": c.cell_type, "bloqueada": bool(c.locked), "fuente": c.source or ""}
-                            for c in cuaderno.source_cells}
+        cuaderno = instantanea(resources)
+        self.puntos = {nombre: float(maximo) for nombre, maximo in cuaderno.puntos.items()}
+        self.tareas = {nombre: float(maximo) for nombre, maximo in cuaderno.tareas.items()}
+        self.soluciones = set(cuaderno.soluciones)
+        self.fuentes = {c.name: {"tipo": c.cell_type, "bloqueada": bool(c.locked), "fuente": c.source or ""}
+                        for c in cuaderno.fuentes.values()}
 
     def metadatos(self, grade_id: str) -> dict:
         meta = {"grade": grade_id in self.puntos, "grade_id": grade_id, "locked": self.fuentes[grade_id]["bloqueada"],
