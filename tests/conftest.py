@@ -142,6 +142,12 @@ def calificar_variantes(fuente, tarea_id: str, variantes: dict) -> dict:
     return resultados
 
 
+@pytest.fixture(scope="module")
+def resultados_variantes(request, fuente):
+    """{variante: resultado} of the module's VARIANTES (see calificar_variantes)."""
+    return calificar_variantes(fuente, request.module.TAREA_ID, request.module.VARIANTES)
+
+
 def comprobar_variante(resultado, tarea, puntos: dict, errores: dict, pistas: dict | None = None):
     """Each mistake of the variant gets its hint and costs only its exercise (exactly its lost points when given).
 

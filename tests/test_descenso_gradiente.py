@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from autograder.calificadores import cargar_tarea
-from conftest import (calificar, calificar_variantes, comprobar_en_blanco, comprobar_que_los_ocultos_no_revelan,
+from conftest import (calificar, comprobar_en_blanco, comprobar_que_los_ocultos_no_revelan,
                       comprobar_referencia_completa, comprobar_rotas, comprobar_variante, con_celda, en_blanco,
                       fuente_modificada)
 from herramientas.simulados import perfiles_de
@@ -25,7 +25,8 @@ TOTAL = sum(PUNTOS.values())
 # Target for `python -m autograder calificar` on the course machine (2 CPUs), checked in CPU time,
 # which other jobs sharing the machine do not inflate (as in tests/test_perceptron.py).
 SEGUNDOS_OBJETIVO = 5.0
-# Fixtures fuente, calificacion_referencia and resultado_referencia: tests/conftest.py (from TAREA_ID).
+# Fixtures fuente, calificacion_referencia, resultado_referencia and resultados_variantes: tests/conftest.py
+# (from TAREA_ID and VARIANTES).
 _fuente_modificada = functools.partial(fuente_modificada, referencia)
 
 
@@ -141,11 +142,6 @@ VARIANTES = {
         "descenso_gradiente": (DESCENSO_LENTO, "sin bucles sobre los ejemplos", 3),
     },
 }
-
-
-@pytest.fixture(scope="module")
-def resultados_variantes(fuente):
-    return calificar_variantes(fuente, TAREA_ID, VARIANTES)
 
 
 @pytest.mark.parametrize("variante", VARIANTES)

@@ -13,7 +13,7 @@ import pytest
 
 from autograder.calificadores import cargar_tarea
 from autograder.calificadores.optimizadores import casos_minimizar, casos_paso_adam, casos_paso_momento, casos_paso_rmsprop
-from conftest import (calificar, calificar_variantes, comprobar_en_blanco, comprobar_que_los_ocultos_no_revelan,
+from conftest import (calificar, comprobar_en_blanco, comprobar_que_los_ocultos_no_revelan,
                       comprobar_referencia_completa, comprobar_rotas, comprobar_variante, en_blanco, fuente_modificada)
 from herramientas.simulados import perfiles_de
 from solutions import optimizadores as referencia
@@ -22,7 +22,7 @@ TAREA_ID = "16_optimizadores"
 TAREA = cargar_tarea(TAREA_ID)
 PUNTOS = {"paso_momento": 5, "paso_rmsprop": 5, "paso_adam": 6, "minimizar": 4}
 TOTAL = sum(PUNTOS.values())
-# Fixtures fuente and resultado_referencia: tests/conftest.py (from TAREA_ID).
+# Fixtures fuente, resultado_referencia and resultados_variantes: tests/conftest.py (from TAREA_ID and VARIANTES).
 _fuente_modificada = functools.partial(fuente_modificada, referencia)
 
 
@@ -134,11 +134,6 @@ VARIANTES = {
     "v_sin_cuadrado": {"paso_adam": (ADAM_V_SIN_CUADRADO, "cuadrado", 6)},
     "m_vieja": {"paso_adam": (ADAM_M_VIEJA, "vieja", 6)},
 }
-
-
-@pytest.fixture(scope="module")
-def resultados_variantes(fuente):
-    return calificar_variantes(fuente, TAREA_ID, VARIANTES)
 
 
 @pytest.mark.parametrize("variante", VARIANTES)

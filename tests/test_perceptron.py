@@ -10,7 +10,7 @@ import pytest
 from autograder.alumno import AlumnoLocal
 from autograder.calificadores import cargar_tarea
 from autograder.motor import ejecutar_casos
-from conftest import (calificar, calificar_variantes, comprobar_en_blanco, comprobar_que_los_ocultos_no_revelan,
+from conftest import (calificar, comprobar_en_blanco, comprobar_que_los_ocultos_no_revelan,
                       comprobar_referencia_completa, comprobar_rotas, comprobar_variante, en_blanco, fuente_modificada)
 from herramientas.simulados import perfiles_de
 from solutions import perceptron as referencia
@@ -22,7 +22,8 @@ PUNTOS = {"escalon": 4, "salida_perceptron": 5, "entrenar_perceptron": 10, "red_
 # (this process, then the sandbox), so on an idle machine wall time ≈ CPU time; the check uses CPU
 # time, which other jobs sharing the machine do not inflate.
 SEGUNDOS_OBJETIVO = 5.0
-# Fixtures fuente, calificacion_referencia and resultado_referencia: tests/conftest.py (from TAREA_ID).
+# Fixtures fuente, calificacion_referencia, resultado_referencia and resultados_variantes: tests/conftest.py
+# (from TAREA_ID and VARIANTES).
 
 
 def _fuente_modificada(nombre: str, viejo: str, nuevo: str) -> str:
@@ -114,11 +115,6 @@ VARIANTES = {
         "entrenar_perceptron": (ENTRENAR_GENERADOR_POR_EPOCA, "np.random.default_rng(semilla) creado al principio", 2),
     },
 }
-
-
-@pytest.fixture(scope="module")
-def resultados_variantes(fuente):
-    return calificar_variantes(fuente, TAREA_ID, VARIANTES)
 
 
 @pytest.mark.parametrize("variante", VARIANTES)
