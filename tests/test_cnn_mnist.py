@@ -9,21 +9,18 @@ fixture). The hint matrix of ``preprocesar`` runs the same cases through
 the notebook's own check cells do. Retraining the reference from scratch is in
 the slow tier (``pytest -m lento``).
 """
-import json
 import os
 import re
-import time
-from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import numpy as np
 import pytest
 
-RAIZ = Path(__file__).resolve().parents[1]
-DATOS = Path(os.environ.get("CURSO_DL_DATOS") or RAIZ.parent / "shared" / "datasets")
-if not (DATOS / "mnist" / "t10k-images-idx3-ubyte.gz").is_file():
-    pytest.skip(f"no están los datos de MNIST en {DATOS} (define CURSO_DL_DATOS)", allow_module_level=True)
+from ayudas_keras import saltar_sin_datos  # noqa: E402
+from conftest import RAIZ  # noqa: E402
+
+saltar_sin_datos("mnist/t10k-images-idx3-ubyte.gz", "MNIST")
 
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
@@ -32,9 +29,14 @@ from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
 from autograder.calificadores.cnn_mnist.casos_preprocesar import PREPARACION  # noqa: E402
 from autograder.calificadores.cnn_mnist.casos_modelo_entrenado import UMBRAL_EXACTITUD  # noqa: E402
-from autograder.entrenamiento import diferencia_de_arquitectura  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
-from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
+from ayudas_keras import _datos_sin_conexion  # noqa: E402,F401  (autouse)
+from ayudas_keras import calificar_entregas_midiendo, caso as _caso, comprobar_en_blanco_con_mensajes  # noqa: E402
+from ayudas_keras import comprobar_funcion_rota, comprobar_modelo_guardado, comprobar_ocultos_fallan_sin_revelar  # noqa: E402
+from ayudas_keras import comprobar_que_no_reentrena, comprobar_que_solo_pierde_la_exactitud  # noqa: E402
+from ayudas_keras import comprobar_referencia_calificada, comprobar_referencia_en_casos_locales  # noqa: E402
+from ayudas_keras import guardar as _guardar, mensajes as _mensajes  # noqa: E402
+from conftest import con_celda, cuaderno_fuente, en_blanco  # noqa: E402
 from solutions import cnn_mnist as referencia  # noqa: E402
 from source_data import cargar_mnist  # noqa: E402
 
@@ -62,27 +64,12 @@ def construir_modelo():
 
 # -- fixtures ------------------------------------------------------------------
 
-@pytest.fixture(scope="module", autouse=True)
-def _datos_sin_conexion():
-    """MNIST from the offline copy, for this process and for the grading sandboxes it starts."""
-    with pytest.MonkeyPatch.context() as parche:
-        parche.setenv("CURSO_DL_DATOS", str(DATOS))
-        parche.setenv("CURSO_DL_SIN_DESCARGA", "1")
-        yield
-
-
 @pytest.fixture(scope="module")
 def datos():
     (x_train, y_train), (x_test, y_test) = cargar_mnist()
     X_train, Y_train = referencia.preprocesar(x_train[:300], y_train[:300])
     X_test, _ = referencia.preprocesar(x_test, y_test)
     return X_train, Y_train, X_test, y_test
-
-
-def _guardar(modelo, directorio: Path) -> Path:
-    directorio.mkdir(parents=True, exist_ok=True)
-    modelo.save(directorio / "modelo.keras")
-    return directorio
 
 
 def _modelo_debil(datos):
@@ -124,37 +111,18 @@ def calificaciones(datos, tmp_path_factory):
                                              _guardar(_modelo_denso(datos), base / "denso")),
         "archivo_ilegible": (fuente, roto),
     }
-    resultados = {}
-    for nombre, (nb, directorio) in entregas.items():
-        inicio = time.perf_counter()
-        resultados[nombre] = (calificar(nb, TAREA_ID, "alumno1", directorio), time.perf_counter() - inicio)
-    return resultados
+    return calificar_entregas_midiendo(entregas, TAREA_ID, "alumno1")
 
 
 def _resultado(calificaciones, nombre):
     return calificaciones[nombre][0]
 
 
-def _caso(resultado, identificador: str):
-    (caso,) = [c for c in resultado.casos if c.id == identificador]
-    return caso
-
-
-def _mensajes(resultado, ejercicio: str) -> str:
-    return "\n".join(c.mensaje for c in resultado.del_ejercicio(ejercicio) if not c.aprobada)
-
-
 # -- the committed reference model ---------------------------------------------
 
 def test_modelo_de_referencia_guardado_es_el_de_construir_modelo():
     """¿solutions/modelos/09_cnn_mnist tiene la arquitectura de construir_modelo(), pesa ≤ 1.5 MB y trae su historial?"""
-    ruta = MODELO_REFERENCIA / "modelo.keras"
-    assert ruta.stat().st_size <= 1.5 * 1024 * 1024
-    guardado = keras.saving.load_model(ruta, safe_mode=True, compile=False)
-    assert diferencia_de_arquitectura(referencia.construir_modelo(), guardado) == ""
-    historial = json.loads((MODELO_REFERENCIA / "historial.json").read_text(encoding="utf-8"))
-    assert set(historial) == {"loss", "accuracy", "val_loss", "val_accuracy"}
-    assert {len(v) for v in historial.values()} == {referencia.EPOCAS_REFERENCIA}
+    comprobar_modelo_guardado(MODELO_REFERENCIA, referencia)
 
 
 # -- grading through the engine ------------------------------------------------
@@ -162,30 +130,22 @@ def test_modelo_de_referencia_guardado_es_el_de_construir_modelo():
 def test_referencia_obtiene_todos_los_puntos(calificaciones):
     """¿El cuaderno fuente con el modelo de referencia saca 10/10, sin errores de celda?"""
     resultado, segundos = calificaciones["referencia"]
-    assert resultado.puntaje == resultado.puntaje_max == sum(PUNTOS.values()), \
-        [c.mensaje for c in resultado.casos if not c.aprobada]
+    comprobar_referencia_calificada(resultado, sum(PUNTOS.values()))
     assert {e: TAREA.puntos(e) for e in TAREA.ejercicios} == PUNTOS
-    assert [s["error"] for s in resultado.salidas_celdas if s["error"]] == []
     print(f"calificar la referencia: {segundos:.1f} s")
-    omitidas = [c for c in cuaderno_fuente(TAREA_ID).cells if c.cell_type == "code" and "entrenar_y_guardar(" in c.source]
-    assert omitidas and all(c.metadata["curso_dl"]["omitir_al_calificar"] for c in omitidas)  # never retrains
+    comprobar_que_no_reentrena(TAREA_ID)
 
 
 def test_cuaderno_en_blanco_obtiene_cero(calificaciones):
     """¿El cuaderno tal como se publica, sin modelo.keras, obtiene 0 puntos?"""
-    resultado = _resultado(calificaciones, "en_blanco")
-    assert resultado.puntaje == 0
-    assert "todavía no está implementada" in _mensajes(resultado, "preprocesar")
-    assert "No encontré `modelo.keras`" in _mensajes(resultado, "modelo_entrenado")
+    comprobar_en_blanco_con_mensajes(_resultado(calificaciones, "en_blanco"), "preprocesar")
 
 
 @pytest.mark.parametrize("nombre, ejercicio_roto", [("preprocesar_roto", "preprocesar"),
                                                      ("construir_roto", "construir_modelo")])
 def test_romper_una_funcion_solo_cuesta_sus_puntos(calificaciones, nombre, ejercicio_roto):
     """¿Una función rota pierde todos sus puntos y las demás partes conservan los suyos?"""
-    resultado = _resultado(calificaciones, nombre)
-    for ejercicio, puntos in PUNTOS.items():
-        assert resultado.puntaje_ejercicio(ejercicio) == (0 if ejercicio == ejercicio_roto else puntos), ejercicio
+    comprobar_funcion_rota(_resultado(calificaciones, nombre), PUNTOS, ejercicio_roto)
 
 
 def test_preprocesar_roto_recibe_sus_pistas_sin_revelar_los_casos_ocultos(calificaciones):
@@ -194,18 +154,14 @@ def test_preprocesar_roto_recibe_sus_pistas_sin_revelar_los_casos_ocultos(califi
     mensajes = _mensajes(resultado, "preprocesar")
     assert "aplanaste las imágenes" in mensajes
     assert "son las etiquetas enteras sin codificar" in mensajes
-    ocultos = [c for c in resultado.del_ejercicio("preprocesar") if c.oculta]
-    assert ocultos and all(not c.aprobada and "esperado:" not in c.mensaje for c in ocultos)
+    comprobar_ocultos_fallan_sin_revelar(resultado, "preprocesar")
 
 
 def test_modelo_debil_pierde_solo_la_exactitud(calificaciones):
     """¿Una CNN entrenada con 300 imágenes falla la exactitud, con el valor en el mensaje, y conserva lo demás?"""
-    resultado = _resultado(calificaciones, "modelo_debil")
-    exactitud = _caso(resultado, "modelo_entrenado/exactitud_en_prueba")
-    assert not exactitud.aprobada
-    assert re.search(r"la exactitud en las 10000 imágenes de prueba es 0\.\d{4} y se pide ≥ 0\.985", exactitud.mensaje)
-    assert _caso(resultado, "modelo_entrenado/arquitectura_del_modelo_entregado").aprobada
-    assert resultado.puntaje == resultado.puntaje_max - 2
+    comprobar_que_solo_pierde_la_exactitud(
+        _resultado(calificaciones, "modelo_debil"),
+        r"la exactitud en las 10000 imágenes de prueba es 0\.\d{4} y se pide ≥ 0\.985", 2)
 
 
 def test_red_densa_sin_convolucion_ni_flatten_recibe_su_mensaje(calificaciones):
@@ -303,10 +259,7 @@ def test_cada_error_de_preprocesar_recibe_su_pista(error):
 
 def test_la_referencia_pasa_todos_los_casos_de_preprocesar():
     """¿La referencia pasa los casos públicos y el oculto de preprocesar para varios alumnos?"""
-    for alumno in ("ana", "beto", "carla"):
-        resultados = ejecutar_casos(TAREA, AlumnoLocal({"preprocesar": referencia.preprocesar}), alumno,
-                                    ejercicios=("preprocesar",))
-        assert all(c.aprobada for c in resultados), [c.mensaje for c in resultados if not c.aprobada]
+    comprobar_referencia_en_casos_locales(TAREA, "preprocesar", referencia.preprocesar)
 
 
 # -- slow tier ----------------------------------------------------------
