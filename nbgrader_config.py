@@ -15,7 +15,11 @@ if RAIZ_REPOSITORIO not in sys.path:
 
 from autograder.nbgrader_integracion import (  # noqa: E402
     CalificacionAislada, ExportadorTolerante, RecogidaSinEnlaces, SaneamientoEntrega)
-from autograder.nbgrader_rapido import ComprobacionMetadatos  # noqa: E402
+from autograder.nbgrader_rapido import ComprobacionMetadatos, reutilizar_motores_del_gradebook  # noqa: E402
+
+# nbgrader compiles every gradebook query again for each of the ~10 Gradebooks it opens per notebook
+# (a new SQLAlchemy engine each time); one engine per URL keeps the compiled statements.
+reutilizar_motores_del_gradebook()
 
 c = get_config()  # noqa: F821 (provided by traitlets)
 

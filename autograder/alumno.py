@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import archivos_entregados, trabajador
+from . import archivos_entregados, canal, trabajador
 from .aislamiento import ConfiguracionAislamiento, LimitesAislamiento, ProcesoAislado
 from .errores import ErrorAislamiento, ErrorDelAlumno, TiempoAgotado
 
@@ -178,6 +178,7 @@ class AlumnoAislado(_AlumnoBase):
         self._evaluador: ProcesoAislado | None = None
         self._fin: float | None = None  # deadline of the whole submission, set when its first worker starts
         self._arranques = 0
+        self._construidos: dict = {}  # (function, encoded args) → the description, or the ErrorDelAlumno
 
     def __enter__(self) -> "AlumnoAislado":
         return self
@@ -272,7 +273,23 @@ class AlumnoAislado(_AlumnoBase):
         return _leer_entregado(self.directorio_entrega, nombre)
 
     def modelo_construido(self, nombre: str = "construir_modelo", *args) -> dict:
-        """Llama a `nombre(*args)` en el proceso del alumno, recibe el modelo guardado y lo describe en otra jaula."""
+        """Llama a `nombre(*args)` en el proceso del alumno, recibe el modelo guardado y lo describe en otra jaula.
+
+        Several cases of a task ask about the same call (layers, shapes, compilation): within one
+        submission it is made, saved and described once, and each case gets its own copy (or the
+        same ErrorDelAlumno)."""
+        clave = (nombre, canal.codificar(list(args)))
+        if clave not in self._construidos:
+            try:
+                self._construidos[clave] = self._construir_y_describir(nombre, args)
+            except ErrorDelAlumno as error:
+                self._construidos[clave] = error
+        guardado = self._construidos[clave]
+        if isinstance(guardado, ErrorDelAlumno):
+            raise ErrorDelAlumno(str(guardado))
+        return copy.deepcopy(guardado)
+
+    def _construir_y_describir(self, nombre: str, args) -> dict:
         respuesta = self._llamar(nombre, list(args), {}, {"guardar_modelo": "construido.keras"})
         if not respuesta.get("ok"):
             raise ErrorDelAlumno(_mensaje_error(nombre, respuesta))

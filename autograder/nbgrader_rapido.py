@@ -138,3 +138,33 @@ class SobrescrituraCeldas(OverwriteCells):
                 nb, resources = self.add_missing_grade_cells(nb, resources)
                 nb, resources = self.add_missing_task_cells(nb, resources)
         return nb, resources
+
+
+# -- one SQLAlchemy engine per gradebook URL and process --------------------------------------------
+def reutilizar_motores_del_gradebook() -> None:
+    """Every ``Gradebook(url)`` of this process shares one SQLAlchemy engine per URL (idempotent).
+
+    nbgrader 0.9.6 creates a new engine in each ``Gradebook.__init__`` and autograde opens about ten
+    per notebook. SQLAlchemy keeps its compiled statements on the engine, so every query was compiled
+    again each time (the largest share of the bookkeeping of a cached notebook). ``Gradebook.close()``
+    still disposes of the pool: connections are closed as before; the engine and its statement cache
+    stay. Engines are kept per thread, because SQLite connections belong to the thread that opens them.
+    """
+    import threading
+
+    import nbgrader.api as api
+
+    if getattr(api.create_engine, "_curso_dl_compartido", False):
+        return
+    original = api.create_engine
+    motores = threading.local()
+
+    def crear_motor(url, *argumentos, **opciones):
+        por_url = motores.__dict__.setdefault("por_url", {})
+        clave = (str(url), argumentos, tuple(sorted(opciones.items())))
+        if clave not in por_url:
+            por_url[clave] = original(url, *argumentos, **opciones)
+        return por_url[clave]
+
+    crear_motor._curso_dl_compartido = True
+    api.create_engine = crear_motor

@@ -51,3 +51,34 @@ def test_en_la_jaula_con_argumentos_y_optimizador(optimizador, clase, tmp_path):
         descripcion = alumno.modelo_construido("construir_variante", 5, 3, optimizador)
     assert [c["unidades"] for c in descripcion["capas"]] == [5, 5, 5, 3]
     assert descripcion["optimizador"] == clase
+
+
+def test_en_la_jaula_cada_llamada_distinta_se_construye_una_vez(tmp_path):
+    """Several cases asking about the same call cost one build and one description; other arguments,
+    another build; an error is given again to each case that asks."""
+    from autograder.alumno import AlumnoAislado
+    from autograder.errores import ErrorDelAlumno
+    from autograder.kit import kit_de_tarea
+    from autograder.motor import configuracion_para
+
+    tarea = cargar_tarea("07_keras_mnist")
+    configuracion = configuracion_para(tarea, None, (), kit_de_tarea(tarea), True)
+    with AlumnoAislado([{"indice": 0, "codigo": CODIGO + "\ndef roto():\n    raise ValueError('mal')\n"}],
+                       configuracion) as alumno:
+        alumno.ejecutar_cuaderno()
+        llamadas = []
+        original = alumno._llamar
+        alumno._llamar = lambda nombre, *resto: llamadas.append(nombre) or original(nombre, *resto)
+        primera = alumno.modelo_construido("construir_variante", 5, 3, "sgd")
+        primera["capas"].clear()  # a case that changes its copy does not change the next one's
+        segunda = alumno.modelo_construido("construir_variante", 5, 3, "sgd")
+        otra = alumno.modelo_construido("construir_variante", 4, 1, "sgd")
+        errores = []
+        for _ in range(2):
+            with pytest.raises(ErrorDelAlumno) as error:
+                alumno.modelo_construido("roto")
+            errores.append(str(error.value))
+    assert llamadas == ["construir_variante", "construir_variante", "roto"]
+    assert [c["unidades"] for c in segunda["capas"]] == [5, 5, 5, 3]
+    assert [c["unidades"] for c in otra["capas"]] == [4, 3]
+    assert errores[0] == errores[1] and "mal" in errores[0]

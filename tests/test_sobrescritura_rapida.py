@@ -106,3 +106,24 @@ def test_una_sola_lectura_del_gradebook_por_conversion(curso, monkeypatch):
     with pytest.raises(Exception):  # a snapshot of another notebook is never reused
         instantanea(otro)
     assert len(lecturas) == 2
+
+
+def test_un_motor_por_url_e_hilo_y_el_gradebook_sigue_igual(curso):
+    import threading
+
+    from autograder.nbgrader_rapido import reutilizar_motores_del_gradebook
+
+    reutilizar_motores_del_gradebook()
+    reutilizar_motores_del_gradebook()  # idempotent
+    url = _recursos(curso)["nbgrader"]["db_url"]
+    with Gradebook(url) as gb:
+        motor = gb.engine
+        puntos = gb.find_assignment(TAREA).max_score
+    with Gradebook(url) as gb:  # after close(): the same engine, a new pool, the same answers
+        assert gb.engine is motor
+        assert gb.find_assignment(TAREA).max_score == puntos > 0
+    otro_hilo = []
+    hilo = threading.Thread(target=lambda: otro_hilo.append(Gradebook(url).engine))
+    hilo.start()
+    hilo.join()
+    assert otro_hilo[0] is not motor  # SQLite connections belong to the thread that opened them
