@@ -9,7 +9,6 @@ source notebook and on variants of it, as the CLI and nbgrader do. The hints of
 import json
 import os
 import re
-import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
@@ -22,7 +21,9 @@ from autograder.alumno import AlumnoLocal  # noqa: E402
 from autograder.calificadores import cargar_tarea  # noqa: E402
 from autograder.calificadores.keras_digitos import casos_modelo_entrenado as casos_modelo  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
-from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
+from ayudas_keras import caso as _caso, calificar_entregas, comprobar_parte_rota, comprobar_referencia_calificada  # noqa: E402
+from ayudas_keras import entrenar_midiendo, exactitud_en_prueba, guardar as _guardar  # noqa: E402
+from conftest import con_celda, cuaderno_fuente, en_blanco  # noqa: E402
 from solutions import keras_digitos as referencia  # noqa: E402
 from source_data import cargar_optdigits  # noqa: E402
 
@@ -55,16 +56,7 @@ def datos():
 @pytest.fixture(scope="module")
 def modelo_referencia(tmp_path_factory):
     """La referencia entrenada una vez: (directorio con modelo.keras e historial.json, segundos)."""
-    directorio = tmp_path_factory.mktemp("referencia")
-    inicio = time.perf_counter()
-    referencia.entrenar_referencia(directorio)
-    return directorio, time.perf_counter() - inicio
-
-
-def _guardar(modelo, directorio):
-    directorio.mkdir(parents=True, exist_ok=True)
-    modelo.save(directorio / "modelo.keras")
-    return directorio
+    return entrenar_midiendo(referencia, tmp_path_factory.mktemp("referencia"))
 
 
 def _modelo_debil(datos):
@@ -96,16 +88,7 @@ def calificaciones(modelo_referencia, datos, tmp_path_factory):
         "construir_modelo_sparse": (con_celda(fuente, "construir_modelo", MODELO_SPARSE), directorio_referencia),
         "debil": (fuente, _guardar(_modelo_debil(datos), base / "debil")),
     }
-    return {nombre: calificar(nb, TAREA_ID, directorio=directorio) for nombre, (nb, directorio) in entregas.items()}
-
-
-def _caso(resultado, identificador: str):
-    (caso,) = [c for c in resultado.casos if c.id == identificador]
-    return caso
-
-
-def _puntos_por_ejercicio(resultado) -> dict:
-    return {e: resultado.puntaje_ejercicio(e) for e in TAREA.ejercicios}
+    return calificar_entregas(entregas, TAREA_ID)
 
 
 # -- reference -----------------------------------------------------------------
@@ -113,9 +96,7 @@ def _puntos_por_ejercicio(resultado) -> dict:
 def test_referencia_entrena_y_supera_el_umbral(modelo_referencia):
     """¿La referencia llega a ≥ 0.96 en los 1797 dígitos de prueba, con historial.json junto al modelo?"""
     directorio, segundos = modelo_referencia
-    X_test, y_test = casos_modelo.conjunto_de_prueba()
-    modelo = keras.saving.load_model(directorio / "modelo.keras", safe_mode=True)
-    exactitud = float(np.mean(np.argmax(modelo.predict(X_test, verbose=0), axis=1) == y_test))
+    exactitud = exactitud_en_prueba(directorio, casos_modelo)
     print(f"referencia: {segundos:.1f} s, exactitud en prueba {exactitud:.4f}")
     assert exactitud >= 0.96
     historial = json.loads((directorio / "historial.json").read_text())
@@ -127,9 +108,7 @@ def test_referencia_entrena_y_supera_el_umbral(modelo_referencia):
 def test_referencia_obtiene_todos_los_puntos(calificaciones):
     """¿El cuaderno fuente con el modelo de referencia saca 10/10, sin errores de celda?"""
     resultado = calificaciones["referencia"]
-    assert resultado.puntaje == resultado.puntaje_max == 10, [c.mensaje for c in resultado.casos if not c.aprobada]
-    assert [s["error"] for s in resultado.salidas_celdas if s["error"]] == []
-    print(f"calificar la referencia: {resultado.segundos:.1f} s")
+    comprobar_referencia_calificada(resultado, 10)
 
 
 def test_en_blanco_con_modelo_de_imagenes_8x8_obtiene_cero(calificaciones):
@@ -149,13 +128,7 @@ def test_cada_parte_rota_pierde_solo_sus_puntos(calificaciones, roto):
     """¿Romper una parte (función o modelo entregado) cuesta solo los puntos de esa parte?"""
     ejercicio_roto = {"preparar_datos_255": "preparar_datos", "construir_modelo_sparse": "construir_modelo",
                       "debil": "modelo_entrenado"}[roto]
-    puntos = _puntos_por_ejercicio(calificaciones[roto])
-    completos = _puntos_por_ejercicio(calificaciones["referencia"])
-    for ejercicio in TAREA.ejercicios:
-        if ejercicio == ejercicio_roto:
-            assert puntos[ejercicio] < completos[ejercicio], ejercicio
-        else:
-            assert puntos[ejercicio] == completos[ejercicio], ejercicio
+    comprobar_parte_rota(TAREA, calificaciones[roto], calificaciones["referencia"], ejercicio_roto)
 
 
 def test_dividir_entre_255_recibe_su_pista_y_el_caso_oculto_no_revela_valores(calificaciones):

@@ -9,7 +9,6 @@ same cases through ``AlumnoLocal`` (no sandbox), which keeps the file fast.
 import json
 import os
 import re
-import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
@@ -24,7 +23,9 @@ from autograder.calificadores.keras_iris import casos_modelo_entrenado as casos_
 from autograder.entrenamiento import entrenar_y_guardar  # noqa: E402
 from autograder.errores import Fallo  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
-from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
+from ayudas_keras import caso as _caso, calificar_entregas, comprobar_parte_rota, comprobar_referencia_calificada  # noqa: E402
+from ayudas_keras import entrenar_midiendo, exactitud_en_prueba, guardar as _guardar  # noqa: E402
+from conftest import con_celda, cuaderno_fuente, en_blanco  # noqa: E402
 from solutions import keras_iris as referencia  # noqa: E402
 
 TAREA_ID = "05_keras_iris"
@@ -51,10 +52,7 @@ def construir_modelo():
 @pytest.fixture(scope="module")
 def modelo_referencia(tmp_path_factory):
     """La referencia entrenada una vez: (directorio con los tres archivos, segundos)."""
-    directorio = tmp_path_factory.mktemp("referencia")
-    inicio = time.perf_counter()
-    referencia.entrenar_referencia(directorio)
-    return directorio, time.perf_counter() - inicio
+    return entrenar_midiendo(referencia, tmp_path_factory.mktemp("referencia"))
 
 
 def _modelo_debil(directorio):
@@ -71,12 +69,10 @@ def _modelo_debil(directorio):
 
 def _modelo_dos_clases(directorio):
     """Salida de 2 clases en lugar de 3, sin entrenar."""
-    directorio.mkdir(parents=True, exist_ok=True)
     modelo = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(8, activation="relu"),
                                layers.Dense(2, activation="softmax")])
     modelo.compile(optimizer="sgd", loss="categorical_crossentropy")
-    modelo.save(directorio / "modelo.keras")
-    return directorio
+    return _guardar(modelo, directorio)
 
 
 @pytest.fixture(scope="module")
@@ -92,16 +88,7 @@ def calificaciones(modelo_referencia, tmp_path_factory):
         "construir_modelo_logits": (con_celda(fuente, "construir_modelo", MODELO_LOGITS), directorio_referencia),
         "debil": (fuente, _modelo_debil(base / "debil")),
     }
-    return {nombre: calificar(nb, TAREA_ID, directorio=directorio) for nombre, (nb, directorio) in entregas.items()}
-
-
-def _caso(resultado, identificador: str):
-    (caso,) = [c for c in resultado.casos if c.id == identificador]
-    return caso
-
-
-def _puntos_por_ejercicio(resultado) -> dict:
-    return {e: resultado.puntaje_ejercicio(e) for e in TAREA.ejercicios}
+    return calificar_entregas(entregas, TAREA_ID)
 
 
 # -- reference -----------------------------------------------------------------
@@ -109,9 +96,7 @@ def _puntos_por_ejercicio(resultado) -> dict:
 def test_referencia_entrena_y_supera_el_umbral(modelo_referencia):
     """¿La referencia supera 0.93 en las 30 flores de prueba y deja los tres archivos con EarlyStopping?"""
     directorio, segundos = modelo_referencia
-    X_test, y_test = casos_modelo.conjunto_de_prueba()
-    modelo = keras.saving.load_model(directorio / "modelo.keras", safe_mode=True)
-    exactitud = float(np.mean(np.argmax(modelo.predict(X_test, verbose=0), axis=1) == y_test))
+    exactitud = exactitud_en_prueba(directorio, casos_modelo)
     print(f"referencia: {segundos:.1f} s, exactitud en prueba {exactitud:.4f}")
     assert exactitud >= casos_modelo.UMBRAL_EXACTITUD + 0.03
     entrenamiento = json.loads((directorio / "entrenamiento.json").read_text())
@@ -138,9 +123,7 @@ def test_particion_estratificada_de_la_referencia_y_del_calificador():
 def test_referencia_obtiene_todos_los_puntos_rapido(calificaciones):
     """¿El cuaderno fuente con el modelo de referencia saca 10/10, sin errores de celda y a tiempo?"""
     resultado = calificaciones["referencia"]
-    assert resultado.puntaje == resultado.puntaje_max == 10, [c.mensaje for c in resultado.casos if not c.aprobada]
-    assert [s["error"] for s in resultado.salidas_celdas if s["error"]] == []
-    print(f"calificar la referencia: {resultado.segundos:.1f} s")
+    comprobar_referencia_calificada(resultado, 10)
     assert resultado.segundos < SEGUNDOS_MAXIMOS_CALIFICAR
 
 
@@ -160,13 +143,7 @@ def test_cada_parte_rota_pierde_solo_sus_puntos(calificaciones, roto):
     """¿Romper una parte (función o modelo entregado) cuesta solo los puntos de esa parte?"""
     ejercicio_roto = {"preparar_datos_ddof_1": "preparar_datos", "construir_modelo_logits": "construir_modelo",
                       "debil": "modelo_entrenado"}[roto]
-    puntos = _puntos_por_ejercicio(calificaciones[roto])
-    completos = _puntos_por_ejercicio(calificaciones["referencia"])
-    for ejercicio in TAREA.ejercicios:
-        if ejercicio == ejercicio_roto:
-            assert puntos[ejercicio] < completos[ejercicio], ejercicio
-        else:
-            assert puntos[ejercicio] == completos[ejercicio], ejercicio
+    comprobar_parte_rota(TAREA, calificaciones[roto], calificaciones["referencia"], ejercicio_roto)
 
 
 def test_desviacion_muestral_recibe_su_pista_y_el_caso_oculto_no_revela_valores(calificaciones):

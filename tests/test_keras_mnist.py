@@ -7,7 +7,6 @@ notebook, as the CLI and nbgrader do. Whole file: about 2 minutes on 2 CPUs.
 import ast
 import json
 import os
-import re
 import shutil
 import time
 from pathlib import Path
@@ -17,10 +16,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import numpy as np
 import pytest
 
-RAIZ = Path(__file__).resolve().parents[1]
-DATOS = Path(os.environ.get("CURSO_DL_DATOS") or RAIZ.parent / "shared" / "datasets")
-if not (DATOS / "mnist" / "t10k-images-idx3-ubyte.gz").is_file():
-    pytest.skip(f"no están los datos de MNIST en {DATOS} (define CURSO_DL_DATOS)", allow_module_level=True)
+from ayudas_keras import saltar_sin_datos  # noqa: E402
+from conftest import RAIZ  # noqa: E402
+
+saltar_sin_datos("mnist/t10k-images-idx3-ubyte.gz", "MNIST")
 
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
@@ -31,6 +30,8 @@ from autograder.cuaderno import leer_cuaderno  # noqa: E402
 from autograder.entrenamiento import entrenar_y_guardar  # noqa: E402
 from autograder.kit import version_publica  # noqa: E402
 from autograder.motor import calificar_cuaderno, ejecutar_casos  # noqa: E402
+from ayudas_keras import _datos_sin_conexion  # noqa: E402,F401  (autouse)
+from ayudas_keras import caso as _caso, comprobar_que_solo_pierde_la_exactitud, guardar as _guardar  # noqa: E402
 from solutions import keras_mnist as referencia  # noqa: E402
 from source_data import cargar_mnist  # noqa: E402
 
@@ -40,15 +41,6 @@ TAREA = cargar_tarea("07_keras_mnist")
 
 
 # -- fixtures ------------------------------------------------------------------
-
-@pytest.fixture(scope="module", autouse=True)
-def _datos_sin_conexion():
-    """MNIST from the offline copy, for this process and for the grading sandboxes it starts."""
-    with pytest.MonkeyPatch.context() as parche:
-        parche.setenv("CURSO_DL_DATOS", str(DATOS))
-        parche.setenv("CURSO_DL_SIN_DESCARGA", "1")
-        yield
-
 
 @pytest.fixture(scope="module")
 def datos():
@@ -74,12 +66,6 @@ def modelo_entrenado_ahora(tmp_path_factory):
     inicio = time.perf_counter()
     referencia.entrenar_referencia(directorio)
     return directorio, time.perf_counter() - inicio
-
-
-def _guardar(modelo, directorio: Path) -> Path:
-    directorio.mkdir(parents=True, exist_ok=True)
-    modelo.save(directorio / "modelo.keras")
-    return directorio
 
 
 def _modelo_debil(datos):
@@ -132,11 +118,6 @@ def calificaciones(modelo_referencia, datos, tmp_path_factory):
     return {nombre: _calificar(directorio) for nombre, directorio in entregas.items()}
 
 
-def _caso(resultado, identificador: str):
-    (caso,) = [c for c in resultado.casos if c.id == identificador]
-    return caso
-
-
 # -- reference -----------------------------------------------------------------
 
 @pytest.mark.lento
@@ -171,12 +152,8 @@ def test_referencia_obtiene_todos_los_puntos(calificaciones):
 
 def test_modelo_debil_pierde_solo_la_exactitud(calificaciones):
     """¿Un modelo entrenado con 300 imágenes falla la exactitud, con el valor en el mensaje, y conserva lo demás?"""
-    resultado = calificaciones["debil"]
-    exactitud = _caso(resultado, "modelo_entrenado/exactitud_en_prueba")
-    assert not exactitud.aprobada
-    assert re.search(r"la exactitud en las 10000 imágenes de prueba es 0\.\d{4} y se pide ≥ 0\.97", exactitud.mensaje)
-    assert _caso(resultado, "modelo_entrenado/arquitectura_del_modelo_entregado").aprobada
-    assert resultado.puntaje == resultado.puntaje_max - 2
+    comprobar_que_solo_pierde_la_exactitud(
+        calificaciones["debil"], r"la exactitud en las 10000 imágenes de prueba es 0\.\d{4} y se pide ≥ 0\.97", 2)
 
 
 def test_sin_modelo_keras_da_cero_en_ese_ejercicio(calificaciones):

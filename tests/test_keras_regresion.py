@@ -5,6 +5,7 @@ The reference model is the committed ``solutions/modelos/14_keras_regresion`` (n
 with ``autograder.motor.calificar_cuaderno`` on the source notebook and on variants of it; the hints
 run the same cases through ``AlumnoLocal`` (models built in this process, no jail), which is fast.
 """
+import functools
 import os
 import shutil
 
@@ -20,6 +21,8 @@ from autograder.calificadores import cargar_tarea  # noqa: E402
 from autograder.calificadores.keras_regresion import casos_modelo_entrenado as casos_modelo  # noqa: E402
 from autograder.errores import Fallo  # noqa: E402
 from autograder.motor import ejecutar_casos  # noqa: E402
+from ayudas_keras import caso as _caso, calificar_entregas, comprobar_referencia_calificada  # noqa: E402
+from ayudas_keras import puntos_por_ejercicio  # noqa: E402
 from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
 from solutions import keras_regresion as referencia  # noqa: E402
 
@@ -107,25 +110,17 @@ def calificaciones(tmp_path_factory):
         "regresor_adam": (con_celda(fuente, "construir_regresor_lineal", REGRESOR_ADAM), modelo_referencia),
         "sin_entrenar": (fuente, _sin_entrenar(base / "sin_entrenar")),
     }
-    return {nombre: calificar(nb, TAREA_ID, directorio=d) for nombre, (nb, d) in entregas.items()}
+    return calificar_entregas(entregas, TAREA_ID)
 
 
-def _caso(resultado, identificador: str):
-    (caso,) = [c for c in resultado.casos if c.id == identificador]
-    return caso
-
-
-def _puntos(resultado) -> dict:
-    return {e: resultado.puntaje_ejercicio(e) for e in TAREA.ejercicios}
+_puntos = functools.partial(puntos_por_ejercicio, TAREA)
 
 
 def test_referencia_obtiene_todos_los_puntos(calificaciones):
     """¿El cuaderno fuente con el modelo de referencia saca 10/10 (3 + 3 + 4), sin errores de celda?"""
     resultado = calificaciones["referencia"]
-    assert resultado.puntaje == resultado.puntaje_max == 10, [c.mensaje for c in resultado.casos if not c.aprobada]
+    comprobar_referencia_calificada(resultado, 10)
     assert _puntos(resultado) == {"construir_regresor_lineal": 3, "construir_red_regresion": 3, "modelo_entrenado": 4}
-    assert [s["error"] for s in resultado.salidas_celdas if s["error"]] == []
-    print(f"calificar la referencia: {resultado.segundos:.1f} s")
     assert resultado.segundos < SEGUNDOS_MAXIMOS_CALIFICAR
 
 

@@ -10,6 +10,7 @@ stand for the wrong submissions. Five submissions are graded with
 reference and the baseline with the notebook's exact recipes and checks them
 against the calibrated constants.
 """
+import functools
 import json
 import os
 import re
@@ -25,7 +26,9 @@ from autograder.calificadores import cargar_tarea  # noqa: E402
 from autograder.calificadores.sobreajuste import casos_modelo_entrenado as casos_modelo  # noqa: E402
 from autograder.entrenamiento import diferencia_de_arquitectura, entrenar_y_guardar  # noqa: E402
 from autograder.errores import Fallo  # noqa: E402
-from conftest import calificar, con_celda, cuaderno_fuente, en_blanco  # noqa: E402
+from ayudas_keras import caso as _caso, calificar_entregas, comprobar_referencia_calificada  # noqa: E402
+from ayudas_keras import puntos_por_ejercicio  # noqa: E402
+from conftest import con_celda, cuaderno_fuente, en_blanco  # noqa: E402
 from solutions import sobreajuste as referencia  # noqa: E402
 
 TAREA_ID = "12_sobreajuste"
@@ -87,16 +90,10 @@ def calificaciones(modelo_referencia, tmp_path_factory):
         "sobreajustado": (fuente, _sobreajustado(base / "sobreajustado")),
         "sin_entrenar": (fuente, _sin_entrenar(base / "sin_entrenar")),
     }
-    return {nombre: calificar(nb, TAREA_ID, directorio=directorio) for nombre, (nb, directorio) in entregas.items()}
+    return calificar_entregas(entregas, TAREA_ID)
 
 
-def _caso(resultado, identificador: str):
-    (caso,) = [c for c in resultado.casos if c.id == identificador]
-    return caso
-
-
-def _puntos_por_ejercicio(resultado) -> dict:
-    return {e: resultado.puntaje_ejercicio(e) for e in TAREA.ejercicios}
+_puntos_por_ejercicio = functools.partial(puntos_por_ejercicio, TAREA)
 
 
 # -- reference -----------------------------------------------------------------
@@ -143,9 +140,7 @@ def test_la_celda_provista_es_el_modelo_base_de_la_referencia():
 def test_referencia_obtiene_todos_los_puntos_rapido(calificaciones):
     """¿El cuaderno fuente con el modelo de referencia saca 10/10, sin errores de celda y a tiempo?"""
     resultado = calificaciones["referencia"]
-    assert resultado.puntaje == resultado.puntaje_max == 10, [c.mensaje for c in resultado.casos if not c.aprobada]
-    assert [s["error"] for s in resultado.salidas_celdas if s["error"]] == []
-    print(f"calificar la referencia: {resultado.segundos:.1f} s")
+    comprobar_referencia_calificada(resultado, 10)
     assert resultado.segundos < SEGUNDOS_MAXIMOS_CALIFICAR
 
 
