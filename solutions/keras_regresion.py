@@ -13,23 +13,12 @@ from pathlib import Path
 
 import numpy as np
 
+from autograder.calificadores.keras_regresion.datos import TABLA, estandarizar  # the slides' table, written once
 from solutions.entrenamiento_referencia import entrenar_como_el_cuaderno
 from solutions.perezoso import keras, layers  # Keras loads on first use: see solutions/perezoso.py
 
 DIRECTORIO_MODELO = Path(__file__).resolve().parent / "modelos" / "14_keras_regresion"
 
-# The slides' table («Clase 4», Regresión Lineal Múltiple): Estudio, Edad, Promedio → N1, N2.
-# The slide writes 13,4 (decimal comma) in one table and 13.4 in another: the same 13.4.
-TABLA = np.array([
-    [2, 24, 4, 7.0, 7.2],
-    [5, 22, 3, 4.5, 5.2],
-    [7, 25, 4, 6.3, 6.0],
-    [9, 20, 7, 5.4, 4.4],
-    [10, 19, 4, 8.2, 9.5],
-    [11, 20, 3, 7.2, 8.1],
-    [13.4, 21, 5, 5.5, 10.0],
-    [14, 20, 3, 3.0, 4.3],
-])
 TASA_REFERENCIA = 0.2
 EPOCAS_REFERENCIA = 40
 TAM_LOTE_REFERENCIA = 8
@@ -101,8 +90,7 @@ def datos_tabla():
     they are (marks from 3 to 10).
     """
     X, Y = TABLA[:, :3], TABLA[:, 3:]
-    media, desviacion = X.mean(axis=0), X.std(axis=0)
-    return ((X - media) / desviacion).astype("float32"), Y.astype("float32"), media, desviacion
+    return estandarizar(X), Y.astype("float32"), X.mean(axis=0), X.std(axis=0)
 
 
 def entrenar_referencia(directorio, semilla=0):
