@@ -179,6 +179,7 @@ class AlumnoAislado(_AlumnoBase):
         self._fin: float | None = None  # deadline of the whole submission, set when its first worker starts
         self._arranques = 0
         self._construidos: dict = {}  # (function, encoded args) → the description, or the ErrorDelAlumno
+        self._descritos: dict = {}  # submitted model file → its description (loaded once per submission)
 
     def __enter__(self) -> "AlumnoAislado":
         return self
@@ -299,14 +300,21 @@ class AlumnoAislado(_AlumnoBase):
         return self._evaluar(valor["__modelo__"], f"{nombre}()", None)
 
     def modelo_guardado(self, archivo: str = "modelo.keras", x=None) -> dict:
-        """Describe (y opcionalmente predice con) el modelo entregado, sin ejecutar código del alumno."""
+        """Describe (y opcionalmente predice con) el modelo entregado, sin ejecutar código del alumno.
+
+        The description of a file is asked by several cases; once one evaluation has succeeded, the
+        next requests without `x` reuse it (a failed one is tried again: it may have been the jail)."""
+        if x is None and archivo in self._descritos:
+            return copy.deepcopy(self._descritos[archivo])
         try:
             datos = self.archivo_entregado(archivo)
         except FileNotFoundError:
             raise ErrorDelAlumno(_sin_modelo(archivo)) from None
         except archivos_entregados.ArchivoRechazado as exc:
             raise ErrorDelAlumno(f"No se pudo usar `{archivo}`: {exc}") from None
-        return self._evaluar(datos, archivo, x)
+        descripcion = self._evaluar(datos, archivo, x)
+        self._descritos[archivo] = copy.deepcopy({**descripcion, "predicciones": None})
+        return descripcion
 
     def _evaluar(self, datos: bytes, nombre: str, x) -> dict:
         try:

@@ -71,9 +71,11 @@ def caso(puntos: float = 1.0, oculta: bool = False, exito: str = "", formato: bo
 
 
 def recolectar(modulo) -> list[Caso]:
-    """Los casos de un módulo, en el orden en que están escritos."""
-    casos = [f.caso for f in vars(modulo).values() if callable(f) and hasattr(f, "caso")]
-    return sorted(casos, key=lambda c: c.funcion.__code__.co_firstlineno)
+    """Los casos de un módulo, en el orden en que están escritos.
+
+    A module's namespace keeps the order in which its names were bound, which is the order the
+    file declares them, also for a case made by a shared helper (``caso_de_formato``)."""
+    return [f.caso for f in vars(modulo).values() if callable(f) and hasattr(f, "caso")]
 
 
 def puntos_al_calificar(casos: list[Caso]) -> list[float]:

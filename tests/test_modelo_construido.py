@@ -82,3 +82,32 @@ def test_en_la_jaula_cada_llamada_distinta_se_construye_una_vez(tmp_path):
     assert [c["unidades"] for c in segunda["capas"]] == [5, 5, 5, 3]
     assert [c["unidades"] for c in otra["capas"]] == [4, 3]
     assert errores[0] == errores[1] and "mal" in errores[0]
+
+
+def test_en_la_jaula_el_modelo_entregado_se_describe_una_vez(tmp_path):
+    """The cases of a task ask several times for the description of modelo.keras: it is loaded once;
+    a request with `x` always predicts, and its description serves the later requests."""
+    import shutil
+
+    import numpy as np
+
+    from autograder.alumno import AlumnoAislado
+    from autograder.kit import RAIZ, kit_de_tarea
+    from autograder.motor import configuracion_para
+
+    shutil.copy(RAIZ / "solutions" / "modelos" / "07_keras_mnist" / "modelo.keras", tmp_path / "modelo.keras")
+    tarea = cargar_tarea("07_keras_mnist")
+    configuracion = configuracion_para(tarea, tmp_path, (), kit_de_tarea(tarea), True)
+    with AlumnoAislado([], configuracion, directorio_entrega=tmp_path) as alumno:
+        evaluados = []
+        original = alumno._evaluar
+        alumno._evaluar = lambda datos, nombre, x: evaluados.append(x is not None) or original(datos, nombre, x)
+        primera = alumno.modelo_guardado()
+        primera["capas"].clear()  # each case gets its own copy
+        segunda = alumno.modelo_guardado()
+        con_x = alumno.modelo_guardado(x=np.zeros((3, 784), dtype="float32"))
+        tercera = alumno.modelo_guardado()
+    assert evaluados == [False, True]
+    assert segunda["parametros"] == tercera["parametros"] == con_x["parametros"] == 203_530
+    assert len(segunda["capas"]) == len(tercera["capas"]) > 0 and segunda["predicciones"] is None
+    assert con_x["predicciones"].shape == (3, 10)

@@ -5,8 +5,6 @@ grading side (the ``referencia`` module, hidden cases only).
 """
 from __future__ import annotations
 
-import sys
-
 from autograder.casos import caso
 from autograder.errores import Fallo
 from autograder.trabajador import ObjetoNoAdmitido
@@ -71,8 +69,8 @@ def caso_de_formato(preguntas: tuple):
 
     A block file declares it first, ``test_formato_de_las_respuestas = caso_de_formato(PREGUNTAS)``, and
     then only its hidden questions. It keeps its half point when grading (``formato=True``): it grades
-    nothing a student could copy. The engine lists a file's cases by the line they start on
-    (``casos.recolectar``), so the case takes the line of that declaration and comes before the questions.
+    nothing a student could copy. ``casos.recolectar`` lists a file's cases in the order the file binds
+    them, so this one comes before the questions.
     """
     cuantas = CUANTAS.get(len(preguntas), str(len(preguntas)))
 
@@ -82,6 +80,4 @@ def caso_de_formato(preguntas: tuple):
         """Cada respuesta del bloque es una de las letras "a", "b", "c" o "d"."""
         exigir_formato(alumno, preguntas)
 
-    codigo = test_formato_de_las_respuestas.__code__
-    test_formato_de_las_respuestas.__code__ = codigo.replace(co_firstlineno=sys._getframe(1).f_lineno)
     return test_formato_de_las_respuestas
