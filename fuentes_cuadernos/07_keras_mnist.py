@@ -75,7 +75,7 @@
 
 # %% solucion="preprocesar"
 
-# %% generar="ejemplo"
+# %% generar="keras_comun.ejemplo"
 
 # %% prueba="preprocesar"
 comprobar("preprocesar", preprocesar)
@@ -135,7 +135,7 @@ comprobar("construir_modelo", construir_modelo)
 # La pérdida de entrenamiento debería bajar en cada época. Si la de validación empieza a subir
 # mientras la de entrenamiento sigue bajando, el modelo está sobreajustando.
 
-# %%
+# %% omitir_al_calificar=true
 graficar_historial(historia)
 
 # %% [markdown]
@@ -148,7 +148,7 @@ graficar_historial(historia)
 
 # %% generar="informe"
 
-# %% generar="matriz_confusion"
+# %% generar="keras_comun.matriz_confusion"
 
 # %% [markdown]
 # ### Comprobación del modelo entregado
@@ -193,7 +193,7 @@ comprobar("modelo_entrenado")
 
 # %% solucion="preparar_imagen_propia"
 
-# %% libre=true
+# %% libre=true omitir_al_calificar=true
 # Prueba tu función con una «foto» hecha con un dígito de prueba: tinta oscura en papel claro, ampliada
 # 4 veces y con ruido, en una hoja de 160×140.
 generador = np.random.default_rng(0)
@@ -270,7 +270,7 @@ else:
 
 # %% solucion="construir_variante"
 
-# %% libre=true
+# %% libre=true omitir_al_calificar=true
 # Mira la variante del ejemplo: dos capas ocultas de 64 y SGD.
 variante = construir_variante(64, 2, "sgd")
 variante.summary()

@@ -16,7 +16,8 @@ Cell kinds (the metadata on the ``# %%`` line, which jupytext parses):
 - ``# %%`` → provided locked code cell (``codigo_NN``);
 - ``# %% omitir_al_calificar=true`` → the same, skipped by the grader (cells that only load
   data, train or plot; ``autograder.cuaderno.se_omite_al_calificar``);
-- ``# %% libre=true`` → a free cell for the student to try things (no nbgrader metadata);
+- ``# %% libre=true`` → a free cell for the student to try things (no nbgrader metadata; with
+  ``omitir_al_calificar=true`` as well, an example the grader skips);
 - ``# %% solucion="softmax"`` → solution cell: its body (empty in the source) becomes the exact
   source of ``softmax`` in the task's reference module (``Tarea.referencia``);
 - ``# %% prueba="softmax"`` → graded check cell of that exercise; its body is the call,
@@ -222,8 +223,9 @@ class _Construccion:
             return new_code_cell(COMENTARIO_PRUEBA.format(ejercicio) + fuente,
                                  metadata=_meta(self.tarea.id_celda(ejercicio), calificada=True,
                                                 puntos=self.tarea.puntos(ejercicio)))
-        if meta.get("libre"):
-            return new_code_cell(fuente, metadata={})
+        if meta.get("libre"):  # with omitir_al_calificar: a free example the grader need not run
+            return new_code_cell(fuente, metadata={"curso_dl": {"omitir_al_calificar": True}}
+                                 if meta.get("omitir_al_calificar") else {})
         metadatos = _meta("codigo")
         if meta.get("omitir_al_calificar"):
             metadatos["curso_dl"] = {"omitir_al_calificar": True}

@@ -5,20 +5,12 @@ keras_comun = ganchos_comunes("keras_comun")  # the cells shared by the Keras ta
 
 
 def datos(tarea):
-    return keras_comun.datos_mnist(tarea, recuento=True, omitir=False)
-
-
-def ejemplo(tarea):
-    return keras_comun.ejemplo(tarea, libre=True)
+    return keras_comun.datos_mnist(tarea, recuento=True)
 
 
 def entrenamiento(tarea):
-    return keras_comun.entrenamiento(tarea, omitir=False)
+    return keras_comun.entrenamiento(tarea)
 
 
 def informe(tarea):
-    return keras_comun.informe(tarea, lote=512, omitir=False)
-
-
-def matriz_confusion(tarea):
-    return keras_comun.matriz_confusion(tarea, omitir=False)
+    return keras_comun.informe(tarea, lote=512)
