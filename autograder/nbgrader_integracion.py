@@ -110,37 +110,37 @@ class ExportadorTolerante(NotebookExporter):
 
 
 class _Plantilla:
-    """What the gradebook knows of one notebook, read once: the only source of nbgrader metadata."""
+    """What the gradebook knows of one notebook (``instantanea``, read once): the only source of nbgrader metadata."""
 
     def __init__(self, resources):
-        cuaderno = instantanea(resources)
-        self.puntos = {nombre: float(maximo) for nombre, maximo in cuaderno.puntos.items()}
-        self.tareas = {nombre: float(maximo) for nombre, maximo in cuaderno.tareas.items()}
-        self.soluciones = set(cuaderno.soluciones)
-        self.fuentes = {c.name: {"tipo": c.cell_type, "bloqueada": bool(c.locked), "fuente": c.source or ""}
-                        for c in cuaderno.fuentes.values()}
+        self.cuaderno = instantanea(resources)
+        self.fuentes = self.cuaderno.fuentes  # grade_id → source cell (cell_type, locked, source…), in order
+
+    def bloqueada(self, grade_id: str) -> bool:
+        return bool(self.fuentes[grade_id].locked)
 
     def metadatos(self, grade_id: str) -> dict:
-        meta = {"grade": grade_id in self.puntos, "grade_id": grade_id, "locked": self.fuentes[grade_id]["bloqueada"],
-                "schema_version": 3, "solution": grade_id in self.soluciones}
-        if grade_id in self.puntos:
-            meta["points"] = self.puntos[grade_id]
-        if grade_id in self.tareas:
-            meta.update(task=True, points=self.tareas[grade_id])
+        cuaderno = self.cuaderno
+        meta = {"grade": grade_id in cuaderno.puntos, "grade_id": grade_id, "locked": self.bloqueada(grade_id),
+                "schema_version": 3, "solution": grade_id in cuaderno.soluciones}
+        if grade_id in cuaderno.puntos:
+            meta["points"] = float(cuaderno.puntos[grade_id])
+        if grade_id in cuaderno.tareas:
+            meta.update(task=True, points=float(cuaderno.tareas[grade_id]))
         return meta
 
     def celda(self, grade_id: str, fuente: str | None = None, metadatos: dict | None = None):
         """A cell as the gradebook has it; ``fuente`` (the student's) is kept only when it is not locked."""
         origen = self.fuentes[grade_id]
-        if origen["bloqueada"] or fuente is None:
-            fuente = origen["fuente"] if origen["bloqueada"] else ""
-        nueva = {"code": new_code_cell, "markdown": new_markdown_cell}.get(origen["tipo"], new_raw_cell)(fuente)
+        if self.bloqueada(grade_id) or fuente is None:
+            fuente = (origen.source or "") if self.bloqueada(grade_id) else ""
+        nueva = {"code": new_code_cell, "markdown": new_markdown_cell}.get(origen.cell_type, new_raw_cell)(fuente)
         nueva.metadata.update(metadatos or {})
         nueva.metadata["nbgrader"] = self.metadatos(grade_id)
         return nueva
 
     def calificadas(self) -> list[str]:
-        return [n for n in self.fuentes if n in self.puntos or n in self.tareas]
+        return [n for n in self.fuentes if n in self.cuaderno.puntos or n in self.cuaderno.tareas]
 
 
 def _fuente(celda) -> str:
@@ -214,7 +214,7 @@ class SaneamientoEntrega(NbGraderPreprocessor):
                 cambios = sorted(k for k, v in nueva.metadata["nbgrader"].items() if meta.get(k) != v)
                 if nueva.cell_type != celda["cell_type"]:
                     cambios.append("cell_type")
-                if nueva.source != fuente and plantilla.fuentes[grade_id]["bloqueada"]:
+                if nueva.source != fuente and plantilla.bloqueada(grade_id):
                     cambios.append("source")
                 if cambios:
                     self.log.warning("Entrega de %s: la celda '%s' traía alterado %s; se usa lo del gradebook",

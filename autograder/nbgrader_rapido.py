@@ -17,6 +17,7 @@ one read of the source notebook (``instantanea``), shared through the conversion
 from __future__ import annotations
 
 import json
+import threading
 import traceback
 from types import SimpleNamespace
 
@@ -140,9 +141,9 @@ class SobrescrituraCeldas(OverwriteCells):
         return nb, resources
 
 
-# -- one SQLAlchemy engine per gradebook URL and process --------------------------------------------
+# -- one SQLAlchemy engine per gradebook URL and thread ---------------------------------------------
 def reutilizar_motores_del_gradebook() -> None:
-    """Every ``Gradebook(url)`` of this process shares one SQLAlchemy engine per URL (idempotent).
+    """Every ``Gradebook(url)`` of a thread shares one SQLAlchemy engine per URL (idempotent).
 
     nbgrader 0.9.6 creates a new engine in each ``Gradebook.__init__`` and autograde opens about ten
     per notebook. SQLAlchemy keeps its compiled statements on the engine, so every query was compiled
@@ -150,8 +151,6 @@ def reutilizar_motores_del_gradebook() -> None:
     still disposes of the pool: connections are closed as before; the engine and its statement cache
     stay. Engines are kept per thread, because SQLite connections belong to the thread that opens them.
     """
-    import threading
-
     import nbgrader.api as api
 
     if getattr(api.create_engine, "_curso_dl_compartido", False):

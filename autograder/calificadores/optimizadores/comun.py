@@ -11,36 +11,6 @@ from autograder.verificar import exigir_array, exigir_cercano, exigir_forma, exi
 ATOL, RTOL = 1e-20, 1e-7
 
 
-def pedir_paso(alumno, nombre, args, kwargs, nombres_salida, que):
-    """Calls a step and checks it returns a tuple of arrays with the shape of w (args[0])."""
-    forma = np.shape(args[0])
-    salida = exigir_tupla(alumno.llamar(nombre, *args, **kwargs), len(nombres_salida), que)
-    resultado = []
-    for valor, nombre_salida in zip(salida, nombres_salida):
-        valor = exigir_array(valor, f"{que}: {nombre_salida}")
-        exigir_forma(valor, forma, f"{que}: {nombre_salida}",
-                     "Cada salida tiene la forma de w: las operaciones son elemento a elemento.")
-        resultado.append(valor)
-    return resultado
-
-
-def comparar(obtenidos, esperados, nombres, que, conocidos, revelar, orden):
-    """Compares outputs in ``orden`` (names); ``conocidos`` is [(wrong outputs tuple, hint), ...], None for an
-    output the mistake leaves right."""
-    for nombre in orden:
-        i = nombres.index(nombre)
-        errores = tuple((e[i], p) for e, p in conocidos
-                        if e[i] is not None and not np.allclose(e[i], esperados[i], atol=ATOL, rtol=RTOL, equal_nan=True))
-        exigir_cercano(obtenidos[i], esperados[i], f"{que}: {nombre}", atol=ATOL, rtol=RTOL,
-                       errores_conocidos=errores, revelar=revelar)
-
-
-def no_finito(valores, que, pista):
-    for valor in valores:
-        if not np.all(np.isfinite(valor)):
-            raise Fallo(f"{que}: el resultado contiene nan o inf.\n  Pista: {pista}")
-
-
 def gradientes_diminutos(minimo: float, maximo: float):
     """``gradiente(rng, d)`` for ``Paso.encadenar``: |g| uniform in [minimo, maximo], random signs."""
     return lambda rng, d: rng.uniform(minimo, maximo, size=d) * rng.choice([-1.0, 1.0], size=d)
@@ -66,16 +36,31 @@ class Paso:
     revisar: Callable = None
 
     def pedir(self, alumno, args, kwargs, que):
-        return pedir_paso(alumno, self.nombre, args, kwargs, self.salidas, que)
+        """Calls the step and checks it returns a tuple of arrays with the shape of w (args[0])."""
+        forma = np.shape(args[0])
+        salida = exigir_tupla(alumno.llamar(self.nombre, *args, **kwargs), len(self.salidas), que)
+        resultado = []
+        for valor, nombre_salida in zip(salida, self.salidas):
+            valor = exigir_array(valor, f"{que}: {nombre_salida}")
+            exigir_forma(valor, forma, f"{que}: {nombre_salida}",
+                         "Cada salida tiene la forma de w: las operaciones son elemento a elemento.")
+            resultado.append(valor)
+        return resultado
 
     def comparar(self, obtenido, esperado, args, que, errores, revelar):
-        """``errores`` is {mistake: wrong outputs}, as the public literals and ``referencia.errores_<nombre>``."""
+        """Compares the outputs in ``orden``; ``errores`` is {mistake: wrong outputs}, as the public literals and
+        ``referencia.errores_<nombre>``, None for an output the mistake leaves right."""
         if self.revisar:
             self.revisar(obtenido, esperado, args, que)
-        conocidos = [(salidas, self.pistas[clave]) for clave, salidas in errores.items()]
-        comparar(obtenido, esperado, self.salidas, que, conocidos, revelar, orden=self.orden or self.salidas)
-        if self.pista_no_finito:
-            no_finito(obtenido, que, self.pista_no_finito)
+        for nombre in self.orden or self.salidas:
+            i = self.salidas.index(nombre)
+            conocidos = tuple((salidas[i], self.pistas[clave]) for clave, salidas in errores.items()
+                              if salidas[i] is not None
+                              and not np.allclose(salidas[i], esperado[i], atol=ATOL, rtol=RTOL, equal_nan=True))
+            exigir_cercano(obtenido[i], esperado[i], f"{que}: {nombre}", atol=ATOL, rtol=RTOL,
+                           errores_conocidos=conocidos, revelar=revelar)
+        if self.pista_no_finito and not all(np.all(np.isfinite(valor)) for valor in obtenido):
+            raise Fallo(f"{que}: el resultado contiene nan o inf.\n  Pista: {self.pista_no_finito}")
 
     def comprobar(self, alumno, args, kwargs, esperado, que, errores, revelar=True):
         """A public example: expected and wrong outputs are literals of the case file."""
