@@ -13,6 +13,7 @@ number of its request, and is type-checked by the caller.
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 import shutil
 import signal
@@ -37,6 +38,7 @@ GIB = 2**30
 # Landlock fallback: the worker's own /proc entry (resolved by the worker itself) and a few system files,
 # never /proc as a whole: another process's environ of the same uid would be readable.
 LECTURAS_PROC = ("/proc/self", "/proc/cpuinfo", "/proc/meminfo", "/proc/stat")
+VARIABLE_HILOS = "CURSO_DL_HILOS"  # TensorFlow threads per worker (a Dask worker's administrator may set it)
 PROCESOS_MAXIMOS = 512  # processes and threads per jail (TensorFlow starts a few dozen threads)
 
 
@@ -74,6 +76,9 @@ def _entorno(hogar: str, temporal: str, extra: dict) -> dict:
         "PYTHONHASHSEED": "0",
         "PYTHONDONTWRITEBYTECODE": "1",
         "TF_CPP_MIN_LOG_LEVEL": "3",
+        # oneDNN's kernels are off by default on CPUs without AVX-512 (this AMD EPYC): the 09 CNN predicts
+        # its test set with 40 % less CPU with them on. Read when TensorFlow is imported.
+        "TF_ENABLE_ONEDNN_OPTS": "1",
         "KERAS_BACKEND": "tensorflow",
         "CURSO_DL_CALIFICANDO": "1",
         "CURSO_DL_SIN_DESCARGA": "1",
@@ -81,8 +86,26 @@ def _entorno(hogar: str, temporal: str, extra: dict) -> dict:
     datos = os.environ.get("CURSO_DL_DATOS")
     if datos:
         entorno["CURSO_DL_DATOS"] = str(Path(datos).resolve())
+    hilos = os.environ.get(VARIABLE_HILOS, "")
+    if hilos.isdigit() and int(hilos) > 0:  # TensorFlow reads them at its first op, in the worker
+        entorno["TF_NUM_INTRAOP_THREADS"] = entorno["TF_NUM_INTEROP_THREADS"] = hilos
     entorno.update(extra)
     return entorno
+
+
+@contextlib.contextmanager
+def hilos_de_calculo(trabajadores: int):
+    """Inside, each worker's TensorFlow uses ``núcleos // trabajadores`` threads (unless ``CURSO_DL_HILOS``
+    is already set), so N workers grading at once share the cores instead of each starting one thread per
+    core. For the LocalCluster's worker processes too, which inherit this environment."""
+    if os.environ.get(VARIABLE_HILOS):
+        yield
+        return
+    os.environ[VARIABLE_HILOS] = str(max(1, (os.cpu_count() or 1) // max(1, trabajadores)))
+    try:
+        yield
+    finally:
+        os.environ.pop(VARIABLE_HILOS, None)
 
 
 class _Cola:

@@ -49,6 +49,7 @@ from glob import glob
 from pathlib import Path
 
 from . import cache_calificaciones, caliente
+from .aislamiento import hilos_de_calculo
 from .cache_calificaciones import CacheCalificaciones, a_json_completo, huella_calificado
 from .calificadores import cargar_tarea
 from .motor import calificar_cuaderno
@@ -434,7 +435,7 @@ def calificar_clase(curso: Path | str, tareas: list[str] | None = None, trabajad
     # Gradebook(db_url) adds its default course on first use: once here, before any concurrent reader.
     for curso_id in ("default_course", curso_.coursedir.course_id):
         Gradebook(curso_.coursedir.db_url, curso_id).close()
-    with _barra(len(entregas), barra) as progreso:
+    with _barra(len(entregas), barra) as progreso, hilos_de_calculo(trabajadores):
         try:
             _calificar_todas(curso_, entregas, trabajadores, dask, progreso, resumen)
         finally:

@@ -132,3 +132,19 @@ def test_curso_dl_caliente_0_vale_tambien_con_los_calientes_ya_activados(calenta
     with _proceso() as proceso:
         _ejecutar(proceso, "pass")
         assert proceso.modo == "bwrap"
+
+
+def test_los_trabajadores_del_lote_se_reparten_los_nucleos(calentado):
+    """``hilos_de_calculo(N)`` (the batch's N workers): each worker's TensorFlow gets núcleos // N threads."""
+    from autograder.aislamiento import VARIABLE_HILOS, hilos_de_calculo
+
+    codigo = "import os\nprint(os.environ.get('TF_NUM_INTRAOP_THREADS'), os.environ.get('TF_ENABLE_ONEDNN_OPTS'))"
+    esperado = str(max(1, (os.cpu_count() or 1) // 2))
+    with hilos_de_calculo(2):
+        with _proceso() as proceso:
+            dentro = _ejecutar(proceso, codigo)
+    assert VARIABLE_HILOS not in os.environ  # restored afterwards
+    with _proceso() as proceso:
+        fuera = _ejecutar(proceso, codigo)
+    assert dentro.split() == [esperado, "1"]
+    assert fuera.split() == ["None", "1"]  # a single grade keeps TensorFlow's default (one thread per core)
