@@ -149,6 +149,8 @@ class ProcesoAislado:
     def arrancar(self) -> None:
         hijo_lee, padre_escribe = os.pipe()
         padre_lee, hijo_escribe = os.pipe()
+        canal.agrandar_tuberia(padre_escribe)  # a test set of 150 MB crosses in 1 MiB steps, not 64 KiB ones
+        canal.agrandar_tuberia(hijo_escribe)
         salida_lee, salida_escribe = os.pipe()
         canales = [str(hijo_lee), str(hijo_escribe)]
         limites = self.configuracion.limites

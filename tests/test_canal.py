@@ -85,3 +85,45 @@ def test_una_longitud_mayor_que_el_limite_se_rechaza_sin_leer():
     finally:
         os.close(leer)
         os.close(escribir)
+
+
+def test_un_mensaje_grande_cruza_la_tuberia_entero_y_en_piezas():
+    """A 20 MB test set (several arrays, one not contiguous) through a real pipe, written with ``writev``
+    from the arrays themselves and read in 1 MiB steps by a forked reader: the same values arrive."""
+    rng = np.random.default_rng(0)
+    mensaje = {"x": rng.random((2500, 28, 28, 1), dtype=np.float32), "t": rng.random((300, 400)).T,
+               "vacio": np.zeros((0, 3)), "escalar": np.float32(2.5), "b": b"\x01" * 70_000, "n": 3}
+    leer, escribir = os.pipe()
+    vuelta_leer, vuelta_escribir = os.pipe()
+    canal.agrandar_tuberia(escribir)
+    pid = os.fork()
+    if pid == 0:  # the reader echoes what it decoded, so the parent checks it
+        try:
+            canal.enviar(vuelta_escribir, canal.recibir(leer, segundos=60))
+        finally:
+            os._exit(0)
+    try:
+        canal.enviar(escribir, mensaje)
+        vuelta = canal.recibir(vuelta_leer, segundos=60)
+    finally:
+        os.waitpid(pid, 0)
+        for fd in (leer, escribir, vuelta_leer, vuelta_escribir):
+            os.close(fd)
+    for clave in ("x", "t", "vacio"):
+        assert vuelta[clave].dtype == mensaje[clave].dtype and np.array_equal(vuelta[clave], mensaje[clave])
+        assert vuelta[clave].flags.writeable and vuelta[clave].flags.c_contiguous
+    assert vuelta["escalar"] == np.float32(2.5) and vuelta["b"] == mensaje["b"] and vuelta["n"] == 3
+    assert canal.decodificar(canal.codificar(mensaje))["t"].tolist() == mensaje["t"].tolist()
+
+
+def test_un_mensaje_cortado_a_medias_es_canal_cerrado():
+    leer, escribir = os.pipe()
+    cuerpo = canal.codificar({"x": np.zeros(500_000)})
+    os.set_blocking(escribir, False)
+    try:
+        os.write(escribir, struct.pack("<Q", len(cuerpo)) + cuerpo[:60_000])
+        os.close(escribir)
+        with pytest.raises(canal.CanalCerrado):
+            canal.recibir(leer, segundos=5)
+    finally:
+        os.close(leer)
