@@ -382,10 +382,31 @@ def evaluar_modelo(orden: dict) -> dict:
     respuesta = {"ok": True, "valor": resumen}
     if orden.get("x") is not None:
         try:
-            respuesta["predicciones"] = np.asarray(modelo.predict(orden["x"], batch_size=512, verbose=0), dtype=np.float32)
+            respuesta["predicciones"] = np.asarray(_predecir(modelo, orden["x"]), dtype=np.float32)
         except BaseException as exc:
             return {"ok": False, "tipo": "prediccion", "mensaje": _resumen_error(exc), "valor": resumen}
     return respuesta
+
+
+# Layers whose inference is a few matrix products: a network made only of them is evaluated with one
+# eager call per block, three times faster than `predict` (which traces a function first and goes
+# through tf.data) in a fresh worker; convolutional and recurrent networks are faster with `predict`.
+CAPAS_DENSAS = frozenset({"InputLayer", "Dense", "Dropout", "Flatten", "Activation", "BatchNormalization",
+                          "LayerNormalization", "Rescaling", "Normalization", "Reshape", "ReLU", "Softmax",
+                          "LeakyReLU", "GaussianNoise", "GaussianDropout"})
+BLOQUE_DIRECTO = 4096
+
+
+def _predecir(modelo, x):
+    """The model's outputs for `x` in inference mode (Dropout off, BatchNormalization with its moving statistics)."""
+    directo = (len(x) > 0 and len(modelo.inputs or ()) == 1 and len(modelo.outputs or ()) == 1
+               and all(type(capa).__name__ in CAPAS_DENSAS for capa in modelo.layers))
+    if not directo:
+        return modelo.predict(x, batch_size=512, verbose=0)
+    import keras
+
+    return np.concatenate([keras.ops.convert_to_numpy(modelo(x[i:i + BLOQUE_DIRECTO], training=False))
+                           for i in range(0, len(x), BLOQUE_DIRECTO)])
 
 
 def _factor_regularizador(config) -> float:
