@@ -7,7 +7,7 @@ import os
 import sys
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor
-from nbgrader.preprocessors import AssignLatePenalties, IgnorePattern, LimitOutput, SaveAutoGrades
+from nbgrader.preprocessors import AssignLatePenalties, IgnorePattern, LimitOutput
 
 RAIZ_REPOSITORIO = os.path.dirname(os.path.abspath(__file__))
 if RAIZ_REPOSITORIO not in sys.path:
@@ -15,11 +15,16 @@ if RAIZ_REPOSITORIO not in sys.path:
 
 from autograder.nbgrader_integracion import (  # noqa: E402
     CalificacionAislada, ExportadorTolerante, RecogidaSinEnlaces, SaneamientoEntrega)
-from autograder.nbgrader_rapido import ComprobacionMetadatos, reutilizar_motores_del_gradebook  # noqa: E402
+from autograder.nbgrader_rapido import (  # noqa: E402
+    ComprobacionMetadatos, GuardadoNotas, reutilizar_motores_del_gradebook, usar_autograde_contable)
 
 # nbgrader compiles every gradebook query again for each of the ~10 Gradebooks it opens per notebook
 # (a new SQLAlchemy engine each time); one engine per URL keeps the compiled statements.
 reutilizar_motores_del_gradebook()
+
+# nbgrader autograde copies the task's public kit twice per notebook (from submitted/, then again from
+# source/ over it): AutogradeContable copies from submitted/ only what source/ does not replace.
+usar_autograde_contable()
 
 c = get_config()  # noqa: F821 (provided by traitlets)
 
@@ -45,6 +50,10 @@ c.Autograde.exporter_class = ExportadorTolerante
 # (SaneamientoEntrega runs them: ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells,
 # CheckCellMetadata), so a tampered submission neither stops the class nor goes ungraded.
 c.Autograde.sanitize_preprocessors = [SaneamientoEntrega]
+# nbconvert validates the whole notebook after each of the 7 autograde preprocessors; once, after the last,
+# is enough: they only add outputs built with nbformat's constructors and nbgrader's own changes, and the
+# sanitizing conversion (one preprocessor, SaneamientoEntrega) is validated as before.
+c.ExportadorTolerante.optimistic_validation = True
 
 # Never execute the submission in a kernel; grade it out of the kernel instead. Grading refuses
 # (0 with the reason) where the machine cannot isolate submissions with the kernel, unless
@@ -54,7 +63,7 @@ c.Autograde.autograde_preprocessors = [
     IgnorePattern,
     ClearMetadataPreprocessor,
     LimitOutput,
-    SaveAutoGrades,
+    GuardadoNotas,  # nbgrader's SaveAutoGrades reading the notebook's grades at once, one commit per notebook
     AssignLatePenalties,
     ComprobacionMetadatos,  # nbgrader's CheckCellMetadata without re-validating its schema per cell
 ]

@@ -33,7 +33,9 @@ from pathlib import Path
 
 import nbformat
 from nbconvert.exporters import NotebookExporter
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
+from nbformat import NotebookNode
+from nbformat.v4 import new_markdown_cell, new_notebook, new_output
+from nbformat.v4.nbbase import random_cell_id
 from traitlets import Bool, Unicode
 
 from nbgrader.exchange.default.collect import ExchangeCollect
@@ -60,6 +62,15 @@ ERROR_INTERNO = ("Error interno del calificador al calificar tu entrega: 0 punto
                  "celdas calificadas. Avisa al profesor; la calificación se repetirá.")
 METADATOS_DANADOS = ("Los metadatos de nbgrader de tu entrega están dañados y no se pudieron reparar: 0 puntos. "
                      "Vuelve a descargar la tarea, copia tus soluciones en sus celdas y entrégala de nuevo.")
+
+
+def _celda(tipo: str, fuente: str):
+    """``nbformat.v4.new_code_cell``/``new_markdown_cell``/``new_raw_cell`` without validating each cell on its own:
+    ``SaneamientoEntrega`` validates the rebuilt notebook whole (``new_notebook``), its cells included."""
+    if tipo == "code":
+        return NotebookNode(id=random_cell_id(), cell_type="code", metadata=NotebookNode(), execution_count=None,
+                            source=fuente, outputs=[])
+    return NotebookNode(id=random_cell_id(), cell_type=tipo, source=fuente, metadata=NotebookNode())
 
 
 def _salida_puntos(puntos: float):
@@ -134,7 +145,7 @@ class _Plantilla:
         origen = self.fuentes[grade_id]
         if self.bloqueada(grade_id) or fuente is None:
             fuente = (origen.source or "") if self.bloqueada(grade_id) else ""
-        nueva = {"code": new_code_cell, "markdown": new_markdown_cell}.get(origen.cell_type, new_raw_cell)(fuente)
+        nueva = _celda(origen.cell_type if origen.cell_type in ("code", "markdown") else "raw", fuente)
         nueva.metadata.update(metadatos or {})
         nueva.metadata["nbgrader"] = self.metadatos(grade_id)
         return nueva
@@ -199,7 +210,7 @@ class SaneamientoEntrega(NbGraderPreprocessor):
         if aviso:
             self.log.warning("Entrega de %s: %s", alumno, aviso)
         celdas, vistas = [], set()
-        constructores = {"code": new_code_cell, "markdown": new_markdown_cell, "raw": new_raw_cell}
+        constructores = ("code", "markdown", "raw")
         for indice, celda in enumerate(nb.get("cells") or []):
             if not isinstance(celda, dict) or celda.get("cell_type") not in constructores:
                 self.log.warning("Entrega de %s: se descarta la celda %d, que no es una celda de cuaderno",
@@ -226,7 +237,7 @@ class SaneamientoEntrega(NbGraderPreprocessor):
                                  "normal", alumno, indice,
                                  "repetidos" if isinstance(grade_id, str) and grade_id in vistas
                                  else "que el gradebook no conoce")
-            nueva = constructores[celda["cell_type"]](fuente)
+            nueva = _celda(celda["cell_type"], fuente)
             nueva.metadata.update(propios)
             celdas.append(nueva)
         for grade_id in plantilla.calificadas():

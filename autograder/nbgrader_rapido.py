@@ -13,23 +13,56 @@ asks it two or three queries per graded cell; a third of the sanitizing conversi
 ``SobrescrituraKernelspec`` and ``SobrescrituraCeldas`` run nbgrader's own code on the answers of
 one read of the source notebook (``instantanea``), shared through the conversion's resources with
 ``SaneamientoEntrega``, which reads the same notebook.
+
+The rest of autograde's bookkeeping per notebook (issue 10; ``tests/test_contabilidad_*.py`` compare
+each piece, and a whole class, with nbgrader's own):
+
+- ``GuardadoNotas`` is ``SaveAutoGrades`` with the notebook's grades and comments read in four queries
+  (nbgrader: one six-table join per cell) and one commit per notebook (nbgrader: one per cell);
+- ``AutogradeContable`` is ``Autograde`` without the first of its two copies of every file of the
+  task's public kit (from ``submitted/``, then again from ``source/`` over it), listing folders with
+  ``archivos_como_nbgrader`` (nbgrader's ``find_all_files`` runs one ``glob`` per file and pattern);
+- the metadata schema is checked once per distinct metadata dict (``_VALIDOS``), and the shared
+  gradebook engine does not ask SQLite again for tables it has seen (``_recordar_tablas``).
 """
 from __future__ import annotations
 
+import fnmatch
+import glob
 import json
+import os
+import shutil
 import threading
 import traceback
 from types import SimpleNamespace
 
 import jsonschema
+from nbformat import NotebookNode
+from nbgrader import api
 from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.converters import Autograde
+from nbgrader.converters.base import BaseConverter
 from nbgrader.nbgraderformat.common import (BaseMetadataValidator, SchemaTooNewError, SchemaTooOldError,
                                             ValidationError)
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
-from nbgrader.preprocessors import CheckCellMetadata, OverwriteCells, OverwriteKernelspec
+from nbgrader.preprocessors import CheckCellMetadata, OverwriteCells, OverwriteKernelspec, SaveAutoGrades
+from nbgrader.utils import find_all_files, is_ignored, remove
 
 
 _VALIDADORES: dict = {}  # schema version -> its compiled validator, for this process
+# nbgrader metadata already found valid by the schema in this process (``_clave_de_metadatos``). A sanitized
+# submission's metadata is rebuilt from the gradebook, so every notebook of a task repeats the same few
+# dicts: each is checked against the schema once. Failures are never kept (each raises again).
+_VALIDOS: set = set()
+_ESCALARES = (str, bool, int, float, type(None))
+
+
+def _clave_de_metadatos(version, meta):
+    """A key equal only for metadata the schema cannot tell apart (flat, scalar values of exact types), or None."""
+    if type(meta) not in (dict, NotebookNode) or not all(type(v) in _ESCALARES and type(k) is str
+                                                         for k, v in meta.items()):
+        return None
+    return version, tuple(sorted((k, type(v).__name__, repr(v)) for k, v in meta.items()))
 
 
 class _EsquemaCompilado(BaseMetadataValidator):
@@ -42,12 +75,17 @@ class _EsquemaCompilado(BaseMetadataValidator):
         if version != self.schema_version:
             error = SchemaTooOldError if version < self.schema_version else SchemaTooNewError
             raise error(f"Schema version {version} (expected {self.schema_version})", version, self.schema_version)
+        clave = _clave_de_metadatos(version, cell.metadata["nbgrader"])
+        if clave is not None and clave in _VALIDOS:
+            return
         validador = _VALIDADORES.get(version)
         if validador is None:
             validador = _VALIDADORES[version] = jsonschema.validators.validator_for(self.schema)(self.schema)
         fallo = jsonschema.exceptions.best_match(validador.iter_errors(cell.metadata["nbgrader"]))
         if fallo is not None:
             raise fallo
+        if clave is not None:
+            _VALIDOS.add(clave)
 
 
 class ValidadorMetadatos(MetadataValidatorV3, _EsquemaCompilado):
@@ -87,8 +125,11 @@ class InstantaneaCuaderno:
             self.fuentes = {c.name: SimpleNamespace(name=c.name, cell_type=c.cell_type, locked=c.locked,
                                                     checksum=c.checksum, source=c.source)
                             for c in cuaderno.source_cells}
-            self.puntos = {c.name: c.max_score for c in cuaderno.grade_cells}
-            self.tareas = {c.name: c.max_score for c in cuaderno.task_cells}
+            # the cells' max_score lives in their subclass's table: one query per kind, not one per cell
+            self.puntos = dict(gb.db.query(api.GradeCell.name, api.GradeCell.max_score)
+                               .filter(api.GradeCell.notebook_id == cuaderno.id).all())
+            self.tareas = dict(gb.db.query(api.TaskCell.name, api.TaskCell.max_score)
+                               .filter(api.TaskCell.notebook_id == cuaderno.id).all())
             self.soluciones = {c.name for c in cuaderno.solution_cells}
 
     def find_source_cell(self, name: str, notebook: str, assignment: str):
@@ -141,6 +182,157 @@ class SobrescrituraCeldas(OverwriteCells):
         return nb, resources
 
 
+# -- the grades of one submitted notebook, read at once and committed once --------------------------
+class _NotasDeLaEntrega:
+    """The ``find_grade``/``find_comment`` answers for one submitted notebook, from two queries each.
+
+    nbgrader asks one six-table join per graded or solution cell and commits after each cell. Here
+    the same joins (``Gradebook.find_grade``/``find_comment``: the grade/solution cell first, then the
+    task cell of that name) are asked once for every cell of the notebook; the rows are the same ORM
+    objects, in the same session. ``db.commit`` is deferred to the end of the notebook (``GuardadoNotas``).
+    """
+
+    def __init__(self, gradebook, notebook: str, assignment: str, student: str):
+        self._gb, self.clave = gradebook, (notebook, assignment, student)
+        self.db = SimpleNamespace(commit=lambda: None)  # SaveAutoGrades commits after each cell
+
+        def por_nombre(modelo, *celdas):
+            encontrados = {}
+            for celda in celdas:
+                filas = (gradebook.db.query(celda.name, modelo)
+                         .join(celda, celda.id == modelo.cell_id)
+                         .join(api.SubmittedNotebook, api.SubmittedNotebook.id == modelo.notebook_id)
+                         .join(api.Notebook, api.Notebook.id == api.SubmittedNotebook.notebook_id)
+                         .join(api.SubmittedAssignment,
+                               api.SubmittedAssignment.id == api.SubmittedNotebook.assignment_id)
+                         .join(api.Assignment, api.Assignment.id == api.SubmittedAssignment.assignment_id)
+                         .join(api.Student, api.Student.id == api.SubmittedAssignment.student_id)
+                         .filter(api.Notebook.name == notebook, api.Assignment.name == assignment,
+                                 api.Student.id == student)
+                         .all())
+                for nombre, fila in filas:
+                    encontrados.setdefault(nombre, fila)  # the first kind of cell wins, as in find_grade
+            return encontrados
+
+        self._notas = por_nombre(api.Grade, api.GradeCell, api.TaskCell)
+        self._comentarios = por_nombre(api.Comment, api.SolutionCell, api.TaskCell)
+
+    def find_grade(self, grade_cell: str, notebook: str, assignment: str, student: str):
+        if (notebook, assignment, student) != self.clave or grade_cell not in self._notas:
+            return self._gb.find_grade(grade_cell, notebook, assignment, student)  # nbgrader's MissingEntry
+        return self._notas[grade_cell]
+
+    def find_comment(self, solution_cell: str, notebook: str, assignment: str, student: str):
+        if (notebook, assignment, student) != self.clave or solution_cell not in self._comentarios:
+            return self._gb.find_comment(solution_cell, notebook, assignment, student)
+        return self._comentarios[solution_cell]
+
+
+class GuardadoNotas(SaveAutoGrades):
+    """``SaveAutoGrades``: nbgrader's own ``preprocess_cell`` (``_add_score``, ``_add_comment``) for every cell,
+    the grades and comments read at once (``_NotasDeLaEntrega``) and one commit per notebook instead of one
+    per cell. The gradebook ends with the same scores, ``needs_manual_grade`` flags and comments."""
+
+    def preprocess(self, nb, resources):
+        datos = resources["nbgrader"]
+        self.notebook_id, self.assignment_id = datos["notebook"], datos["assignment"]
+        self.student_id, self.db_url = datos["student"], datos["db_url"]
+        with Gradebook(self.db_url) as gradebook:
+            self.gradebook = _NotasDeLaEntrega(gradebook, self.notebook_id, self.assignment_id, self.student_id)
+            nb, resources = super(SaveAutoGrades, self).preprocess(nb, resources)
+            gradebook.db.commit()
+        return nb, resources
+
+
+# -- autograde copies each file of the task's public kit once, not twice ----------------------------
+def _ignorado(ruta: str, patrones: list) -> bool:
+    """``nbgrader.utils.is_ignored`` (one ``glob.glob(dirname/pattern)`` per pattern, each listing the folder)
+    answered from the name, where glob's rules make that the same answer: the folder has no glob magic and
+    the pattern no separator. A pattern without magic matches only its own name; one with magic matches by
+    ``fnmatch``, and never a hidden name unless the pattern is hidden too. Anything else asks nbgrader."""
+    carpeta, nombre = os.path.split(ruta)
+    if glob.has_magic(carpeta) or not nombre or any(not p or os.sep in p for p in patrones):
+        return is_ignored(ruta, patrones)
+    for patron in patrones:
+        if not glob.has_magic(patron):
+            if nombre == patron:
+                return True
+        elif (patron.startswith(".") or not nombre.startswith(".")) and fnmatch.fnmatch(nombre, patron):
+            return True
+    return False
+
+
+def archivos_como_nbgrader(path: str, exclude: list) -> list:
+    """``nbgrader.utils.find_all_files(path, exclude)``, the same list in the same order, with ``_ignorado``."""
+    files, to_skip = [], []
+    for dirname, dirnames, filenames in os.walk(path):
+        if _ignorado(dirname, exclude) or dirname in to_skip:
+            to_skip.extend([os.path.join(dirname, x) for x in dirnames])
+            continue
+        for filename in filenames:
+            fullpath = os.path.join(dirname, filename)
+            if not _ignorado(fullpath, exclude):
+                files.append(fullpath)
+    return files
+
+
+class _CopiaDeLaEntrega(BaseConverter):
+    """``BaseConverter.init_assignment`` (copy every file of the submission but its notebooks into the
+    autograded folder) without the files ``Autograde.init_assignment`` deletes and copies again from
+    ``source/`` right after (same list: ``find_all_files`` of ``source/<tarea>`` with the course's
+    ``ignore`` globs and ``*.ipynb``, minus ``Autograde.exclude_overwriting``). The student's other files
+    are copied from ``submitted/`` exactly as nbgrader does; the overwritten ones end up the instructor's,
+    as before, and are no longer read from the submission first.
+    """
+
+    def init_assignment(self, assignment_id: str, student_id: str) -> None:
+        source = self._format_source(assignment_id, student_id)
+        dest = self._format_dest(assignment_id, student_id)
+        de_source = self._archivos_de_source(assignment_id)
+        for filename in archivos_como_nbgrader(source, self.coursedir.ignore + ["*.ipynb"]):
+            relativa = os.path.relpath(filename, source)
+            if relativa in de_source:
+                continue  # Autograde.init_assignment removes it and copies source/<tarea>/<relativa> instead
+            path = os.path.join(dest, relativa)
+            if not os.path.exists(os.path.dirname(path)):
+                os.makedirs(os.path.dirname(path))
+            if os.path.exists(path):
+                remove(path)
+            self.log.info("Copying %s -> %s", filename, path)
+            shutil.copy(filename, path)
+
+    def _archivos_de_source(self, assignment_id: str) -> frozenset:
+        """Relative paths Autograde copies from ``source/<tarea>``; the listing (nbgrader's ``find_all_files``,
+        a glob per file and pattern) is kept while no folder under it changes (their ``st_mtime_ns``)."""
+        source_path = self.coursedir.format_path(self.coursedir.source_directory, ".", assignment_id)
+        huella = tuple((carpeta, os.stat(carpeta).st_mtime_ns) for carpeta, _, _ in os.walk(source_path))
+        clave = (source_path, tuple(self.coursedir.ignore),
+                 tuple(self.exclude_overwriting.get(assignment_id, [])))
+        guardado = self.__dict__.setdefault("_curso_dl_source", {}).get(clave)
+        if guardado is None or guardado[0] != huella:
+            archivos = set(find_all_files(source_path, self.coursedir.ignore + ["*.ipynb"]))
+            archivos -= {os.path.join(source_path, x) for x in self.exclude_overwriting.get(assignment_id, [])}
+            guardado = self._curso_dl_source[clave] = (huella, frozenset(os.path.relpath(f, source_path)
+                                                                         for f in archivos))
+        return guardado[1]
+
+
+class AutogradeContable(Autograde, _CopiaDeLaEntrega):
+    """nbgrader's ``Autograde``; its ``super().init_assignment`` is ``_CopiaDeLaEntrega``'s (see its MRO).
+
+    ``AutogradeApp.start`` builds ``Autograde`` by name, with no option to choose the class, so
+    ``usar_autograde_contable`` (called from ``nbgrader_config.py``) puts this subclass in its place.
+    """
+
+
+def usar_autograde_contable() -> None:
+    """``nbgrader autograde`` builds ``AutogradeContable`` (idempotent; config still reads ``c.Autograde``)."""
+    from nbgrader.apps import autogradeapp
+
+    if autogradeapp.Autograde is Autograde:
+        autogradeapp.Autograde = AutogradeContable
+
+
 # -- one SQLAlchemy engine per gradebook URL and thread ---------------------------------------------
 def reutilizar_motores_del_gradebook() -> None:
     """Every ``Gradebook(url)`` of a thread shares one SQLAlchemy engine per URL (idempotent).
@@ -150,6 +342,10 @@ def reutilizar_motores_del_gradebook() -> None:
     again each time (the largest share of the bookkeeping of a cached notebook). ``Gradebook.close()``
     still disposes of the pool: connections are closed as before; the engine and its statement cache
     stay. Engines are kept per thread, because SQLite connections belong to the thread that opens them.
+
+    Each ``Gradebook.__init__`` also runs ``Base.metadata.create_all``, which asks SQLite whether each of
+    nbgrader's 13 tables exists (``PRAGMA table_info``, a third of the cost of opening a gradebook). A table
+    the engine has once seen is not asked about again (``_recordar_tablas``); a missing one always is.
     """
     import nbgrader.api as api
 
@@ -162,8 +358,27 @@ def reutilizar_motores_del_gradebook() -> None:
         por_url = motores.__dict__.setdefault("por_url", {})
         clave = (str(url), argumentos, tuple(sorted(opciones.items())))
         if clave not in por_url:
-            por_url[clave] = original(url, *argumentos, **opciones)
+            por_url[clave] = _recordar_tablas(original(url, *argumentos, **opciones))
         return por_url[clave]
 
     crear_motor._curso_dl_compartido = True
     api.create_engine = crear_motor
+
+
+def _recordar_tablas(motor):
+    """``motor.dialect.has_table`` answers True without asking again for a table it has seen (this engine only).
+
+    nbgrader never drops a table; a table missing is asked about every time, so ``create_all`` creates it.
+    """
+    preguntar, existentes = motor.dialect.has_table, set()
+
+    def has_table(connection, table_name, schema=None, **opciones):
+        if (table_name, schema) in existentes:
+            return True
+        existe = preguntar(connection, table_name, schema=schema, **opciones)
+        if existe:
+            existentes.add((table_name, schema))
+        return existe
+
+    motor.dialect.has_table = has_table
+    return motor
