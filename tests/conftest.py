@@ -239,3 +239,18 @@ def comprobar_rotas(fuente, tarea_id: str, tarea, puntos: dict, rotas):
     resultado = calificar(nb, tarea_id)
     for otro in tarea.ejercicios:
         assert resultado.puntaje_ejercicio(otro) == (0 if otro in rotas else puntos[otro]), otro
+
+
+def curso_generado(carpeta: Path, tarea_id: str) -> Path:
+    """An nbgrader course in ``carpeta`` with ``tarea_id`` generated (gradebook and release), as an instructor does."""
+    import subprocess
+    import sys
+
+    from autograder.curso import preparar_curso
+
+    directorio = preparar_curso(carpeta, [tarea_id])
+    entorno = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    generado = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", tarea_id, "--force"],
+                              cwd=directorio, env=entorno, capture_output=True, text=True, timeout=600)
+    assert generado.returncode == 0, generado.stdout + generado.stderr
+    return directorio

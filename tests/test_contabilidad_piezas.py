@@ -12,8 +12,6 @@ import copy
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -24,8 +22,8 @@ from nbgrader.preprocessors import SaveAutoGrades
 from nbgrader.utils import find_all_files
 from sqlalchemy import create_engine, event
 
-from autograder.curso import preparar_curso
 from autograder.nbgrader_rapido import GuardadoNotas, archivos_como_nbgrader, reutilizar_motores_del_gradebook
+from conftest import curso_generado
 
 TAREA = "01_perceptron"
 PATRONES = [
@@ -57,11 +55,7 @@ def test_la_misma_lista_que_find_all_files(arbol, patrones):
 # -- GuardadoNotas ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def curso(tmp_path_factory):
-    directorio = preparar_curso(tmp_path_factory.mktemp("guardado") / "curso", [TAREA])
-    entorno = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    generado = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", TAREA, "--force"],
-                              cwd=directorio, env=entorno, capture_output=True, text=True, timeout=600)
-    assert generado.returncode == 0, generado.stdout + generado.stderr
+    directorio = curso_generado(tmp_path_factory.mktemp("guardado") / "curso", TAREA)
     with Gradebook(f"sqlite:///{directorio / 'gradebook.db'}") as gb:
         gb.add_student("ana")
         gb.add_submission(TAREA, "ana")

@@ -8,9 +8,6 @@ resulting notebooks (and the errors, if any) must be identical.
 from __future__ import annotations
 
 import copy
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -18,21 +15,16 @@ import pytest
 from nbgrader.api import Gradebook
 from nbgrader.preprocessors import OverwriteCells, OverwriteKernelspec
 
-from autograder.curso import preparar_curso
 from autograder.nbgrader_rapido import (RECURSO_INSTANTANEA, SobrescrituraCeldas, SobrescrituraKernelspec,
                                         instantanea)
+from conftest import curso_generado
 
 TAREA = "01_perceptron"
 
 
 @pytest.fixture(scope="module")
 def curso(tmp_path_factory):
-    directorio = preparar_curso(tmp_path_factory.mktemp("sobrescritura") / "curso", [TAREA])
-    entorno = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    generado = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", TAREA, "--force"],
-                              cwd=directorio, env=entorno, capture_output=True, text=True, timeout=600)
-    assert generado.returncode == 0, generado.stdout + generado.stderr
-    return directorio
+    return curso_generado(tmp_path_factory.mktemp("sobrescritura") / "curso", TAREA)
 
 
 def _publicado(curso: Path):
