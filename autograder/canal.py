@@ -245,6 +245,8 @@ def enviar(fd: int, mensaje) -> None:
 def _leer_exacto(fd: int, n: int, fin: float | None):
     """Exactly ``n`` bytes. A large message is read into one buffer that grows as data arrives, so a
     length that is claimed but never sent costs nothing."""
+    if n == 0:
+        return b""
     datos = None
     while datos is None or len(datos) < n:
         if fin is not None:

@@ -127,3 +127,16 @@ def test_un_mensaje_cortado_a_medias_es_canal_cerrado():
             canal.recibir(leer, segundos=5)
     finally:
         os.close(leer)
+
+
+def test_un_mensaje_de_longitud_cero_es_invalido_sin_esperar():
+    leer, escribir = os.pipe()
+    try:
+        os.write(escribir, struct.pack("<Q", 0))
+        inicio = time.monotonic()
+        with pytest.raises(canal.MensajeInvalido):
+            canal.recibir(leer, segundos=5)
+        assert time.monotonic() - inicio < 1
+    finally:
+        os.close(leer)
+        os.close(escribir)
