@@ -63,25 +63,19 @@ def test_un_mensaje_de_1_5_mb_que_declara_un_array_enorme_no_reserva_memoria():
     assert pico < 20 * 2**20
 
 
-def test_una_longitud_falsa_no_cuelga_al_receptor():
+@pytest.mark.parametrize("longitud, error, texto, segundos, maximo", [
+    (50 * 2**20, canal.PlazoAgotado, None, 0.5, 3),  # promises 50 MB and sends nothing: the deadline, not a hang
+    (2**40, canal.MensajeInvalido, "límite", 1, 1),  # above the limit: refused before reading anything
+    (0, canal.MensajeInvalido, "corto", 5, 1),  # an empty frame: invalid at once, without waiting for the deadline
+], ids=["falsa", "mayor_que_el_limite", "cero"])
+def test_una_longitud_imposible_falla_a_tiempo(longitud, error, texto, segundos, maximo):
     leer, escribir = os.pipe()
     try:
-        os.write(escribir, struct.pack("<Q", 50 * 2**20))  # promises 50 MB, sends nothing
+        os.write(escribir, struct.pack("<Q", longitud))
         inicio = time.monotonic()
-        with pytest.raises(canal.PlazoAgotado):
-            canal.recibir(leer, segundos=0.5)
-        assert time.monotonic() - inicio < 3
-    finally:
-        os.close(leer)
-        os.close(escribir)
-
-
-def test_una_longitud_mayor_que_el_limite_se_rechaza_sin_leer():
-    leer, escribir = os.pipe()
-    try:
-        os.write(escribir, struct.pack("<Q", 2**40))
-        with pytest.raises(canal.MensajeInvalido, match="límite"):
-            canal.recibir(leer, segundos=1)
+        with pytest.raises(error, match=texto):
+            canal.recibir(leer, segundos=segundos)
+        assert time.monotonic() - inicio < maximo
     finally:
         os.close(leer)
         os.close(escribir)
@@ -127,16 +121,3 @@ def test_un_mensaje_cortado_a_medias_es_canal_cerrado():
             canal.recibir(leer, segundos=5)
     finally:
         os.close(leer)
-
-
-def test_un_mensaje_de_longitud_cero_es_invalido_sin_esperar():
-    leer, escribir = os.pipe()
-    try:
-        os.write(escribir, struct.pack("<Q", 0))
-        inicio = time.monotonic()
-        with pytest.raises(canal.MensajeInvalido):
-            canal.recibir(leer, segundos=5)
-        assert time.monotonic() - inicio < 1
-    finally:
-        os.close(leer)
-        os.close(escribir)
