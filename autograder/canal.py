@@ -225,48 +225,31 @@ def enviar(fd: int, mensaje) -> None:
     """Writes the frame; a large one straight from its arrays (``writev``): a 150 MB test set is not
     copied into one buffer first."""
     partes = _partes(mensaje)
-    if len(partes) == 2 or sum(len(p) for p in partes) <= ESCRITURA_DE_UNA_VEZ:
-        vista = memoryview(b"".join(partes))
-        while vista:
-            vista = vista[os.write(fd, vista):]
-        return
-    vistas = [memoryview(p).cast("B") for p in partes]
+    if sum(len(p) for p in partes) <= ESCRITURA_DE_UNA_VEZ:
+        partes = [b"".join(partes)]
+    vistas = [v for v in (memoryview(p).cast("B") for p in partes) if v]
     while vistas:
         escritos = os.writev(fd, vistas[:PIEZAS_POR_ESCRITURA])
-        while escritos:
+        while escritos:  # drop what was written: whole pieces, then the start of the next one
             n = min(escritos, len(vistas[0]))
             vistas[0], escritos = vistas[0][n:], escritos - n
             if not vistas[0]:
                 vistas.pop(0)
-        while vistas and not vistas[0]:
-            vistas.pop(0)
 
 
-def _leer_exacto(fd: int, n: int, fin: float | None):
-    """Exactly ``n`` bytes. A large message is read into one buffer that grows as data arrives, so a
-    length that is claimed but never sent costs nothing."""
-    if n == 0:
-        return b""
-    datos = None
-    while datos is None or len(datos) < n:
+def _leer_exacto(fd: int, n: int, fin: float | None) -> bytes:
+    partes, faltan = [], n
+    while faltan:
         if fin is not None:
             restante = fin - time.monotonic()
             if restante <= 0 or not select.select([fd], [], [], restante)[0]:
                 raise PlazoAgotado()
-        if datos is None:  # a small message usually arrives whole
-            datos = os.read(fd, min(n, TROZO_LECTURA))
-            if not datos:
-                raise CanalCerrado("el otro proceso cerró la conexión")
-            if len(datos) < n:
-                datos = bytearray(datos)
-            continue
-        hecho = len(datos)
-        datos.extend(bytes(min(n - hecho, TROZO_LECTURA)))  # room for the next chunk
-        leidos = os.readv(fd, [memoryview(datos)[hecho:]])
-        del datos[hecho + leidos:]
-        if not leidos:
+        trozo = os.read(fd, min(faltan, TROZO_LECTURA))
+        if not trozo:
             raise CanalCerrado("el otro proceso cerró la conexión")
-    return datos
+        partes.append(trozo)
+        faltan -= len(trozo)
+    return b"".join(partes)
 
 
 def agrandar_tuberia(fd: int) -> None:
