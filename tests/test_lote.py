@@ -118,7 +118,8 @@ def test_dask_local_cluster_da_lo_mismo(curso, lote_local):
     assert len(list((curso / CARPETA).glob("*.json"))) == TOTAL  # written by the client
 
 
-def test_interrumpir_y_reanudar_no_califica_dos_veces(curso, lote_local, contar_calificaciones):
+def _interrumpir_el_lote(curso: Path, veces: int) -> str:
+    """Runs the batch command with one worker and presses Ctrl-C ``veces`` times once two results are cached."""
     _vaciar_cache(curso)
     proceso = subprocess.Popen([sys.executable, "-m", "autograder", "lote", str(curso), "--trabajadores", "1",
                                 "--sin-autograde"], cwd=RAIZ, env=_entorno(), stdout=subprocess.PIPE,
@@ -126,13 +127,37 @@ def test_interrumpir_y_reanudar_no_califica_dos_veces(curso, lote_local, contar_
     limite = time.monotonic() + 120
     while len(list((curso / CARPETA).glob("*.json"))) < 2 and time.monotonic() < limite and proceso.poll() is None:
         time.sleep(0.1)
-    proceso.send_signal(signal.SIGINT)  # Ctrl-C
+    for _ in range(veces):
+        proceso.send_signal(signal.SIGINT)
+        time.sleep(0.5)
     _, errores = proceso.communicate(timeout=120)
     assert proceso.returncode == 130, errores
     assert "Interrumpido" in errores and "Vuelve a ejecutar la misma orden" in errores
-    guardadas = len(list((curso / CARPETA).glob("*.json")))
-    assert 2 <= guardadas < TOTAL
     assert not list((curso / CARPETA).glob(".*.tmp"))
+    return errores
+
+
+def _la_cache_es_la_del_lote(curso: Path, lote_local) -> int:
+    """Every cached result is the one the uninterrupted batch computed (no jail killed under a grade)."""
+    por_clave = {datos["clave"]: _pruebas(datos["resultado"]) for datos in lote_local.resultados.values()}
+    guardadas = list((curso / CARPETA).glob("*.json"))
+    for archivo in guardadas:
+        guardado = json.loads(archivo.read_text())
+        assert _pruebas(guardado["resultado"]) == por_clave[guardado["clave"]], archivo
+    return len(guardadas)
+
+
+def test_un_segundo_ctrl_c_no_guarda_lo_que_se_estaba_calificando(curso, lote_local):
+    errores = _interrumpir_el_lote(curso, veces=2)
+    assert "otro Ctrl-C las abandona sin guardarlas" in errores
+    assert 2 <= _la_cache_es_la_del_lote(curso, lote_local) < TOTAL
+
+
+def test_interrumpir_y_reanudar_no_califica_dos_veces(curso, lote_local, contar_calificaciones):
+    errores = _interrumpir_el_lote(curso, veces=1)
+    guardadas = _la_cache_es_la_del_lote(curso, lote_local)
+    assert 2 <= guardadas < TOTAL
+    assert f"Interrumpido: {guardadas} de {TOTAL} entregas están en la caché" in errores
     resumen = lote.calificar_clase(curso, trabajadores=2, autograde=False, barra=False)
     assert len(contar_calificaciones) == TOTAL - guardadas
     assert resumen.en_cache == guardadas and resumen.calificadas == TOTAL - guardadas
