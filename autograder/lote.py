@@ -307,11 +307,29 @@ def _mensaje_de_error(error: BaseException) -> str:
     return f"{type(error).__name__}: {texto}" if texto else type(error).__name__
 
 
-def _trabajo_local(curso: str, tarea: str, alumno: str, cache: CacheCalificaciones) -> dict:
+def _trabajo_local(curso: str, tarea: str, alumno: str, cache: CacheCalificaciones,
+                   cerrado: threading.Event) -> dict:
     datos = _calificar_entrega(curso, tarea, alumno)
-    if datos["estado"] == CALIFICADA:  # written here, as soon as it is done: Ctrl-C keeps it
+    # Written here, as soon as it is done: Ctrl-C keeps it. Not once the batch has closed: its jails
+    # were killed under this grade, and the result would say so instead of grading what the student wrote.
+    if datos["estado"] == CALIFICADA and not cerrado.is_set():
         cache.escribir(datos["clave"], datos["resultado"])
     return datos
+
+
+def _terminar_las_empezadas(ejecutor: ThreadPoolExecutor, futuros: dict, anotar, resumen: Resumen) -> None:
+    """After Ctrl-C the submissions being graded finish, save themselves and are noted, before the warm
+    server closes; a second Ctrl-C abandons them unsaved."""
+    try:
+        print("\nCtrl-C: termino las entregas que se están calificando (otro Ctrl-C las abandona sin "
+              "guardarlas)…", file=sys.stderr, flush=True)
+        ejecutor.shutdown(wait=True)
+    except KeyboardInterrupt:
+        return
+    anotadas = resumen.resultados.keys() | resumen.fallos.keys()
+    for futuro, entrega in futuros.items():
+        if futuro.done() and not futuro.cancelled() and entrega not in anotadas:
+            anotar(entrega, futuro)
 
 
 @contextlib.contextmanager
@@ -364,14 +382,21 @@ def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask, barr
                        for tarea, alumno in entregas}
             _esperar(futuros, as_completed, anotar, lambda: cliente.cancel(list(futuros)), resumen)
         return
+    cerrado = threading.Event()
     with caliente.calentado():
         ejecutor = ThreadPoolExecutor(max_workers=trabajadores, thread_name_prefix="lote")
-        futuros = {ejecutor.submit(_trabajo_local, raiz, tarea, alumno, cache): (tarea, alumno)
+        futuros = {ejecutor.submit(_trabajo_local, raiz, tarea, alumno, cache, cerrado): (tarea, alumno)
                    for tarea, alumno in entregas}
-        # On Ctrl-C pending submissions are dropped; those being graded finish and save themselves.
-        _esperar(futuros, hilos_completados, anotar, lambda: ejecutor.shutdown(wait=False, cancel_futures=True),
-                 resumen)
-        ejecutor.shutdown()
+        try:
+            try:  # on Ctrl-C pending submissions are dropped
+                _esperar(futuros, hilos_completados, anotar,
+                         lambda: ejecutor.shutdown(wait=False, cancel_futures=True), resumen)
+            except Interrumpido:
+                _terminar_las_empezadas(ejecutor, futuros, anotar, resumen)
+                raise
+            ejecutor.shutdown()
+        finally:  # before the warm server closes: whatever is still being graded is not saved
+            cerrado.set()
 
 
 def entorno_nbgrader() -> dict:
@@ -453,9 +478,9 @@ def main(argumentos) -> int:
                                   argumentos.dask, autograde=not argumentos.sin_autograde)
     except Interrumpido as interrupcion:
         r = interrupcion.resumen
-        print(f"\nInterrumpido: {r.calificadas + r.en_cache} de {r.total} entregas ya están en la caché "
-              f"({Path(argumentos.curso) / cache_calificaciones.CARPETA}); las que se estaban calificando "
-              "terminan y se guardan. Vuelve a ejecutar la misma orden para seguir.", file=sys.stderr, flush=True)
+        print(f"Interrumpido: {r.calificadas + r.en_cache} de {r.total} entregas están en la caché "
+              f"({Path(argumentos.curso) / cache_calificaciones.CARPETA}). Vuelve a ejecutar la misma orden "
+              "para seguir.", file=sys.stderr, flush=True)
         return 130
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
