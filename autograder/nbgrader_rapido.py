@@ -21,7 +21,9 @@ each piece, and a whole class, with nbgrader's own):
   (nbgrader: one six-table join per cell) and one commit per notebook (nbgrader: one per cell);
 - ``AutogradeContable`` is ``Autograde`` without the first of its two copies of every file of the
   task's public kit (from ``submitted/``, then again from ``source/`` over it), listing folders with
-  ``archivos_como_nbgrader`` (nbgrader's ``find_all_files`` runs one ``glob`` per file and pattern);
+  ``archivos_como_nbgrader`` (nbgrader's ``find_all_files`` runs one ``glob`` per file and pattern), and
+  with its ``init_assignment`` in one gradebook session (nbgrader: five), the ``source/`` listing kept for
+  the run and each overwritten kit file logged at debug level (nbgrader: about fifty info lines per notebook);
 - the metadata schema is checked once per distinct metadata dict (``_VALIDOS``), and the shared
   gradebook engine does not ask SQLite again for tables it has seen (``_recordar_tablas``).
 """
@@ -41,7 +43,7 @@ from nbformat import NotebookNode
 from nbgrader import api
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.converters import Autograde
-from nbgrader.converters.base import BaseConverter
+from nbgrader.converters.base import BaseConverter, NbGraderException
 from nbgrader.nbgraderformat.common import (BaseMetadataValidator, SchemaTooNewError, SchemaTooOldError,
                                             ValidationError)
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
@@ -318,11 +320,82 @@ class _CopiaDeLaEntrega(BaseConverter):
 
 
 class AutogradeContable(Autograde, _CopiaDeLaEntrega):
-    """nbgrader's ``Autograde``; its ``super().init_assignment`` is ``_CopiaDeLaEntrega``'s (see its MRO).
+    """nbgrader's ``Autograde`` with ``_CopiaDeLaEntrega``'s copy of the submission and its own
+    ``init_assignment`` in one gradebook session.
 
     ``AutogradeApp.start`` builds ``Autograde`` by name, with no option to choose the class, so
     ``usar_autograde_contable`` (called from ``nbgrader_config.py``) puts this subclass in its place.
     """
+
+    def init_assignment(self, assignment_id: str, student_id: str) -> None:
+        """``Autograde.init_assignment`` of nbgrader 0.9.6, step by step, with one ``Gradebook`` instead of five
+        (each opening pays its engine checks and its course query) and the ``source/`` listing kept
+        (``_archivos_de_source``); each overwritten file is logged at debug level, not info."""
+        _CopiaDeLaEntrega.init_assignment(self, assignment_id, student_id)
+        with Gradebook(self.coursedir.db_url, self.coursedir.course_id) as gb:
+            if self.create_student:
+                self.log.info("Creating/updating student with ID '%s': %s", student_id, {})
+                gb.update_or_create_student(student_id)
+            else:
+                self._exigir(gb.find_student, (student_id,), "No student with ID '%s' exists in the database"
+                             % student_id)
+            self._exigir(gb.find_assignment, (assignment_id,), "No assignment with ID '%s' exists in the database"
+                         % assignment_id)
+            timestamp = self.coursedir.get_existing_timestamp(self._format_source(assignment_id, student_id))
+            if timestamp:
+                submission = gb.update_or_create_submission(assignment_id, student_id, timestamp=timestamp)
+                self.log.info("%s submitted at %s", submission, timestamp)
+                if submission.total_seconds_late > 0:
+                    self.log.warning("%s is %s seconds late", submission, submission.total_seconds_late)
+            else:
+                gb.update_or_create_submission(assignment_id, student_id)
+            self._copiar_de_source(assignment_id, student_id)
+            self.notebooks = [nb for nb in self.notebooks if self._en_el_gradebook(gb, nb, assignment_id)]
+            if not self.notebooks:
+                msg = "No notebooks found, did you forget to run 'nbgrader generate_assignment'?"
+                self.log.error(msg)
+                raise NbGraderException(msg)
+            self._anotar_cuadernos_que_faltan(gb, assignment_id, student_id)
+
+    def _exigir(self, buscar, argumentos: tuple, mensaje: str) -> None:
+        try:
+            buscar(*argumentos)
+        except MissingEntry:
+            self.log.error(mensaje)
+            raise NbGraderException(mensaje) from None
+
+    def _copiar_de_source(self, assignment_id: str, student_id: str) -> None:
+        self.log.info("Overwriting files with master versions from the source directory")
+        dest_path = self._format_dest(assignment_id, student_id)
+        source_path = self.coursedir.format_path(self.coursedir.source_directory, ".", assignment_id)
+        for relativa in self._archivos_de_source(assignment_id):
+            dest = os.path.join(dest_path, relativa)
+            if not os.path.exists(os.path.dirname(dest)):
+                os.makedirs(os.path.dirname(dest))
+            if os.path.exists(dest):
+                os.remove(dest)
+            self.log.debug("Copying %s -> %s", os.path.join(source_path, relativa), dest)
+            shutil.copy(os.path.join(source_path, relativa), dest)
+
+    def _en_el_gradebook(self, gb, notebook: str, assignment_id: str) -> bool:
+        try:
+            gb.find_notebook(os.path.splitext(os.path.basename(notebook))[0], assignment_id)
+        except MissingEntry:
+            self.log.warning("Skipping unknown notebook: %s", notebook)
+            return False
+        return True
+
+    def _anotar_cuadernos_que_faltan(self, gb, assignment_id: str, student_id: str) -> None:
+        """A notebook of the assignment that the student did not submit scores zero."""
+        for notebook in gb.find_assignment(assignment_id).notebooks:
+            path = os.path.join(self.coursedir.format_path(self.coursedir.submitted_directory, student_id,
+                                                           assignment_id), f"{notebook.name}.ipynb")
+            if not os.path.exists(path):
+                self.log.warning("No submitted file: {}".format(path))
+                for grade in gb.find_submission_notebook(notebook.name, assignment_id, student_id).grades:
+                    grade.auto_score = 0
+                    grade.needs_manual_grade = False
+                gb.db.commit()
 
 
 def usar_autograde_contable() -> None:

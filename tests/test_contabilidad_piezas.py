@@ -4,7 +4,8 @@
 - ``GuardadoNotas``: the same grades, ``needs_manual_grade`` flags and comments as ``SaveAutoGrades``,
   also where a grader already left a manual score, and the same error for an unknown grade id;
 - the engine shared by ``Gradebook``s: a new gradebook still gets every table; an existing one is
-  not asked about its tables again.
+  not asked about its tables again;
+- the outputs ``CalificacionAislada`` writes: the same as ``nbformat.v4.new_output``'s.
 """
 from __future__ import annotations
 
@@ -156,3 +157,13 @@ def test_un_gradebook_nuevo_tiene_todas_las_tablas_y_no_se_preguntan_dos_veces(t
     finally:
         event.remove(motor, "before_cursor_execute", anotar)
     assert preguntas == []
+
+
+def test_las_salidas_sin_validar_son_las_de_nbformat():
+    """``_salida_puntos`` and ``_texto`` build, without validating each one, what ``new_output`` builds."""
+    from autograder.nbgrader_integracion import _salida_puntos, _texto
+
+    assert _salida_puntos(2.5) == new_output("execute_result", data={"text/plain": "2.5"}, execution_count=None)
+    assert _texto("bien") == new_output("stream", name="stdout", text="bien\n")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[_texto("a\n"), _salida_puntos(0)])])
+    nbformat.validate(nb)
