@@ -251,3 +251,47 @@ def test_una_sola_orden_de_autograde_solo_si_toca_exactamente_las_entregas(curso
         assert not lote._solo_entregas(curso_, entregas)
     finally:
         extraviada.rmdir()
+
+
+def test_autograde_de_cada_tarea_en_cuanto_se_termina(monkeypatch, tmp_path):
+    """Each task's command starts once its last submission is noted, one at a time; Ctrl-C stops the running one."""
+    llamadas = []
+
+    def falso(curso, tarea, al_empezar=None):
+        proceso = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+        al_empezar(proceso)
+        llamadas.append((tarea, proceso))
+        proceso.wait()
+        return {"ok": proceso.returncode == 0, "tarea": tarea}
+
+    monkeypatch.setattr(lote, "nbgrader_autograde", falso)
+    entregas = [("a", "ana"), ("a", "beto"), ("b", "ana"), ("b", "beto"), ("c", "ana")]
+    por_tarea = lote.AutogradeAlTerminarCadaTarea(tmp_path, entregas)
+    por_tarea.anotada("a")
+    por_tarea.anotada("b")
+    time.sleep(0.5)
+    assert llamadas == []  # no task has all its submissions noted
+    por_tarea.anotada("a")
+    limite = time.monotonic() + 30
+    while not llamadas and time.monotonic() < limite:
+        time.sleep(0.05)
+    assert [tarea for tarea, _ in llamadas] == ["a"]
+    por_tarea.anotada("b")  # queued behind a's command
+    por_tarea.cancelar()
+    assert llamadas[0][1].wait(timeout=30) != 0  # terminated
+    assert por_tarea.resultados()["a"]["ok"] is False
+    assert [tarea for tarea, _ in llamadas] == ["a"]  # b's never started
+    assert lote.autograde_por_tarea([(t, str(i)) for t in "ab" for i in range(lote.ENTREGAS_PARA_AUTOGRADE_POR_TAREA)])
+    assert not lote.autograde_por_tarea([("a", str(i)) for i in range(100)])
+    assert not lote.autograde_por_tarea([("a", "x")] + [("b", str(i)) for i in range(100)])
+
+
+def test_autograde_por_tarea_en_la_clase_da_las_mismas_notas(curso, lote_local, monkeypatch):
+    monkeypatch.setattr(lote, "ENTREGAS_PARA_AUTOGRADE_POR_TAREA", len(ALUMNOS))
+    lote.calificar_clase(curso, trabajadores=2, autograde=False, barra=False)  # everything cached
+    antes = _notas_del_gradebook(curso)
+    resumen = lote.calificar_clase(curso, trabajadores=2, barra=False)
+    assert resumen.segundos_autograde is None and set(resumen.autograde) == set(TAREAS)
+    for tarea, datos in resumen.autograde.items():
+        assert datos["ok"] and datos["en_cache"] == len(ALUMNOS), datos["salida"][-2000:]
+    assert _notas_del_gradebook(curso) == antes
