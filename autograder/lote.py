@@ -3,10 +3,9 @@
 Finds every submission ``CURSO/submitted/<alumno>/<tarea>/<tarea>.ipynb`` (nbgrader's
 ``CourseDirectory`` settings from ``CURSO/nbgrader_config.py``), grades N at a time (threads in
 this trusted process, each driving jailed subprocesses; or one task per submission on a
-dask.distributed cluster), stores each result in the cache (``cache_calificaciones``), and runs
-``nbgrader autograde TAREA --force`` (for a large class, each task's while the next tasks are
-graded), whose ``CalificacionAislada`` takes every result from the cache instead of grading again:
-one instructor command does both steps.
+dask.distributed cluster), stores each result in the cache (``cache_calificaciones``), and then
+runs ``nbgrader autograde TAREA --force``, whose ``CalificacionAislada`` takes every result from
+the cache instead of grading again: one instructor command does both steps.
 
 The notebook graded here is the one autograde grades. ``nbgrader autograde`` does not grade the
 submitted file: a first conversion runs ``Autograde.sanitize_preprocessors``
@@ -33,7 +32,6 @@ graded code. Interrupting (Ctrl-C) keeps what is already cached; the same comman
 """
 from __future__ import annotations
 
-import collections
 import contextlib
 import functools
 import logging
@@ -59,9 +57,6 @@ from .motor import calificar_cuaderno
 
 CALIFICADA, EN_CACHE, NO_CALIFICABLE = "calificada", "en_cache", "no_calificable"
 MARCA_CACHE_AUTOGRADE = "resultado en caché"  # what CalificacionAislada logs for each cached result
-# From this many submissions in every task on, each task is autograded while the batch grades the next ones
-# (``AutogradeAlTerminarCadaTarea``); below it, one ``nbgrader autograde '*'`` at the end pays one start-up.
-ENTREGAS_PARA_AUTOGRADE_POR_TAREA = 20
 
 # The first conversion reads the gradebook (sqlite): one at a time per process.
 _CERROJO_SANEAMIENTO = threading.Lock()
@@ -363,9 +358,7 @@ def _esperar(futuros: dict, completados, anotar, cancelar, resumen: Resumen) -> 
         raise Interrumpido(resumen) from None
 
 
-def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask, barra, resumen: Resumen,
-                     al_anotar=None):
-    """Grades ``entregas``; ``al_anotar(tarea)`` is called (in this thread) as each one is noted."""
+def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask, barra, resumen: Resumen):
     cache = CacheCalificaciones(curso.raiz)
     raiz = str(curso.raiz)
 
@@ -380,8 +373,6 @@ def _calificar_todas(curso: Curso, entregas: list, trabajadores: int, dask, barr
             resumen.resultados[clave_entrega] = datos
         barra.set_postfix_str(_postfix(len(resumen.fallos), resumen.en_cache), refresh=False)
         barra.update(1)
-        if al_anotar is not None:
-            al_anotar(clave_entrega[0])
 
     if dask is not None:
         from distributed import as_completed
@@ -413,67 +404,16 @@ def entorno_nbgrader() -> dict:
     return {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
 
 
-def nbgrader_autograde(curso: Path, tarea: str, al_empezar=None) -> dict:
+def nbgrader_autograde(curso: Path, tarea: str) -> dict:
     """``nbgrader autograde TAREA --force`` in the course (``TAREA`` may be nbgrader's ``*``); its output is
-    shown only if it fails. ``al_empezar(proceso)`` is called with the running ``Popen``."""
+    shown only if it fails."""
     inicio = time.perf_counter()
-    with subprocess.Popen([sys.executable, "-m", "nbgrader", "autograde", tarea, "--force"], cwd=curso,
-                          env=entorno_nbgrader(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True) as proceso:
-        if al_empezar is not None:
-            al_empezar(proceso)
-        salida, _ = proceso.communicate()
+    proceso = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", tarea, "--force"], cwd=curso,
+                             env=entorno_nbgrader(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if proceso.returncode != 0:
-        sys.stderr.write(salida)
-    return {"ok": proceso.returncode == 0, "en_cache": salida.count(MARCA_CACHE_AUTOGRADE),
-            "segundos": time.perf_counter() - inicio, "salida": salida}
-
-
-class AutogradeAlTerminarCadaTarea:
-    """``nbgrader autograde TAREA`` of each task as soon as the batch has noted all its submissions, one task
-    at a time, while the batch grades the next tasks: the bookkeeping uses the CPU the jails leave idle, and
-    only the last task's is left for the end. ``cancelar`` (Ctrl-C) drops what has not started and stops
-    the running command (autograde with ``--force`` redoes that task next time)."""
-
-    def __init__(self, curso: Path, entregas: list[tuple[str, str]]):
-        self._curso = curso
-        self._faltan = collections.Counter(tarea for tarea, _ in entregas)
-        self._ejecutor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autograde")
-        self._futuros: dict = {}
-        self._cerrojo = threading.Lock()
-        self._proceso = None
-        self._cancelado = False
-
-    def anotada(self, tarea: str) -> None:
-        """One submission of ``tarea`` is noted (graded, cached or failed)."""
-        self._faltan[tarea] -= 1
-        if self._faltan[tarea] == 0:
-            self._futuros[tarea] = self._ejecutor.submit(nbgrader_autograde, self._curso, tarea, self._empezado)
-
-    def _empezado(self, proceso) -> None:
-        with self._cerrojo:
-            self._proceso = proceso
-            if self._cancelado:
-                proceso.terminate()
-
-    def resultados(self) -> dict:
-        """{tarea: nbgrader_autograde's dict} of every command that ran, once all have ended."""
-        self._ejecutor.shutdown(wait=True)
-        return {tarea: futuro.result() for tarea, futuro in self._futuros.items() if not futuro.cancelled()}
-
-    def cancelar(self) -> None:
-        with self._cerrojo:
-            self._cancelado = True
-            if self._proceso is not None and self._proceso.poll() is None:
-                self._proceso.terminate()
-        self._ejecutor.shutdown(wait=False, cancel_futures=True)
-
-
-def autograde_por_tarea(entregas: list[tuple[str, str]]) -> bool:
-    """Whether to autograde each task while the batch goes on: with several tasks and enough submissions in each
-    for the command's start-up (3–4 s of imports here) to be small next to its ~0.17 s per cached notebook."""
-    por_tarea = collections.Counter(tarea for tarea, _ in entregas)
-    return len(por_tarea) > 1 and min(por_tarea.values()) >= ENTREGAS_PARA_AUTOGRADE_POR_TAREA
+        sys.stderr.write(proceso.stdout)
+    return {"ok": proceso.returncode == 0, "en_cache": proceso.stdout.count(MARCA_CACHE_AUTOGRADE),
+            "segundos": time.perf_counter() - inicio, "salida": proceso.stdout}
 
 
 def _solo_entregas(curso: Curso, entregas: list[tuple[str, str]]) -> bool:
@@ -503,9 +443,7 @@ def autograde_de_la_clase(curso: Curso, entregas: list[tuple[str, str]], todas: 
 
 def calificar_clase(curso: Path | str, tareas: list[str] | None = None, trabajadores: int | None = None,
                     dask=None, autograde: bool = True, barra: bool | None = None) -> Resumen:
-    """Grades every submission of ``tareas`` (default: all) in the course and runs nbgrader autograde: each
-    task's as soon as the task is graded when every task has ``ENTREGAS_PARA_AUTOGRADE_POR_TAREA``
-    submissions, otherwise once at the end.
+    """Grades every submission of ``tareas`` (default: all) in the course, then runs nbgrader autograde.
 
     ``trabajadores``: submissions graded at once (default ``os.cpu_count()``; with ``dask="local"``,
     the LocalCluster's worker processes). ``dask``: a scheduler address (``tcp://host:8786``),
@@ -522,21 +460,12 @@ def calificar_clase(curso: Path | str, tareas: list[str] | None = None, trabajad
     # Gradebook(db_url) adds its default course on first use: once here, before any concurrent reader.
     for curso_id in ("default_course", curso_.coursedir.course_id):
         Gradebook(curso_.coursedir.db_url, curso_id).close()
-    por_tarea = AutogradeAlTerminarCadaTarea(curso_.raiz, entregas) if autograde and autograde_por_tarea(
-        entregas) else None
     with _barra(len(entregas), barra) as progreso, hilos_de_calculo(trabajadores):
         try:
-            _calificar_todas(curso_, entregas, trabajadores, dask, progreso, resumen,
-                             por_tarea.anotada if por_tarea is not None else None)
-        except BaseException:
-            if por_tarea is not None:
-                por_tarea.cancelar()
-            raise
+            _calificar_todas(curso_, entregas, trabajadores, dask, progreso, resumen)
         finally:
             resumen.segundos = time.perf_counter() - inicio
-    if por_tarea is not None:
-        resumen.autograde = por_tarea.resultados()
-    elif autograde:
+    if autograde:
         resumen.autograde, resumen.segundos_autograde = autograde_de_la_clase(curso_, entregas, todas=not tareas)
     resumen.segundos = time.perf_counter() - inicio
     return resumen
