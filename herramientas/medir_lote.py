@@ -14,6 +14,8 @@ in one run, what the issue asks of ``python -m autograder lote``:
 3. ``nbgrader autograde`` once the cache is full, as the batch runs it (``lote.autograde_de_la_clase``:
    one ``nbgrader autograde '*'`` for every task): nbgrader's bookkeeping per notebook, each result
    taken from the cache;
+3b. the instructor's single command on the whole class, cache emptied (``medir_una_orden``): grading
+   and autograde together, as an instructor waits for them, × 300 / students;
 4. on a small subset (``--alumnos-extra`` students × ``--tareas-extra`` tasks, after one untimed
    batch and with the cache emptied before each run): 2 threads (warm workers), 1 thread, 2
    threads with ``CURSO_DL_CALIENTE=0`` (cold: a fresh jailed Python per worker), and a real
@@ -60,6 +62,8 @@ OBJETIVOS = {  # clave: (qué, objetivo, máximo, unidad)
     "cli": ("`python -m autograder calificar` de un cuaderno de Keras (CLI, en frío)", "≤ 5 s", 5.0, "s"),
     "clase": (f"{ALUMNOS_OBJETIVO} alumnos × 13 tareas, 2 núcleos (extrapolado)", "≤ 45 min", 45.0, "min"),
     "nbgrader": ("contabilidad de nbgrader por cuaderno con el resultado en caché", "≤ 0.15 s", 0.15, "s"),
+    "una_orden": (f"{ALUMNOS_OBJETIVO} alumnos × 13 tareas con la orden del profesor (calificar y autograde "
+                  "juntos, extrapolado)", "≤ 45 min", 45.0, "min"),
 }
 
 
@@ -481,6 +485,30 @@ def medir_clase(curso: Path, tareas: list[str], alumnos: list[str], trabajadores
     fila_de_la_clase(medidas, por_trozo, por_cuaderno, len(tareas))
 
 
+def medir_una_orden(curso: Path, tareas: list[str], alumnos: list[str], trabajadores: int, medidas: Medidas) -> None:
+    """The instructor's command on the whole class with the cache emptied, ``python -m autograder lote CURSO``
+    in a fresh process: grading, then nbgrader autograde, start-ups included; × 300 / alumnos."""
+    from autograder.calificadores import tareas_disponibles
+
+    vaciar_cache(curso)
+    todas = set(tareas) == set(tareas_disponibles())  # as an instructor runs it: no TAREA, one autograde '*'
+    orden = [sys.executable, "-m", "autograder", "lote", str(curso), *([] if todas else tareas),
+             "--trabajadores", str(trabajadores)]
+    inicio = time.perf_counter()
+    proceso = subprocess.run(orden, cwd=RAIZ, capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(RAIZ), os.environ.get(
+                                 "PYTHONPATH")]))})
+    segundos = time.perf_counter() - inicio
+    if proceso.returncode != 0:
+        raise SystemExit(f"falló la orden del profesor:\n{proceso.stdout[-2000:]}{proceso.stderr[-2000:]}")
+    medidas.detalle["una_orden"] = {"segundos": round(segundos, 1), "salida": proceso.stdout.strip().splitlines()}
+    escala = 13 / len(tareas)
+    medidas.fila("una_orden", segundos / len(alumnos) * ALUMNOS_OBJETIVO * escala / 60,
+                 f"{segundos:.0f} s / {len(alumnos)} alumnos = {segundos / len(alumnos):.2f} s por alumno × "
+                 f"{ALUMNOS_OBJETIVO}" + (f"; medido con {len(tareas)} tareas, escalado × 13/{len(tareas)}"
+                                          if len(tareas) != 13 else ""))
+
+
 def fila_de_la_clase(medidas: Medidas, por_trozo: list[dict], por_cuaderno: float, n_tareas: int) -> dict:
     """300 students: the mean seconds per student measured × 300, plus autograde's seconds per notebook × 3900.
 
@@ -559,6 +587,7 @@ def main(argv=None) -> int:
                f"({medidas.detalle['construir_curso_segundos']:.0f} s) — uptime: {uptime()}")
         medir_cli(argumentos.repeticiones_cli, medidas, temporal)
         medir_clase(curso, tareas, alumnos, argumentos.trabajadores, medidas)
+        medir_una_orden(curso, tareas, alumnos, argumentos.trabajadores, medidas)
         medir_subconjunto(curso, tareas_extra, alumnos_extra, medidas)
     except (KeyboardInterrupt, Interrumpido) as error:  # Ctrl-C: the table of what was measured so far
         interrumpido = type(error).__name__
