@@ -23,7 +23,8 @@ each piece, and a whole class, with nbgrader's own):
   task's public kit (from ``submitted/``, then again from ``source/`` over it), listing folders with
   ``archivos_como_nbgrader`` (nbgrader's ``find_all_files`` runs one ``glob`` per file and pattern), and
   with its ``init_assignment`` in one gradebook session (nbgrader: five), the ``source/`` listing kept for
-  the run and each overwritten kit file logged at debug level (nbgrader: about fifty info lines per notebook);
+  the run and each overwritten kit file logged at debug level (nbgrader: about fifty info lines per notebook),
+  and each source notebook read from the gradebook once per command, not once per submission;
 - the metadata schema is checked once per distinct metadata dict (``_VALIDOS``), and the shared
   gradebook engine does not ask SQLite again for tables it has seen (``_recordar_tablas``).
 """
@@ -108,8 +109,18 @@ class ComprobacionMetadatos(CheckCellMetadata):
         return nb, resources
 
 
-# -- one read of the source notebook per conversion ------------------------------------------------
+# -- one read of the source notebook per conversion (per autograde command with AutogradeContable) ----
 RECURSO_INSTANTANEA = "curso_dl_instantanea"
+RECURSO_INSTANTANEAS = "curso_dl_instantaneas"
+
+
+class InstantaneasDeLaOrden(dict):
+    """``{(db_url, notebook, assignment): InstantaneaCuaderno}`` for one ``nbgrader autograde`` command: every
+    submission of a task reads the same source notebook. nbconvert deep-copies the resources of each
+    conversion, so this dict is the same object in every copy; the snapshots are only read."""
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 class InstantaneaCuaderno:
@@ -147,13 +158,20 @@ class InstantaneaCuaderno:
 
 
 def instantanea(resources) -> InstantaneaCuaderno:
-    """The source notebook of this conversion, read once and kept in its ``resources``."""
+    """The source notebook of this conversion, read once and kept in its ``resources`` (and, under
+    ``AutogradeContable``, in the command's ``InstantaneasDeLaOrden``)."""
     datos = resources["nbgrader"]
     clave = (datos["db_url"], datos["notebook"], datos["assignment"])
     guardada = resources.get(RECURSO_INSTANTANEA)
-    if not isinstance(guardada, InstantaneaCuaderno) or guardada.clave != clave:
-        guardada = resources[RECURSO_INSTANTANEA] = InstantaneaCuaderno(*clave)
-    return guardada
+    if isinstance(guardada, InstantaneaCuaderno) and guardada.clave == clave:
+        return guardada
+    de_la_orden = resources.get(RECURSO_INSTANTANEAS)
+    if not isinstance(de_la_orden, InstantaneasDeLaOrden):
+        de_la_orden = InstantaneasDeLaOrden()
+    if clave not in de_la_orden:
+        de_la_orden[clave] = InstantaneaCuaderno(*clave)
+    resources[RECURSO_INSTANTANEA] = de_la_orden[clave]
+    return de_la_orden[clave]
 
 
 class SobrescrituraKernelspec(OverwriteKernelspec):
@@ -320,8 +338,9 @@ class _CopiaDeLaEntrega(BaseConverter):
 
 
 class AutogradeContable(Autograde, _CopiaDeLaEntrega):
-    """nbgrader's ``Autograde`` with ``_CopiaDeLaEntrega``'s copy of the submission and its own
-    ``init_assignment`` in one gradebook session.
+    """nbgrader's ``Autograde`` with ``_CopiaDeLaEntrega``'s copy of the submission, its own
+    ``init_assignment`` in one gradebook session, and each source notebook read once per command
+    (``InstantaneasDeLaOrden`` in every conversion's resources).
 
     ``AutogradeApp.start`` builds ``Autograde`` by name, with no option to choose the class, so
     ``usar_autograde_contable`` (called from ``nbgrader_config.py``) puts this subclass in its place.
@@ -356,6 +375,11 @@ class AutogradeContable(Autograde, _CopiaDeLaEntrega):
                 self.log.error(msg)
                 raise NbGraderException(msg)
             self._anotar_cuadernos_que_faltan(gb, assignment_id, student_id)
+
+    def init_single_notebook_resources(self, notebook_filename: str) -> dict:
+        recursos = super().init_single_notebook_resources(notebook_filename)
+        recursos[RECURSO_INSTANTANEAS] = self.__dict__.setdefault("_curso_dl_instantaneas", InstantaneasDeLaOrden())
+        return recursos
 
     def _exigir(self, buscar, argumentos: tuple, mensaje: str) -> None:
         try:

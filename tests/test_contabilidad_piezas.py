@@ -5,7 +5,8 @@
   also where a grader already left a manual score, and the same error for an unknown grade id;
 - the engine shared by ``Gradebook``s: a new gradebook still gets every table; an existing one is
   not asked about its tables again;
-- the outputs ``CalificacionAislada`` writes: the same as ``nbformat.v4.new_output``'s.
+- the outputs ``CalificacionAislada`` writes: the same as ``nbformat.v4.new_output``'s;
+- the source notebook's snapshot: read once per autograde command, not once per submission.
 """
 from __future__ import annotations
 
@@ -167,3 +168,26 @@ def test_las_salidas_sin_validar_son_las_de_nbformat():
     assert _texto("bien") == new_output("stream", name="stdout", text="bien\n")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[_texto("a\n"), _salida_puntos(0)])])
     nbformat.validate(nb)
+
+
+def test_el_cuaderno_fuente_se_lee_una_vez_por_orden(monkeypatch):
+    """Under ``AutogradeContable`` the source notebook's snapshot survives nbconvert's deep copy of the resources."""
+    from autograder import nbgrader_rapido
+
+    leidas = []
+
+    class Contada(nbgrader_rapido.InstantaneaCuaderno):
+        def __init__(self, *clave):
+            leidas.append(clave)
+            self.clave = clave
+
+    monkeypatch.setattr(nbgrader_rapido, "InstantaneaCuaderno", Contada)
+    orden = nbgrader_rapido.InstantaneasDeLaOrden()
+    for alumno in ("ana", "beto"):
+        datos = {"db_url": "sqlite:///g.db", "notebook": TAREA, "assignment": TAREA, "student": alumno}
+        recursos = copy.deepcopy({"nbgrader": datos, nbgrader_rapido.RECURSO_INSTANTANEAS: orden})
+        assert recursos[nbgrader_rapido.RECURSO_INSTANTANEAS] is orden
+        assert nbgrader_rapido.instantanea(recursos) is nbgrader_rapido.instantanea(recursos)
+    assert leidas == [("sqlite:///g.db", TAREA, TAREA)]
+    nbgrader_rapido.instantanea({"nbgrader": datos})  # outside AutogradeContable: once per conversion, as before
+    assert len(leidas) == 2
