@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import caliente, canal, cgrupos, jaula
-from .errores import ErrorAislamiento, TiempoAgotado
+from .errores import ErrorAislamiento, ServidorCalienteCaido, TiempoAgotado
 
 try:
     import resource
@@ -138,6 +138,7 @@ class ProcesoAislado:
         self._salida: _Cola | None = None
         self._secuencia = 0
         self.modo = "sin_jaula"  # "bwrap" or "landlock" once started in a jail
+        self._servidor = None  # the warm server this worker was forked from ("caliente")
 
     def __enter__(self) -> "ProcesoAislado":
         return self
@@ -163,7 +164,11 @@ class ProcesoAislado:
             servidor = caliente.servidor() if self.configuracion.aislar else None
             if servidor is not None and self._bifurcar_caliente(servidor, [hijo_lee, hijo_escribe, salida_escribe]):
                 self.modo = "caliente"
-                self._cgrupo.unir(self.proceso.pid)  # the worker waits for "iniciar" before running anything
+                try:
+                    self._cgrupo.unir(self.proceso.pid)  # the worker waits for "iniciar" before running anything
+                except ProcessLookupError as exc:  # gone before running anything: its server died under it
+                    servidor.murio()
+                    raise ServidorCalienteCaido("el servidor caliente murió al bifurcar") from exc
             elif self.modo == "bwrap":
                 argv, pasar = self._orden_en_jaula(canales, abiertos)
                 cwd, entorno = None, None
@@ -198,6 +203,7 @@ class ProcesoAislado:
         if bifurcado is None:
             return False
         self.proceso, carpeta, kit = bifurcado
+        self._servidor = servidor
         datos = os.environ.get("CURSO_DL_DATOS")
         self._landlock = {
             "lectura": [*jaula.lecturas((datos,) if datos else ()), *([kit] if kit else []), *LECTURAS_PROC,
@@ -287,6 +293,11 @@ class ProcesoAislado:
             raise ErrorAislamiento("el proceso que ejecutaba tu cuaderno respondió con datos mal formados")
         return celdas_validas
 
+    def _fallo_del_servidor(self) -> None:
+        """A warm worker that vanished because its server died is the grader's failure, not the student's."""
+        if self._servidor is not None and self._servidor.murio():
+            raise ServidorCalienteCaido("el servidor caliente murió mientras calificaba")
+
     def cerrar(self) -> None:
         if self.proceso is not None:
             if isinstance(self.proceso, caliente.HijoCaliente):
@@ -321,6 +332,7 @@ class ProcesoAislado:
         dependencies (see ``trabajador._inyectar``); without it such a request is refused.
         """
         if not self.vivo:
+            self._fallo_del_servidor()
             raise ErrorAislamiento("el proceso aislado no está en marcha")
         self._secuencia += 1
         fin = time.monotonic() + segundos
@@ -339,6 +351,7 @@ class ProcesoAislado:
         except (EOFError, OSError) as exc:
             detalle = self._salida.ultima_linea() if self._salida else ""
             self.cerrar()
+            self._fallo_del_servidor()
             raise ErrorAislamiento(
                 "el proceso que ejecutaba tu código terminó de forma inesperada"
                 " (¿se quedó sin memoria o llamó a exit()?)" + (f": {detalle}" if detalle else "")) from exc

@@ -160,6 +160,25 @@ class ServidorCaliente:
             return None
         return HijoCaliente(pid, recibidos[0]), carpeta, f"{jaula.KITS}/{tarea_id}" if tarea_id else ""
 
+    def murio(self) -> bool:
+        """Whether this server died on its own, not stopped by ``parar``: its jail exited or the control socket
+        hung up. A dead server's children die with it (PDEATHSIG), after its descriptors are closed, so this
+        answers at once for a worker that just vanished. From then on this thread starts workers cold."""
+        control, proceso = self._control, self._proceso
+        if control is None:
+            return False
+        sondeo = select.poll()
+        try:
+            sondeo.register(control, select.POLLIN | select.POLLRDHUP)
+        except ValueError:  # closed meanwhile by parar() (desactivar, from another thread): stopped, not dead
+            return False
+        colgado = any(eventos & (select.POLLHUP | select.POLLRDHUP | select.POLLERR) for _, eventos in sondeo.poll(0))
+        if not colgado and (proceso is None or proceso.poll() is None):
+            return False
+        self.motivo_fallo = "el servidor caliente murió"
+        self.parar()
+        return True
+
     def parar(self) -> None:
         if self._control is not None:
             self._control.close()  # the server sees EOF and exits; its children die with it

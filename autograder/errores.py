@@ -23,5 +23,9 @@ class ErrorDelAlumno(Fallo):
     """La función del alumno no existe, lanzó una excepción o tardó demasiado."""
 
 
+class ServidorCalienteCaido(ErrorCalificador):
+    """El servidor caliente murió mientras calificaba (no lo hizo el alumno): la entrega se califica otra vez, en frío."""
+
+
 class ErrorAislamientoNoDisponible(ErrorCalificador):
     """Esta máquina no puede crear la jaula del núcleo: calificar se niega (falla cerrado)."""

@@ -11,7 +11,7 @@ from .aislamiento import ConfiguracionAislamiento
 from .alumno import AlumnoAislado, AlumnoEnEsteProceso
 from .casos import Caso, puntos_al_calificar
 from .cuaderno import celdas_del_alumno
-from .errores import Fallo
+from .errores import Fallo, ServidorCalienteCaido
 from .resultados import ResultadoCalificacion, ResultadoCaso
 from .semillas import ALUMNO_PUBLICO, generador
 from .tareas import Tarea
@@ -104,6 +104,8 @@ def ejecutar_caso(caso: Caso, tarea: Tarea, ejercicio: str, alumno, alumno_id: s
         return resultado(False, str(fallo) or caso.descripcion)
     except AssertionError as fallo:
         return resultado(False, str(fallo) or caso.descripcion)
+    except ServidorCalienteCaido:  # the grader's failure, not the case's: calificar_cuaderno grades again
+        raise
     except Exception as excepcion:  # noqa: BLE001 - see the docstring
         return resultado(False, _mensaje_inesperado(excepcion, observado.ultimo))
     return resultado(True, caso.exito)
@@ -209,12 +211,20 @@ def calificar_cuaderno(nb, tarea: Tarea, alumno_id: str, directorio_entrega: Pat
     the student's work in the kernel-enforced jail; if the machine cannot make one, this raises
     ``ErrorAislamientoNoDisponible`` instead of grading unprotected.
     """
-    from .kit import kit_de_tarea
-
     aislar = (not solo_publicas) if aislar is None else aislar
     if aislar:
         jaula.exigir_disponible()
         caliente.activar()  # workers forked from a preloaded server in the jail (caliente.py), where possible
+    try:
+        return _calificar_una_vez(nb, tarea, alumno_id, directorio_entrega, solo_publicas, prohibidos, aislar)
+    except ServidorCalienteCaido:  # not the student's doing: this thread's workers now start cold
+        return _calificar_una_vez(nb, tarea, alumno_id, directorio_entrega, solo_publicas, prohibidos, aislar)
+
+
+def _calificar_una_vez(nb, tarea: Tarea, alumno_id: str, directorio_entrega: Path | None, solo_publicas: bool,
+                       prohibidos, aislar: bool) -> ResultadoCalificacion:
+    from .kit import kit_de_tarea
+
     inicio = time.perf_counter()
     en_este_proceso = not aislar and EN_ESTE_PROCESO
     # The self-check runs the student's code as it is (the reference is not in the student's kit).

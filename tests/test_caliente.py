@@ -15,6 +15,7 @@ import pytest
 from autograder import caliente
 from autograder.aislamiento import ConfiguracionAislamiento, ProcesoAislado
 from autograder.calificadores import cargar_tarea
+from autograder.errores import ErrorAislamiento
 from autograder.kit import kit_de_tarea
 from autograder.motor import calificar_cuaderno
 from conftest import RAIZ, cuaderno_fuente
@@ -116,6 +117,50 @@ def test_si_el_servidor_muere_se_califica_en_frio(calentado):
     with _proceso("01_perceptron") as proceso:
         _ejecutar(proceso, "pass")
         assert proceso.modo == "bwrap"
+
+
+@pytest.mark.parametrize("cuando", ["al_bifurcar", "al_pedir"])
+def test_si_el_servidor_muere_a_media_calificacion_no_cuenta_contra_el_alumno(calentado, monkeypatch, cuando):
+    """The server dies after forking this submission's worker (the CI saw it under load: the worker vanished
+    and the grade was 0 with «terminó de forma inesperada»): the submission is graded again, cold. Killed
+    right after the fork (the worker may be gone before it joins its cgroup) or before its first request."""
+    tarea, nb = cargar_tarea("01_perceptron"), cuaderno_fuente("01_perceptron")
+    bifurcar, pedir = caliente.ServidorCaliente.bifurcar, ProcesoAislado.pedir
+    muertos = []
+
+    def matar(servidor):
+        if not muertos:
+            muertos.append(servidor)
+            servidor._proceso.kill()  # bwrap: the server inside dies with it, and then its workers
+
+    def bifurcar_y_morir(servidor, *args, **kwargs):
+        bifurcado = bifurcar(servidor, *args, **kwargs)
+        if bifurcado is not None:
+            matar(servidor)
+        return bifurcado
+
+    def morir_y_pedir(proceso, *args, **kwargs):
+        if proceso.modo == "caliente":
+            matar(proceso._servidor)
+            proceso.proceso.wait()
+        return pedir(proceso, *args, **kwargs)
+
+    if cuando == "al_bifurcar":
+        monkeypatch.setattr(caliente.ServidorCaliente, "bifurcar", bifurcar_y_morir)
+    else:
+        monkeypatch.setattr(ProcesoAislado, "pedir", morir_y_pedir)
+    resultado = calificar_cuaderno(nb, tarea, "ana")
+    assert muertos
+    assert resultado.puntaje == resultado.puntaje_max, [c.mensaje for c in resultado.casos if not c.aprobada][:3]
+    assert caliente.servidor().motivo_fallo == "el servidor caliente murió"
+
+
+def test_un_trabajador_que_muere_con_el_servidor_vivo_es_cosa_del_alumno(calentado):
+    with _proceso("01_perceptron") as proceso:
+        with pytest.raises(ErrorAislamiento, match="terminó de forma inesperada"):
+            _ejecutar(proceso, "import os\nos._exit(3)")
+        assert proceso.modo == "caliente"
+    assert caliente.servidor().motivo_fallo is None
 
 
 def test_curso_dl_caliente_0_lo_desactiva_en_todos_los_caminos(monkeypatch):
