@@ -495,9 +495,7 @@ def medir_una_orden(curso: Path, tareas: list[str], alumnos: list[str], trabajad
     orden = [sys.executable, "-m", "autograder", "lote", str(curso), *([] if todas else tareas),
              "--trabajadores", str(trabajadores)]
     inicio = time.perf_counter()
-    proceso = subprocess.run(orden, cwd=RAIZ, capture_output=True, text=True,
-                             env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(RAIZ), os.environ.get(
-                                 "PYTHONPATH")]))})
+    proceso = subprocess.run(orden, cwd=RAIZ, capture_output=True, text=True)  # -m from RAIZ: this checkout
     segundos = time.perf_counter() - inicio
     if proceso.returncode != 0:
         raise SystemExit(f"falló la orden del profesor:\n{proceso.stdout[-2000:]}{proceso.stderr[-2000:]}")
