@@ -7,7 +7,7 @@ import os
 import sys
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor
-from nbgrader.preprocessors import AssignLatePenalties, IgnorePattern, LimitOutput
+from nbgrader.preprocessors import IgnorePattern, LimitOutput
 
 RAIZ_REPOSITORIO = os.path.dirname(os.path.abspath(__file__))
 if RAIZ_REPOSITORIO not in sys.path:
@@ -63,8 +63,9 @@ c.Autograde.autograde_preprocessors = [
     IgnorePattern,
     ClearMetadataPreprocessor,
     LimitOutput,
-    GuardadoNotas,  # nbgrader's SaveAutoGrades reading the notebook's grades at once, one commit per notebook
-    AssignLatePenalties,
+    # nbgrader's SaveAutoGrades reading the notebook's grades at once, then its AssignLatePenalties
+    # (configured as AssignLatePenalties.plugin_class), one session and one commit per notebook
+    GuardadoNotas,
     ComprobacionMetadatos,  # nbgrader's CheckCellMetadata without re-validating its schema per cell
 ]
 

@@ -46,7 +46,8 @@ from .calificadores import cargar_tarea
 from .cuaderno import LIMITE_BYTES_CUADERNO, aviso_de_tarea, metadatos_nbgrader, validar_cuaderno
 from .errores import ErrorAislamientoNoDisponible, ErrorCalificador
 from .motor import calificar_cuaderno
-from .nbgrader_rapido import ComprobacionMetadatos, SobrescrituraCeldas, SobrescrituraKernelspec, instantanea
+from .nbgrader_rapido import (RECURSO_RELECTURA, ComprobacionMetadatos, SobrescrituraCeldas, SobrescrituraKernelspec,
+                              instantanea)
 from .resultados import ResultadoCalificacion, texto_ejercicio
 from .tareas import PREFIJO_CELDA
 
@@ -107,7 +108,10 @@ class ExportadorTolerante(NotebookExporter):
             if len(contenido) > LIMITE_BYTES_CUADERNO:
                 raise ErrorCalificador(f"'{nombre}' pesa más de {LIMITE_BYTES_CUADERNO // 2**20} MB")
             validar_cuaderno(contenido, nombre)
-            nb = nbformat.reads(contenido.decode("utf-8"), as_version=4)
+            if (resources or {}).get(RECURSO_RELECTURA):  # this exporter wrote it moments ago, validated
+                nb = nbformat.convert(nbformat.reader.reads(contenido.decode("utf-8")), 4)
+            else:
+                nb = nbformat.reads(contenido.decode("utf-8"), as_version=4)
             if not isinstance(nb.get("metadata"), dict):
                 nb["metadata"] = nbformat.from_dict({})
             if not isinstance(nb.metadata.get("language", ""), str):  # the exporter calls .lower() on it
@@ -121,6 +125,22 @@ class ExportadorTolerante(NotebookExporter):
             resources[RECURSO_ILEGIBLE] = (f"Tu entrega no se pudo leer como cuaderno de Jupyter ({motivo}): "
                                            "0 puntos. Entrega el archivo .ipynb tal como lo guarda Jupyter.")
         return self.from_notebook_node(nb, resources=resources, **kw)
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        """``NotebookExporter.from_notebook_node`` of nbconvert 7.17 without two repeated steps: the deep copy
+        of ``Exporter.from_notebook_node`` (``_preprocess`` copies the notebook again before any preprocessor
+        touches it) and the validation inside ``nbformat.writes``, which only logs, of the notebook that
+        ``_preprocess`` has just validated (``_validate_preprocessor``, which raises)."""
+        resources = self._init_resources(resources)
+        if "language" in nb["metadata"]:
+            resources["language"] = nb["metadata"]["language"].lower()
+        nb_copy, resources = self._preprocess(nb, resources)
+        metadatos = resources.get("metadata", {})
+        self._nb_metadata[os.path.join(metadatos.get("path", ""), metadatos.get("name", ""))] = nb_copy.metadata
+        version = self.nbformat_version
+        resources["output_suffix"] = ".nbconvert" if version == nb_copy.nbformat else ".v%i" % version
+        output = nbformat.versions[version].writes_json(nbformat.convert(nb_copy, version))
+        return (output if output.endswith("\n") else output + "\n"), resources
 
 
 class _Plantilla:

@@ -18,7 +18,8 @@ The rest of autograde's bookkeeping per notebook (issue 10; ``tests/test_contabi
 each piece, and a whole class, with nbgrader's own):
 
 - ``GuardadoNotas`` is ``SaveAutoGrades`` with the notebook's grades and comments read in four queries
-  (nbgrader: one six-table join per cell) and one commit per notebook (nbgrader: one per cell);
+  (nbgrader: one six-table join per cell) and one commit per notebook (nbgrader: one per cell), followed
+  by ``AssignLatePenalties``'s step in the same session (nbgrader: its own gradebook and commit);
 - ``AutogradeContable`` is ``Autograde`` without the first of its two copies of every file of the
   task's public kit (from ``submitted/``, then again from ``source/`` over it), listing folders with
   ``archivos_como_nbgrader`` (nbgrader's ``find_all_files`` runs one ``glob`` per file and pattern), and
@@ -48,7 +49,8 @@ from nbgrader.converters.base import BaseConverter, NbGraderException
 from nbgrader.nbgraderformat.common import (BaseMetadataValidator, SchemaTooNewError, SchemaTooOldError,
                                             ValidationError)
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
-from nbgrader.preprocessors import CheckCellMetadata, OverwriteCells, OverwriteKernelspec, SaveAutoGrades
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, OverwriteCells, OverwriteKernelspec,
+                                    SaveAutoGrades)
 from nbgrader.utils import find_all_files, is_ignored, remove
 
 
@@ -112,6 +114,8 @@ class ComprobacionMetadatos(CheckCellMetadata):
 # -- one read of the source notebook per conversion (per autograde command with AutogradeContable) ----
 RECURSO_INSTANTANEA = "curso_dl_instantanea"
 RECURSO_INSTANTANEAS = "curso_dl_instantaneas"
+# True in autograde's second conversion, which reads the notebook its first conversion has just written
+RECURSO_RELECTURA = "curso_dl_relectura"
 
 
 class InstantaneasDeLaOrden(dict):
@@ -249,9 +253,14 @@ class _NotasDeLaEntrega:
 
 
 class GuardadoNotas(SaveAutoGrades):
-    """``SaveAutoGrades``: nbgrader's own ``preprocess_cell`` (``_add_score``, ``_add_comment``) for every cell,
-    the grades and comments read at once (``_NotasDeLaEntrega``) and one commit per notebook instead of one
-    per cell. The gradebook ends with the same scores, ``needs_manual_grade`` flags and comments."""
+    """``SaveAutoGrades`` then ``AssignLatePenalties`` in one gradebook session and one commit per notebook.
+
+    ``SaveAutoGrades``: nbgrader's own ``preprocess_cell`` (``_add_score``, ``_add_comment``) for every cell,
+    the grades and comments read at once (``_NotasDeLaEntrega``), one commit per notebook instead of one per
+    cell. The late penalty is nbgrader's (``PenalizacionRetraso``), so ``AssignLatePenalties`` leaves the
+    preprocessor list: it opened its own gradebook and committed again. The gradebook ends with the same
+    scores, ``needs_manual_grade`` flags, comments and late penalties.
+    """
 
     def preprocess(self, nb, resources):
         datos = resources["nbgrader"]
@@ -260,8 +269,28 @@ class GuardadoNotas(SaveAutoGrades):
         with Gradebook(self.db_url) as gradebook:
             self.gradebook = _NotasDeLaEntrega(gradebook, self.notebook_id, self.assignment_id, self.student_id)
             nb, resources = super(SaveAutoGrades, self).preprocess(nb, resources)
+            PenalizacionRetraso(parent=self).asignar(gradebook, self.notebook_id, self.assignment_id,
+                                                     self.student_id)
             gradebook.db.commit()
         return nb, resources
+
+
+class PenalizacionRetraso(AssignLatePenalties):
+    """``AssignLatePenalties.preprocess`` of nbgrader 0.9.6 on a gradebook already open (``GuardadoNotas``'s):
+    the same plugin (``AssignLatePenalties.plugin_class``), messages and bounds (``_check_late_penalty``)."""
+
+    def asignar(self, gradebook, notebook_id: str, assignment_id: str, student_id: str) -> None:
+        self.init_plugin()
+        assignment = gradebook.find_submission(assignment_id, student_id)
+        notebook = gradebook.find_submission_notebook(notebook_id, assignment_id, student_id)
+        notebook.late_submission_penalty = None
+        if assignment.total_seconds_late > 0:
+            self.log.warning("{} is {} seconds late".format(assignment, assignment.total_seconds_late))
+            late_penalty = self.plugin_inst.late_submission_penalty(student_id, notebook.score,
+                                                                    assignment.total_seconds_late)
+            self.log.warning("Late submission penalty: {}".format(late_penalty))
+            if late_penalty is not None:
+                notebook.late_submission_penalty = self._check_late_penalty(notebook, late_penalty)
 
 
 # -- autograde copies each file of the task's public kit once, not twice ----------------------------
@@ -342,6 +371,9 @@ class AutogradeContable(Autograde, _CopiaDeLaEntrega):
     ``init_assignment`` in one gradebook session, and each source notebook read once per command
     (``InstantaneasDeLaOrden`` in every conversion's resources).
 
+    The second conversion reads back what the first one wrote (``RECURSO_RELECTURA``), which
+    ``ExportadorTolerante`` does not validate again.
+
     ``AutogradeApp.start`` builds ``Autograde`` by name, with no option to choose the class, so
     ``usar_autograde_contable`` (called from ``nbgrader_config.py``) puts this subclass in its place.
     """
@@ -379,6 +411,7 @@ class AutogradeContable(Autograde, _CopiaDeLaEntrega):
     def init_single_notebook_resources(self, notebook_filename: str) -> dict:
         recursos = super().init_single_notebook_resources(notebook_filename)
         recursos[RECURSO_INSTANTANEAS] = self.__dict__.setdefault("_curso_dl_instantaneas", InstantaneasDeLaOrden())
+        recursos[RECURSO_RELECTURA] = not self._sanitizing
         return recursos
 
     def _exigir(self, buscar, argumentos: tuple, mensaje: str) -> None:

@@ -1,10 +1,11 @@
 """La contabilidad rápida de ``nbgrader autograde`` deja lo mismo que el camino de nbgrader (issue 10).
 
-``nbgrader_config.py`` replaces three pieces of nbgrader's bookkeeping: ``SaveAutoGrades`` by
-``GuardadoNotas`` (the notebook's grades read at once, one commit), ``Autograde`` by
+``nbgrader_config.py`` replaces three pieces of nbgrader's bookkeeping: ``SaveAutoGrades`` and
+``AssignLatePenalties`` by ``GuardadoNotas`` (the notebook's grades read at once, one session, one commit), ``Autograde`` by
 ``AutogradeContable`` (the kit files that ``source/`` overwrites are not copied from ``submitted/``
 first) and per-preprocessor validation by ``optimistic_validation``. A small class (the five
-simulated profiles, a student's own extra file, a kit file edited by the student) is autograded
+simulated profiles, a student's own extra file, a kit file edited by the student, late submissions
+under nbgrader's "zero" penalty) is autograded
 twice from the same cache: once with nbgrader's own classes back in place, once as configured.
 The autograded folders must hold the same files with the same bytes and permissions (cell ids
 aside: nbformat draws them at random) and the gradebooks the same grades, comments and submissions.
@@ -42,6 +43,22 @@ c.Autograde.autograde_preprocessors = [CalificacionAislada, IgnorePattern, Clear
 '''
 
 
+# late submissions lose all their points (nbgrader's "zero" method), so the late penalty has a value to compare
+PENALIZACION = "\nc.LateSubmissionPlugin.penalty_method = 'zero'\n"
+VENCIMIENTO = "2026-01-15 09:00:00 UTC"  # the simulated submissions are stamped 2026-01-15 10:00:00 UTC
+
+
+def _con_retrasos(curso: Path) -> None:
+    """A due date for the first task, met by one student (stamped earlier) and missed by the others."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{curso / 'gradebook.db'}") as gb:
+        gb.update_or_create_assignment(TAREAS[0], duedate=VENCIMIENTO)
+    marca = curso / "submitted" / ALUMNOS[0] / TAREAS[0] / "timestamp.txt"
+    marca.unlink()  # hard-linked from the profile's template, which the last student shares
+    marca.write_text("2026-01-15 08:00:00.000000 UTC", encoding="utf-8")
+
+
 def _entorno() -> dict:
     return {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
             "PYTHONPATH": f"{RAIZ}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
@@ -65,13 +82,13 @@ def cursos(tmp_path_factory):
     editado = curso / "submitted" / ALUMNOS[1] / TAREAS[0] / "autograder" / "motor.py"
     editado.unlink()  # hard-linked from the profile's template: a new file, not an edit of the shared one
     editado.write_text("PUNTOS = 'todos'\n", encoding="utf-8")
+    _con_retrasos(curso)  # before grading: the cache key covers the submitted folder, timestamp.txt included
     _ejecutar([sys.executable, "-m", "autograder", "lote", str(curso), "--sin-autograde"], RAIZ)
     resultado = {}
     for nombre in ("nbgrader", "curso_dl"):
         copia = shutil.copytree(curso, base / nombre / "curso", symlinks=True)
-        if nombre == "nbgrader":
-            with open(copia / "nbgrader_config.py", "a", encoding="utf-8") as archivo:
-                archivo.write(CONFIGURACION_DE_NBGRADER)
+        with open(copia / "nbgrader_config.py", "a", encoding="utf-8") as archivo:
+            archivo.write(PENALIZACION + (CONFIGURACION_DE_NBGRADER if nombre == "nbgrader" else ""))
         salida = _ejecutar([sys.executable, "-m", "nbgrader", "autograde", "*", "--force"], copia)
         resultado[nombre] = (copia, salida)
     return resultado
@@ -136,6 +153,11 @@ def test_el_gradebook_es_el_de_nbgrader(cursos):
     assert obtenido == esperado
     assert len(obtenido["entregas"]) == len(TAREAS) * len(ALUMNOS)
     assert any(fila[4] for fila in obtenido["notas"])  # real scores, not all zero
+    penalizaciones = {(fila[0], fila[1]): fila[4] for fila in obtenido["cuadernos"]}
+    assert penalizaciones[(ALUMNOS[0], TAREAS[0])] is None  # on time
+    assert all(penalizaciones[(alumno, TAREAS[0])] is not None for alumno in ALUMNOS[1:])  # late: penalized
+    assert any(penalizaciones[(alumno, TAREAS[0])] > 0 for alumno in ALUMNOS[1:])
+    assert all(penalizaciones[(alumno, TAREAS[1])] is None for alumno in ALUMNOS)  # no due date
     assert {fila[4] for fila in obtenido["comentarios"]} >= {"No response."}
 
 
