@@ -88,6 +88,8 @@ class ServidorCaliente:
 
         kits = {}
         for tarea_id in tareas_disponibles():
+            if _tareas is not None and tarea_id not in _tareas:
+                continue  # a task of no use here (activar(tareas=...)): its kit is not written nor mounted
             carpeta = kit_de_tarea(cargar_tarea(tarea_id))
             self._kits[carpeta.resolve()] = tarea_id
             kits[tarea_id] = {p.name: p for p in sorted(carpeta.iterdir())}
@@ -217,6 +219,7 @@ def _pid_de(pidfd: int) -> int | None:
 
 
 _activo = False
+_tareas: frozenset | None = None  # the tasks whose kits the servers mount (None: all of them)
 _por_hilo = threading.local()
 _servidores: list = []
 _cerrojo = threading.Lock()
@@ -249,12 +252,16 @@ def servidor() -> ServidorCaliente | None:
     return actual
 
 
-def activar() -> bool:
-    """Activa los trabajadores calientes en este proceso (idempotente); False si aquí no son posibles."""
-    global _activo
+def activar(tareas=None) -> bool:
+    """Activa los trabajadores calientes en este proceso (idempotente); False si aquí no son posibles.
+
+    ``tareas``: the only task ids this process will grade (the CLI grades one); its servers then write and
+    mount only those kits, not every task's. Ignored once active."""
+    global _activo, _tareas
     with _cerrojo:
         if not _activo and disponible():
             _activo = True
+            _tareas = frozenset(tareas) if tareas is not None else None
             atexit.register(desactivar)
     return _activo
 

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import caliente
 from .calificadores import cargar_tarea, tareas_disponibles
 from .cuaderno import aviso_de_tarea, identificar_tarea, leer_cuaderno
 from .errores import ErrorCalificador
@@ -76,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"aviso: {aviso}", file=sys.stderr)
         if sin_aislamiento:
             print(f"aviso: {AVISO_SIN_AISLAMIENTO}", file=sys.stderr)
+        if aislar:
+            caliente.activar(tareas={tarea.id})  # one notebook: its server writes and mounts only this task's kit
         resultado = calificar_cuaderno(nb, tarea, getattr(argumentos, "alumno", "publico"),
                                        argumentos.cuaderno.resolve().parent, solo_publicas=publicas, aislar=aislar)
     except ErrorCalificador as error:  # includes ErrorAislamientoNoDisponible: one Spanish line, exit 2

@@ -51,6 +51,31 @@ def test_el_trabajador_se_bifurca_del_servidor_y_se_encierra_con_landlock(calent
     assert salida.startswith("/trabajo/t") and "sin /trabajo" in salida and "sin fork" in salida
 
 
+def test_activado_para_unas_tareas_el_servidor_solo_monta_sus_kits():
+    """The CLI grades one notebook (``activar(tareas={...})``): its server writes and mounts only that kit;
+    a task outside the list is still graded, by a fresh jailed worker."""
+    caliente.desactivar()  # whatever an earlier test left active
+    assert caliente.activar(tareas={"03_softmax_entropia"})
+    try:
+        with _proceso("03_softmax_entropia") as proceso:
+            assert "ok" in _ejecutar(proceso, "print('ok')")
+            assert proceso.modo == "caliente"
+        assert set(caliente.servidor()._kits.values()) == {"03_softmax_entropia"}
+        with _proceso("01_perceptron") as proceso:
+            assert "ok" in _ejecutar(proceso, "print('ok')")
+            assert proceso.modo != "caliente"
+    finally:
+        caliente.desactivar()
+    assert caliente.activar()  # activated again without a list: every kit
+    try:
+        with _proceso("01_perceptron") as proceso:
+            _ejecutar(proceso, "print('ok')")
+            assert proceso.modo == "caliente"
+        assert len(set(caliente.servidor()._kits.values())) > 10
+    finally:
+        caliente.desactivar()
+
+
 def test_el_servidor_no_hereda_secretos_del_entorno_del_calificador(calentado, monkeypatch):
     monkeypatch.setenv("SECRETO_DEL_PROFESOR", "clave-que-no-debe-verse")
     with _proceso() as proceso:
