@@ -488,12 +488,10 @@ def medir_clase(curso: Path, tareas: list[str], alumnos: list[str], trabajadores
 def medir_una_orden(curso: Path, tareas: list[str], alumnos: list[str], trabajadores: int, medidas: Medidas) -> None:
     """The instructor's command on the whole class with the cache emptied, ``python -m autograder lote CURSO``
     in a fresh process: grading, then nbgrader autograde, start-ups included; × 300 / alumnos."""
-    from autograder.calificadores import tareas_disponibles
-
     vaciar_cache(curso)
-    todas = set(tareas) == set(tareas_disponibles())  # as an instructor runs it: no TAREA, one autograde '*'
-    orden = [sys.executable, "-m", "autograder", "lote", str(curso), *([] if todas else tareas),
-             "--trabajadores", str(trabajadores)]
+    # No TAREA, as an instructor runs it: the course holds only these tasks' submissions (construir_curso), so
+    # the batch grades exactly them and runs one `nbgrader autograde '*'`, not one command per task.
+    orden = [sys.executable, "-m", "autograder", "lote", str(curso), "--trabajadores", str(trabajadores)]
     inicio = time.perf_counter()
     proceso = subprocess.run(orden, cwd=RAIZ, capture_output=True, text=True)  # -m from RAIZ: this checkout
     segundos = time.perf_counter() - inicio
