@@ -257,6 +257,29 @@ def test_los_casos_ocultos_de_preprocesado_no_cargan_tensorflow():
     assert not any(resultado["fallidos"].values()), resultado["fallidos"]
 
 
+def test_los_datos_de_evaluacion_y_de_control_no_cargan_tensorflow():
+    """Each Keras task's test set and control sample (``EXACTITUD.prueba`` / ``.control``), built on the trusted side."""
+    resultado = _sin_tensorflow(f"""
+        import json, sys
+        import numpy as np
+        from autograder.calificadores import cargar_tarea
+        from autograder.comprobaciones_keras import ExactitudPedida
+        formas = {{}}
+        for tarea_id in {TAREAS_KERAS!r}:
+            tarea = cargar_tarea(tarea_id)
+            for ejercicio in tarea.ejercicios:
+                tarea.casos(ejercicio)
+                for nombre, valor in vars(tarea.modulo_casos(ejercicio)).items():
+                    if isinstance(valor, ExactitudPedida):
+                        X, _ = valor.prueba()
+                        C, _ = valor.control(np.random.default_rng(0))
+                        formas[f"{{tarea_id}}.{{nombre}}"] = [list(X.shape), list(C.shape)]
+        print(json.dumps({{"formas": formas, "tf": [m for m in ("tensorflow", "keras") if m in sys.modules]}}))
+        """)
+    assert resultado["tf"] == []
+    assert len(resultado["formas"]) >= 7, resultado["formas"]  # every task with a submitted model
+
+
 def test_calificar_un_cuaderno_de_keras_no_carga_tensorflow_en_el_calificador(tmp_path):
     """09_cnn_mnist's reference notebook with the committed reference model, graded as nbgrader would."""
     from autograder import jaula

@@ -236,6 +236,18 @@ def test_forma_y_tipo_equivocados_tienen_su_mensaje(codigo, fragmento):
     assert not any(r.aprobada for r in resultados.values())
 
 
+def test_el_relleno_del_calificador_es_el_de_keras():
+    """¿El relleno con NumPy del lado de confianza da lo mismo que keras.utils.pad_sequences(x, maxlen=200),
+    también con reseñas vacías, más cortas, justas y más largas que 200?"""
+    from source_data import cargar_imdb
+
+    _, (x_test, _) = cargar_imdb(num_words=10000)
+    resenas = [[], [7], list(range(1, 200)), list(range(1, 201)), list(range(1, 450))] + list(x_test[:300])
+    X = casos_modelo.rellenar(resenas)
+    assert X.dtype == np.int32
+    np.testing.assert_array_equal(X, keras.utils.pad_sequences(resenas, maxlen=referencia.LONGITUD))
+
+
 def test_pad_sequences_por_defecto_es_correcto():
     """¿La solución de una línea con keras.utils.pad_sequences(x, maxlen=200) aprueba todos los casos?"""
     resultados = _local(CON_PAD_SEQUENCES, "preparar_secuencias")

@@ -88,14 +88,24 @@ def indices_de_evaluacion(y_test: np.ndarray) -> np.ndarray:
 @lru_cache(maxsize=1)
 def conjunto_de_prueba() -> tuple:
     """Las 5000 reseñas de evaluación como array int32 (5000, 200) y sus etiquetas 0/1."""
-    from keras.utils import pad_sequences
-
     from source_data import cargar_imdb
 
     _, (x_test, y_test) = cargar_imdb(num_words=10000)
     indices = indices_de_evaluacion(np.asarray(y_test))
-    X = np.asarray(pad_sequences([x_test[i] for i in indices], maxlen=LONGITUD), dtype=np.int32)  # Keras's, inline
-    return X, np.asarray(y_test)[indices].astype(np.int64)
+    return rellenar([x_test[i] for i in indices]), np.asarray(y_test)[indices].astype(np.int64)
+
+
+def rellenar(resenas) -> np.ndarray:
+    """int32 (n, 200), like ``keras.utils.pad_sequences(resenas, maxlen=200)``: zeros first, last 200 words kept.
+
+    Written with NumPy because this runs on the trusted side, which does not import Keras (and with it
+    TensorFlow) to pad a list; ``tests/test_lstm_imdb.py`` checks it against Keras's function."""
+    X = np.zeros((len(resenas), LONGITUD), dtype=np.int32)
+    for i, resena in enumerate(resenas):
+        ultimas = resena[-LONGITUD:]
+        if len(ultimas):
+            X[i, LONGITUD - len(ultimas):] = ultimas
+    return X
 
 
 @lru_cache(maxsize=1)
@@ -108,11 +118,9 @@ def _entrenamiento() -> tuple:
 
 def conjunto_de_control(rng: np.random.Generator) -> tuple:
     """N_CONTROL reseñas de entrenamiento elegidas con `rng`, rellenadas a 200 y con un 2 % de palabras desconocidas."""
-    from keras.utils import pad_sequences
-
     x, y = _entrenamiento()
     indices = np.sort(rng.choice(len(y), N_CONTROL, replace=False))
-    X = np.asarray(pad_sequences([x[i] for i in indices], maxlen=LONGITUD), dtype=np.int32)
+    X = rellenar([x[i] for i in indices])
     cambiar = (X > INDICE_DESCONOCIDA) & (rng.random(X.shape) < PALABRAS_CAMBIADAS)
     X[cambiar] = INDICE_DESCONOCIDA
     return X, y[indices].astype(np.int64)
