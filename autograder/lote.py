@@ -263,6 +263,7 @@ class Resumen:
     fallos: dict = field(default_factory=dict)  # (tarea, alumno) -> Spanish message
     autograde: dict = field(default_factory=dict)  # tarea -> {"ok": bool, "en_cache": int, "segundos": float | None}
     segundos_autograde: float | None = None  # when one nbgrader command graded every task
+    ordenes_autograde: int = 1  # nbgrader commands run at once on disjoint groups of students
     segundos: float = 0.0
 
     def contar(self, estado: str) -> int:
@@ -287,7 +288,10 @@ class Resumen:
             lineas.append(f"nbgrader autograde {tarea}: {estado}; {datos['en_cache']} resultados tomados de la caché"
                           f"{tiempo}.")
         if self.segundos_autograde is not None:
-            lineas.append(f"nbgrader autograde de todas las tareas en una sola orden: {self.segundos_autograde:.1f} s.")
+            a_la_vez = (f", repartida en {self.ordenes_autograde} órdenes a la vez (un grupo de alumnos cada una)"
+                        if self.ordenes_autograde > 1 else "")
+            lineas.append(f"nbgrader autograde de todas las tareas en una sola orden{a_la_vez}: "
+                          f"{self.segundos_autograde:.1f} s.")
         return "\n".join(lineas)
 
 
@@ -404,16 +408,53 @@ def entorno_nbgrader() -> dict:
     return {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
 
 
-def nbgrader_autograde(curso: Path, tarea: str) -> dict:
+def nbgrader_autograde(curso: Path, tarea: str, excluir: list[str] | None = None) -> dict:
     """``nbgrader autograde TAREA --force`` in the course (``TAREA`` may be nbgrader's ``*``); its output is
-    shown only if it fails."""
+    shown only if it fails. ``excluir``: the students it leaves out (nbgrader's ``student_id_exclude``)."""
     inicio = time.perf_counter()
-    proceso = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", tarea, "--force"], cwd=curso,
-                             env=entorno_nbgrader(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    orden = [sys.executable, "-m", "nbgrader", "autograde", tarea, "--force"]
+    if excluir:
+        orden.append(f"--CourseDirectory.student_id_exclude={','.join(excluir)}")
+    proceso = subprocess.run(orden, cwd=curso, env=entorno_nbgrader(), stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
     if proceso.returncode != 0:
         sys.stderr.write(proceso.stdout)
     return {"ok": proceso.returncode == 0, "en_cache": proceso.stdout.count(MARCA_CACHE_AUTOGRADE),
-            "segundos": time.perf_counter() - inicio, "salida": proceso.stdout}
+            "segundos": time.perf_counter() - inicio, "salida": proceso.stdout, "ordenes": 1}
+
+
+def _alumnos_enviados(curso: Curso) -> set[str]:
+    """Every student folder in ``submitted/`` (the students an ``nbgrader autograde`` would look at)."""
+    coursedir = curso.coursedir
+    return {Path(c).parent.name for c in glob(coursedir.format_path(coursedir.submitted_directory, "*", "*"))}
+
+
+def autograde_repartido(curso: Curso, tarea: str, alumnos: list[str], a_la_vez: int) -> dict:
+    """``nbgrader autograde TAREA`` for ``alumnos`` as up to ``a_la_vez`` commands running at once, each on
+    its own group of students (the others go to its ``student_id_exclude``).
+
+    With every result cached, autograde's bookkeeping is single-threaded Python (conversions, gradebook),
+    so one command per core divides its time. The groups touch disjoint rows of the gradebook (their own
+    students and submissions); SQLite serializes the commits, each command waiting for the other's lock.
+    A group whose command fails is run again alone, once, so a lock given up under load costs time, not grades.
+    """
+    grupos = [g for g in (sorted(alumnos)[i::max(1, a_la_vez)] for i in range(max(1, a_la_vez))) if g]
+    configurados = set(filter(None, curso.coursedir.student_id_exclude.split(",")))
+    if len(grupos) <= 1:
+        return nbgrader_autograde(curso.raiz, tarea)
+    todos = _alumnos_enviados(curso) | set(alumnos)
+    exclusiones = [sorted(configurados | (todos - set(grupo))) for grupo in grupos]
+    inicio = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=len(grupos), thread_name_prefix="autograde") as ejecutor:
+        datos = list(ejecutor.map(lambda excluir: nbgrader_autograde(curso.raiz, tarea, excluir), exclusiones))
+    repetidas = [i for i, d in enumerate(datos) if not d["ok"]]
+    for i in repetidas:
+        datos[i] = nbgrader_autograde(curso.raiz, tarea, exclusiones[i])
+    nota = "".join(f"\n(la orden del grupo {i + 1} de {len(grupos)} falló junto a las otras y se repitió sola)"
+                   for i in repetidas)
+    return {"ok": all(d["ok"] for d in datos), "en_cache": sum(d["en_cache"] for d in datos),
+            "segundos": time.perf_counter() - inicio, "salida": "\n".join(d["salida"] for d in datos) + nota,
+            "ordenes": len(grupos)}
 
 
 def _solo_entregas(curso: Curso, entregas: list[tuple[str, str]]) -> bool:
@@ -426,19 +467,22 @@ def _solo_entregas(curso: Curso, entregas: list[tuple[str, str]]) -> bool:
     return carpetas == {os.path.normpath(curso.directorio_enviado(tarea, alumno)) for tarea, alumno in entregas}
 
 
-def autograde_de_la_clase(curso: Curso, entregas: list[tuple[str, str]], todas: bool) -> tuple[dict, float | None]:
-    """({tarea: {"ok", "en_cache", "segundos"}}, seconds of the single command or None).
+def autograde_de_la_clase(curso: Curso, entregas: list[tuple[str, str]], todas: bool,
+                          a_la_vez: int = 1) -> tuple[dict, dict | None]:
+    """({tarea: {"ok", "en_cache", "segundos"}}, the single command's data or None).
 
     Each ``nbgrader`` command pays its start-up (imports, configuration, gradebook) again: when the
-    batch covers every submission in the course, one ``nbgrader autograde '*'`` grades them all.
+    batch covers every submission in the course, one ``nbgrader autograde '*'`` grades them all. Each
+    command runs as ``a_la_vez`` commands at once on disjoint groups of students (``autograde_repartido``).
     """
     tareas = list(dict.fromkeys(t for t, _ in entregas))
     if not (todas and len(tareas) > 1 and _solo_entregas(curso, entregas)):
-        return {tarea: nbgrader_autograde(curso.raiz, tarea) for tarea in tareas}, None
-    datos = nbgrader_autograde(curso.raiz, "*")
+        return {tarea: autograde_repartido(curso, tarea, sorted({a for t, a in entregas if t == tarea}), a_la_vez)
+                for tarea in tareas}, None
+    datos = autograde_repartido(curso, "*", sorted({a for _, a in entregas}), a_la_vez)
     lineas = [linea for linea in datos["salida"].splitlines() if MARCA_CACHE_AUTOGRADE in linea]
     return ({tarea: {"ok": datos["ok"], "en_cache": sum(f"] {tarea} de " in linea for linea in lineas),
-                     "segundos": None} for tarea in tareas}, datos["segundos"])
+                     "segundos": None} for tarea in tareas}, datos)
 
 
 def calificar_clase(curso: Path | str, tareas: list[str] | None = None, trabajadores: int | None = None,
@@ -466,7 +510,11 @@ def calificar_clase(curso: Path | str, tareas: list[str] | None = None, trabajad
         finally:
             resumen.segundos = time.perf_counter() - inicio
     if autograde:
-        resumen.autograde, resumen.segundos_autograde = autograde_de_la_clase(curso_, entregas, todas=not tareas)
+        # the bookkeeping runs here, whatever ran the grading: as many commands at once as workers, up to the cores
+        a_la_vez = min(trabajadores, os.cpu_count() or 1)
+        resumen.autograde, juntas = autograde_de_la_clase(curso_, entregas, todas=not tareas, a_la_vez=a_la_vez)
+        if juntas is not None:
+            resumen.segundos_autograde, resumen.ordenes_autograde = juntas["segundos"], juntas["ordenes"]
     resumen.segundos = time.perf_counter() - inicio
     return resumen
 

@@ -199,6 +199,8 @@ def test_autograde_usa_la_cache_y_da_las_mismas_notas(curso, lote_local, tmp_pat
         assert (f"nbgrader autograde {tarea}: bien; {len(ALUMNOS)} resultados tomados de la caché" in orden.stdout), \
             orden.stdout
     assert "nbgrader autograde de todas las tareas en una sola orden" in orden.stdout, orden.stdout
+    if (os.cpu_count() or 1) >= 2:  # the bookkeeping ran as two commands at once, one per group of students
+        assert "repartida en 2 órdenes a la vez" in orden.stdout, orden.stdout
     assert _notas_del_gradebook(curso) == sin_cache
     for (tarea, alumno), grados in sin_cache.items():  # and they are the engine's scores
         puntos = ResultadoCalificacion.desde_json(lote_local.resultados[(tarea, alumno)]["resultado"])
@@ -236,6 +238,45 @@ def test_una_entrada_alterada_de_otra_clave_no_se_usa(curso, lote_local, contar_
     assert _pruebas(nuevo["resultado"]) == _pruebas(original["resultado"])
     assert _pruebas(resumen.resultados[("01_perceptron", "beto")]["resultado"]) == \
         _pruebas(lote_local.resultados[("01_perceptron", "beto")]["resultado"])
+
+
+def _autograde_simulado(llamadas: list, falla_sin: str | None = None):
+    """Stands for ``nbgrader_autograde``: notes whom each command leaves out. The first command that leaves
+    out ``falla_sin`` fails (decided by its group, not by which thread calls first)."""
+    def orden(raiz, tarea, excluir=None):
+        ok = not (falla_sin in (excluir or ()) and excluir not in llamadas)
+        llamadas.append(excluir)
+        return {"ok": ok, "en_cache": 1, "segundos": 0.0, "salida": "", "ordenes": 1}
+    return orden
+
+
+def test_autograde_repartido_da_cada_alumno_a_una_sola_orden(curso, monkeypatch):
+    """Two commands at once: each student in exactly one group, the configured exclusions kept in both."""
+    curso_ = lote.cargar_curso(str(curso))
+    monkeypatch.setattr(curso_.coursedir, "student_id_exclude", "profesora")
+    llamadas = []
+    monkeypatch.setattr(lote, "nbgrader_autograde", _autograde_simulado(llamadas))
+    alumnos = sorted(ALUMNOS)
+    datos = lote.autograde_repartido(curso_, "*", alumnos, 2)
+    assert datos["ok"] and datos["ordenes"] == 2 and datos["en_cache"] == 2 and len(llamadas) == 2
+    assert all("profesora" in excluidos for excluidos in llamadas)
+    de_cada_orden = [set(alumnos) - set(excluidos) for excluidos in llamadas]
+    assert all(de_cada_orden) and de_cada_orden[0].isdisjoint(de_cada_orden[1])
+    assert de_cada_orden[0] | de_cada_orden[1] == set(alumnos)
+    llamadas.clear()  # one at a time: nbgrader's own command, nobody left out
+    assert lote.autograde_repartido(curso_, "*", alumnos, 1)["ordenes"] == 1 and llamadas == [None]
+
+
+def test_autograde_repartido_repite_sola_la_orden_que_fallo(curso, monkeypatch):
+    """A group's command that fails (a lock given up under load) runs again alone, with the same group."""
+    curso_ = lote.cargar_curso(str(curso))
+    llamadas = []
+    alumnos = sorted(ALUMNOS)
+    monkeypatch.setattr(lote, "nbgrader_autograde", _autograde_simulado(llamadas, falla_sin=alumnos[0]))
+    datos = lote.autograde_repartido(curso_, "*", alumnos, 2)
+    assert datos["ok"] and len(llamadas) == 3
+    assert alumnos[0] in llamadas[2] and llamadas.count(llamadas[2]) == 2  # the same group, run again
+    assert "se repitió sola" in datos["salida"]
 
 
 def test_una_sola_orden_de_autograde_solo_si_toca_exactamente_las_entregas(curso):
