@@ -449,6 +449,8 @@ def autograde_repartido(curso: Curso, tarea: str, alumnos: list[str], a_la_vez: 
         datos = list(ejecutor.map(lambda excluir: nbgrader_autograde(curso.raiz, tarea, excluir), exclusiones))
     repetidas = [i for i, d in enumerate(datos) if not d["ok"]]
     for i in repetidas:
+        print(f"nbgrader autograde {tarea}: la orden del grupo {i + 1} de {len(grupos)} falló junto a las otras; "
+              "se repite sola.", file=sys.stderr, flush=True)
         datos[i] = nbgrader_autograde(curso.raiz, tarea, exclusiones[i])
     nota = "".join(f"\n(la orden del grupo {i + 1} de {len(grupos)} falló junto a las otras y se repitió sola)"
                    for i in repetidas)

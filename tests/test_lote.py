@@ -267,8 +267,9 @@ def test_autograde_repartido_da_cada_alumno_a_una_sola_orden(curso, monkeypatch)
     assert lote.autograde_repartido(curso_, "*", alumnos, 1)["ordenes"] == 1 and llamadas == [None]
 
 
-def test_autograde_repartido_repite_sola_la_orden_que_fallo(curso, monkeypatch):
-    """A group's command that fails (a lock given up under load) runs again alone, with the same group."""
+def test_autograde_repartido_repite_sola_la_orden_que_fallo(curso, monkeypatch, capsys):
+    """A group's command that fails (a lock given up under load) runs again alone, with the same group, and
+    the instructor is told."""
     curso_ = lote.cargar_curso(str(curso))
     llamadas = []
     alumnos = sorted(ALUMNOS)
@@ -277,6 +278,7 @@ def test_autograde_repartido_repite_sola_la_orden_que_fallo(curso, monkeypatch):
     assert datos["ok"] and len(llamadas) == 3
     assert alumnos[0] in llamadas[2] and llamadas.count(llamadas[2]) == 2  # the same group, run again
     assert "se repitió sola" in datos["salida"]
+    assert "se repite sola" in capsys.readouterr().err
 
 
 def test_una_sola_orden_de_autograde_solo_si_toca_exactamente_las_entregas(curso):
