@@ -466,7 +466,8 @@ def medir_clase(curso: Path, tareas: list[str], alumnos: list[str], trabajadores
     curso_ = cargar_curso(str(curso))
     elegidos = set(alumnos)
     entregas = [e for e in buscar_entregas(curso_, tareas) if e[1] in elegidos]
-    resultados, juntas = autograde_de_la_clase(curso_, entregas, todas=True, a_la_vez=min(trabajadores, os.cpu_count() or 1))
+    a_la_vez = min(trabajadores, os.cpu_count() or 1)  # as calificar_clase runs it
+    resultados, juntas = autograde_de_la_clase(curso_, entregas, todas=True, a_la_vez=a_la_vez)
     fallidas = [tarea for tarea, datos in resultados.items() if not datos["ok"]]
     if fallidas:
         raise SystemExit(f"falló nbgrader autograde {', '.join(fallidas)}")
@@ -479,7 +480,7 @@ def medir_clase(curso: Path, tareas: list[str], alumnos: list[str], trabajadores
     sin_cache = ag_cuadernos - ag_cache
     por_cuaderno = ag_segundos / ag_cuadernos
     ordenes = 1 if juntas is not None else len(tareas)
-    a_la_vez = juntas["ordenes"] if juntas is not None else max(d.get("ordenes", 1) for d in resultados.values())
+    a_la_vez = juntas["ordenes"] if juntas is not None else max(d["ordenes"] for d in resultados.values())
     medidas.fila("nbgrader", por_cuaderno, f"{ag_segundos:.0f} s / {ag_cuadernos} cuadernos, {ordenes} órdenes"
                  + (f", cada una repartida en {a_la_vez} a la vez por grupos de alumnos" if a_la_vez > 1 else "")
                  + (f"; **{sin_cache} no estaban en la caché**" if sin_cache else ""))
