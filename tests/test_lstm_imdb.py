@@ -243,9 +243,14 @@ def test_el_relleno_del_calificador_es_el_de_keras():
 
     _, (x_test, _) = cargar_imdb(num_words=10000)
     resenas = [[], [7], list(range(1, 200)), list(range(1, 201)), list(range(1, 450))] + list(x_test[:300])
-    X = casos_modelo.rellenar(resenas)
+    indices = np.arange(len(resenas))
+    assert casos_modelo._preparar_secuencias_de_referencia is not None  # here, the trusted side's path
+    X = casos_modelo.rellenadas(resenas, indices)
     assert X.dtype == np.int32
     np.testing.assert_array_equal(X, keras.utils.pad_sequences(resenas, maxlen=referencia.LONGITUD))
+    with pytest.MonkeyPatch.context() as parche:  # and the kit's, without the reference
+        parche.setattr(casos_modelo, "_preparar_secuencias_de_referencia", None)
+        np.testing.assert_array_equal(casos_modelo.rellenadas(resenas, indices), X)
 
 
 def test_pad_sequences_por_defecto_es_correcto():

@@ -59,6 +59,11 @@ from autograder.calificadores.lstm_imdb.casos_preparar_secuencias import LONGITU
 from autograder.casos import caso
 from autograder.comprobaciones_keras import ExactitudPedida
 
+try:  # the reference, on the trusted side only: the student's kit has no `solutions` (see `rellenadas`)
+    from solutions.lstm_imdb import preparar_secuencias as _preparar_secuencias_de_referencia
+except ImportError:
+    _preparar_secuencias_de_referencia = None
+
 ARCHIVO = "modelo.keras"
 QUE = "el modelo entregado (modelo.keras)"
 UMBRAL_EXACTITUD = 0.84
@@ -92,20 +97,22 @@ def conjunto_de_prueba() -> tuple:
 
     _, (x_test, y_test) = cargar_imdb(num_words=10000)
     indices = indices_de_evaluacion(np.asarray(y_test))
-    return rellenar([x_test[i] for i in indices]), np.asarray(y_test)[indices].astype(np.int64)
+    return rellenadas(x_test, indices), np.asarray(y_test)[indices].astype(np.int64)
 
 
-def rellenar(resenas) -> np.ndarray:
-    """int32 (n, 200), like ``keras.utils.pad_sequences(resenas, maxlen=200)``: zeros first, last 200 words kept.
+def rellenadas(resenas, indices) -> np.ndarray:
+    """int32 (len(indices), 200): ``resenas[i]`` for each index, padded like ``keras.utils.pad_sequences(·,
+    maxlen=200)`` (zeros first, last 200 words kept).
 
-    Written with NumPy because this runs on the trusted side, which does not import Keras (and with it
-    TensorFlow) to pad a list; ``tests/test_lstm_imdb.py`` checks it against Keras's function."""
-    X = np.zeros((len(resenas), LONGITUD), dtype=np.int32)
-    for i, resena in enumerate(resenas):
-        ultimas = resena[-LONGITUD:]
-        if len(ultimas):
-            X[i, LONGITUD - len(ultimas):] = ultimas
-    return X
+    On the trusted side with the reference's ``preparar_secuencias`` (NumPy), so grading does not import Keras,
+    and with it TensorFlow, to pad a list; in the student's kit, which has no reference, with Keras's function.
+    ``tests/test_lstm_imdb.py`` checks that both give the same."""
+    elegidas = [resenas[i] for i in indices]
+    if _preparar_secuencias_de_referencia is not None:
+        return np.asarray(_preparar_secuencias_de_referencia(elegidas), dtype=np.int32)
+    from keras.utils import pad_sequences
+
+    return np.asarray(pad_sequences(elegidas, maxlen=LONGITUD), dtype=np.int32)
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +127,7 @@ def conjunto_de_control(rng: np.random.Generator) -> tuple:
     """N_CONTROL reseñas de entrenamiento elegidas con `rng`, rellenadas a 200 y con un 2 % de palabras desconocidas."""
     x, y = _entrenamiento()
     indices = np.sort(rng.choice(len(y), N_CONTROL, replace=False))
-    X = rellenar([x[i] for i in indices])
+    X = rellenadas(x, indices)
     cambiar = (X > INDICE_DESCONOCIDA) & (rng.random(X.shape) < PALABRAS_CAMBIADAS)
     X[cambiar] = INDICE_DESCONOCIDA
     return X, y[indices].astype(np.int64)
