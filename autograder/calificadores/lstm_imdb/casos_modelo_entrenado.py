@@ -58,11 +58,7 @@ from autograder.calificadores.lstm_imdb.casos_construir_modelo import MODELO
 from autograder.calificadores.lstm_imdb.casos_preparar_secuencias import LONGITUD
 from autograder.casos import caso
 from autograder.comprobaciones_keras import ExactitudPedida
-
-try:  # the reference, on the trusted side only: the student's kit has no `solutions` (see `rellenadas`)
-    from solutions.lstm_imdb import preparar_secuencias as _preparar_secuencias_de_referencia
-except ImportError:
-    _preparar_secuencias_de_referencia = None
+from solutions.lstm_imdb import preparar_secuencias as _preparar_secuencias_de_referencia  # not in the kit
 
 ARCHIVO = "modelo.keras"
 QUE = "el modelo entregado (modelo.keras)"
@@ -108,8 +104,9 @@ def rellenadas(resenas, indices) -> np.ndarray:
     and with it TensorFlow, to pad a list; in the student's kit, which has no reference, with Keras's function.
     ``tests/test_lstm_imdb.py`` checks that both give the same."""
     elegidas = [resenas[i] for i in indices]
-    if _preparar_secuencias_de_referencia is not None:
-        return np.asarray(_preparar_secuencias_de_referencia(elegidas), dtype=np.int32)
+    referencia = globals().get("_preparar_secuencias_de_referencia")  # kit.version_publica drops its import
+    if referencia is not None:
+        return np.asarray(referencia(elegidas), dtype=np.int32)
     from keras.utils import pad_sequences
 
     return np.asarray(pad_sequences(elegidas, maxlen=LONGITUD), dtype=np.int32)
