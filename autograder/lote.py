@@ -115,6 +115,11 @@ def cargar_curso(curso: str) -> Curso:
     return Curso(raiz, config, coursedir, dict(excluir))
 
 
+def excluidos_por_configuracion(curso: Curso) -> set[str]:
+    """The students of nbgrader's ``student_id_exclude`` in the course's configuration."""
+    return set(filter(None, curso.coursedir.student_id_exclude.split(",")))
+
+
 def buscar_entregas(curso: Curso, tareas: list[str] | None = None) -> list[tuple[str, str]]:
     """[(tarea, alumno)] of every ``submitted/<alumno>/<tarea>/<tarea>.ipynb``, sorted by task then student."""
     import re
@@ -122,7 +127,7 @@ def buscar_entregas(curso: Curso, tareas: list[str] | None = None) -> list[tuple
     coursedir = curso.coursedir
     patron = re.compile(coursedir.format_path(coursedir.submitted_directory, "(?P<alumno>[^/]+)",
                                               "(?P<tarea>[^/]+)", escape=True) + "$")
-    excluidos = set(filter(None, coursedir.student_id_exclude.split(",")))
+    excluidos = excluidos_por_configuracion(curso)
     entregas = set()
     for tarea_id in tareas or ["*"]:
         for carpeta in glob(coursedir.format_path(coursedir.submitted_directory, "*", tarea_id)):
@@ -423,10 +428,15 @@ def nbgrader_autograde(curso: Path, tarea: str, excluir: list[str] | None = None
             "segundos": time.perf_counter() - inicio, "salida": proceso.stdout, "ordenes": 1}
 
 
-def _alumnos_enviados(curso: Curso) -> set[str]:
-    """Every student folder in ``submitted/`` (the students an ``nbgrader autograde`` would look at)."""
+def _carpetas_enviadas(curso: Curso) -> list[str]:
+    """Every ``submitted/<alumno>/<tarea>`` path: what ``nbgrader autograde '*'`` looks at."""
     coursedir = curso.coursedir
-    return {Path(c).parent.name for c in glob(coursedir.format_path(coursedir.submitted_directory, "*", "*"))}
+    return glob(coursedir.format_path(coursedir.submitted_directory, "*", "*"))
+
+
+def ordenes_a_la_vez(trabajadores: int) -> int:
+    """How many ``nbgrader autograde`` commands a batch of ``trabajadores`` runs at once: up to the cores."""
+    return max(1, min(trabajadores, os.cpu_count() or 1))
 
 
 def autograde_repartido(curso: Curso, tarea: str, alumnos: list[str], a_la_vez: int) -> dict:
@@ -439,11 +449,10 @@ def autograde_repartido(curso: Curso, tarea: str, alumnos: list[str], a_la_vez: 
     A group whose command fails is run again alone, once, so a lock given up under load costs time, not grades.
     """
     grupos = [g for g in (sorted(alumnos)[i::max(1, a_la_vez)] for i in range(max(1, a_la_vez))) if g]
-    configurados = set(filter(None, curso.coursedir.student_id_exclude.split(",")))
     if len(grupos) <= 1:
         return nbgrader_autograde(curso.raiz, tarea)
-    todos = _alumnos_enviados(curso) | set(alumnos)
-    exclusiones = [sorted(configurados | (todos - set(grupo))) for grupo in grupos]
+    todos = {Path(carpeta).parent.name for carpeta in _carpetas_enviadas(curso)} | set(alumnos)
+    exclusiones = [sorted(excluidos_por_configuracion(curso) | (todos - set(grupo))) for grupo in grupos]
     inicio = time.perf_counter()
     with ThreadPoolExecutor(max_workers=len(grupos), thread_name_prefix="autograde") as ejecutor:
         datos = list(ejecutor.map(lambda excluir: nbgrader_autograde(curso.raiz, tarea, excluir), exclusiones))
@@ -461,10 +470,8 @@ def autograde_repartido(curso: Curso, tarea: str, alumnos: list[str], a_la_vez: 
 
 def _solo_entregas(curso: Curso, entregas: list[tuple[str, str]]) -> bool:
     """Whether ``nbgrader autograde '*'`` would touch exactly these submissions (no stray folder in submitted/)."""
-    coursedir = curso.coursedir
-    carpetas = {os.path.normpath(c) for c in glob(coursedir.format_path(coursedir.submitted_directory, "*", "*"))
-                if os.path.isdir(c)}
-    excluidos = set(filter(None, coursedir.student_id_exclude.split(",")))
+    carpetas = {os.path.normpath(c) for c in _carpetas_enviadas(curso) if os.path.isdir(c)}
+    excluidos = excluidos_por_configuracion(curso)
     carpetas = {c for c in carpetas if Path(c).parent.name not in excluidos}
     return carpetas == {os.path.normpath(curso.directorio_enviado(tarea, alumno)) for tarea, alumno in entregas}
 
@@ -512,9 +519,9 @@ def calificar_clase(curso: Path | str, tareas: list[str] | None = None, trabajad
         finally:
             resumen.segundos = time.perf_counter() - inicio
     if autograde:
-        # the bookkeeping runs here, whatever ran the grading: as many commands at once as workers, up to the cores
-        a_la_vez = min(trabajadores, os.cpu_count() or 1)
-        resumen.autograde, juntas = autograde_de_la_clase(curso_, entregas, todas=not tareas, a_la_vez=a_la_vez)
+        # the bookkeeping runs here, whatever ran the grading (local threads or Dask)
+        resumen.autograde, juntas = autograde_de_la_clase(curso_, entregas, todas=not tareas,
+                                                          a_la_vez=ordenes_a_la_vez(trabajadores))
         if juntas is not None:
             resumen.segundos_autograde, resumen.ordenes_autograde = juntas["segundos"], juntas["ordenes"]
     resumen.segundos = time.perf_counter() - inicio

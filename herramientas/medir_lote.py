@@ -414,7 +414,7 @@ def trozos(alumnos: list[str]) -> list[list[str]]:
 
 def medir_clase(curso: Path, tareas: list[str], alumnos: list[str], trabajadores: int, medidas: Medidas) -> None:
     from autograder.calificadores import cargar_tarea
-    from autograder.lote import CALIFICADA, autograde_de_la_clase, buscar_entregas, cargar_curso
+    from autograder.lote import CALIFICADA, autograde_de_la_clase, buscar_entregas, cargar_curso, ordenes_a_la_vez
 
     de_keras = [t for t in tareas if cargar_tarea(t).usa_keras]
     de_numpy = [t for t in tareas if t not in de_keras]
@@ -466,8 +466,7 @@ def medir_clase(curso: Path, tareas: list[str], alumnos: list[str], trabajadores
     curso_ = cargar_curso(str(curso))
     elegidos = set(alumnos)
     entregas = [e for e in buscar_entregas(curso_, tareas) if e[1] in elegidos]
-    a_la_vez = min(trabajadores, os.cpu_count() or 1)  # as calificar_clase runs it
-    resultados, juntas = autograde_de_la_clase(curso_, entregas, todas=True, a_la_vez=a_la_vez)
+    resultados, juntas = autograde_de_la_clase(curso_, entregas, todas=True, a_la_vez=ordenes_a_la_vez(trabajadores))
     fallidas = [tarea for tarea, datos in resultados.items() if not datos["ok"]]
     if fallidas:
         raise SystemExit(f"falló nbgrader autograde {', '.join(fallidas)}")
