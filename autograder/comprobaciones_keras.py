@@ -375,6 +375,7 @@ def control_de_entrenamiento(cargador: str, n: int, forma: tuple, escala: float,
 
     control.__doc__ = (f"{n} ejemplos de entrenamiento de {cargador}() elegidos con `rng`, con forma {forma}, "
                        f"divididos entre {escala:g} y con un ruido leve.")
+    control.cargar = entrenamiento  # for the module's DATOS_DE_CONFIANZA (see Tarea.datos_de_confianza)
     return control
 
 

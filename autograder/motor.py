@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -203,6 +204,28 @@ def configuracion_para(tarea: Tarea, directorio_entrega: Path | None, prohibidos
                                     prohibidos=list(prohibidos), precargar=precargar, aislar=aislar)
 
 
+def _cargar_en_segundo_plano(cargadores: list) -> threading.Thread | None:
+    """Calls the task's trusted-data loaders in a thread while the notebook's worker starts.
+
+    A cold grade waits seconds there for the jail to import Keras, with one core idle, and the cases
+    would then spend most of a second loading and reshaping the test set. The loaders are cached, so
+    in a batch only the first notebook of each task loads anything. A loader that fails is left to
+    the case that needs it, which calls it again and reports why."""
+    if not cargadores:
+        return None
+
+    def cargar() -> None:
+        for cargador in cargadores:
+            try:
+                cargador()
+            except Exception:  # noqa: BLE001, S110 - see the docstring
+                pass
+
+    hilo = threading.Thread(target=cargar, name="datos de confianza", daemon=True)
+    hilo.start()
+    return hilo
+
+
 def calificar_cuaderno(nb, tarea: Tarea, alumno_id: str, directorio_entrega: Path | None = None,
                        solo_publicas: bool = False, prohibidos=(), aislar: bool | None = None) -> ResultadoCalificacion:
     """Ejecuta el cuaderno y corre los casos de la tarea contra él.
@@ -234,8 +257,12 @@ def _calificar_una_vez(nb, tarea: Tarea, alumno_id: str, directorio_entrega: Pat
     else:
         configuracion = configuracion_para(tarea, directorio_entrega, prohibidos, kit_de_tarea(tarea), aislar)
         alumno = AlumnoAislado(celdas_del_alumno(nb), configuracion, referencias.inyecciones(), directorio_entrega)
+    # Grading runs every case, so every declared loader will be needed; the self-check skips the hidden cases.
+    datos = None if solo_publicas else _cargar_en_segundo_plano(tarea.datos_de_confianza())
     with alumno:
         salidas = alumno.ejecutar_cuaderno()
+        if datos is not None:
+            datos.join()
         casos = ejecutar_casos(tarea, alumno, alumno_id, solo_publicas, al_terminar=referencias.al_terminar_para(alumno))
     resultado = ResultadoCalificacion(tarea.id, alumno_id, casos, salidas, time.perf_counter() - inicio)
     resultado.aislado = aislar

@@ -55,6 +55,14 @@ class Tarea:
     def casos(self, ejercicio: str) -> list[Caso]:
         return recolectar(self.modulo_casos(ejercicio))
 
+    def datos_de_confianza(self) -> list:
+        """The loaders of the trusted data its cases read, as declared in each case module (``DATOS_DE_CONFIANZA``):
+        functions without arguments whose result is cached, so that calling them before the cases, while the
+        jail starts (``motor``), spares the cases that work. ``tests/test_datos_de_confianza.py`` checks that
+        no case reads ``source_data`` outside them."""
+        return [cargar for ejercicio in self.ejercicios
+                for cargar in getattr(self.modulo_casos(ejercicio), "DATOS_DE_CONFIANZA", ())]
+
     def puntos(self, ejercicio: str) -> float:
         return sum(c.puntos for c in self.casos(ejercicio))
 

@@ -28,6 +28,8 @@ from autograder.casos import caso
 from autograder.errores import Fallo
 from autograder.verificar import exigir_array, exigir_forma, exigir_numero, exigir_tupla
 
+DATOS_DE_CONFIANZA = (optdigits_estandarizado,)
+
 UMBRAL_DIGITOS = 0.95
 XOR = {"h": 16, "tasa": 0.5, "epocas": 200, "tam_lote": 4}
 DIGITOS = {"h": 64, "tasa": 0.2, "epocas": 8, "tam_lote": 64, "semilla": 0}

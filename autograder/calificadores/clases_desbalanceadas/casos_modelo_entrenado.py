@@ -104,6 +104,9 @@ def evaluacion() -> tuple:
     return X, y[INICIO_EVALUACION:fin].astype(np.int64)
 
 
+DATOS_DE_CONFIANZA = (evaluacion, conjunto_de_control.cargar)
+
+
 def exhaustividad(y, y_pred, clase: int) -> float:
     return float(np.mean(y_pred[y == clase] == clase))
 

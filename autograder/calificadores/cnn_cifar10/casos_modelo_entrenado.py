@@ -96,6 +96,7 @@ def conjunto_de_prueba() -> tuple:
 
 
 conjunto_de_control = control_de_entrenamiento("cargar_cifar10", N_CONTROL, (32, 32, 3), 255.0)
+DATOS_DE_CONFIANZA = (conjunto_de_prueba, conjunto_de_control.cargar)
 EXACTITUD = ExactitudPedida(
     conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_COMPLETO,
     DATOS["completo"], TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_REFERENCIA, PISTA_EXACTITUD,

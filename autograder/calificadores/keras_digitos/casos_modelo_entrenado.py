@@ -65,6 +65,7 @@ PISTA_EXACTITUD = ("la referencia usa 256 unidades ReLU con Dropout 0.3 y 30 ép
 
 conjunto_de_prueba = prueba_de_imagenes("cargar_optdigits", (64,), 16.0)
 conjunto_de_control = control_de_entrenamiento("cargar_optdigits", N_CONTROL, (64,), 16.0)  # all of them
+DATOS_DE_CONFIANZA = (conjunto_de_prueba, conjunto_de_control.cargar)
 EXACTITUD = ExactitudPedida(
     conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD,
     DATOS_PRUEBA, TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_REFERENCIA, PISTA_EXACTITUD,

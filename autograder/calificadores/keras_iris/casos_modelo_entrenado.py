@@ -118,6 +118,9 @@ def conjunto_de_control(rng: np.random.Generator) -> tuple:
     return _estandarizar(X), np.repeat(y_train, COPIAS_CONTROL).astype(np.int64)
 
 
+DATOS_DE_CONFIANZA = (conjunto_de_prueba,)  # and _particion, which the control sample also uses
+
+
 EXACTITUD = ExactitudPedida(
     conjunto_de_prueba, conjunto_de_control, 3, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD,
     DATOS_PRUEBA, TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_MINIMAS_REFERENCIA, PISTA_EXACTITUD,

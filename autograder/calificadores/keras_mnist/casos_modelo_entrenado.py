@@ -82,6 +82,7 @@ PISTA_EXACTITUD = ("la referencia (Dense 256 ReLU, Dropout 0.2, Dense 10 softmax
 
 conjunto_de_prueba = prueba_de_imagenes("cargar_mnist", (28 * 28,), 255.0)
 conjunto_de_control = control_de_entrenamiento("cargar_mnist", N_CONTROL, (28 * 28,), 255.0)
+DATOS_DE_CONFIANZA = (conjunto_de_prueba, conjunto_de_control.cargar)
 EXACTITUD = ExactitudPedida(
     conjunto_de_prueba, conjunto_de_control, 10, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD,
     DATOS_PRUEBA, TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_REFERENCIA, PISTA_EXACTITUD,

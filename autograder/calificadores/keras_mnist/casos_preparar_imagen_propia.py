@@ -19,6 +19,8 @@ therefore drawn only among those that the reference recipe + model recognise (a 
 replaced by another digit): the reference gets 10/10 by construction (checked for five students in
 ``tests/test_keras_mnist.py``); a student's recipe may differ in details and miss one.
 """
+from functools import lru_cache
+
 import numpy as np
 
 from autograder.casos import caso
@@ -116,12 +118,21 @@ def test_siete_del_cuaderno(alumno):
 
 
 
+@lru_cache(maxsize=1)
+def imagenes_de_prueba() -> tuple:
+    """Las 10000 imágenes de prueba de MNIST, uint8 (10000, 28, 28), y sus etiquetas; se leen una vez."""
+    from source_data import cargar_mnist
+
+    return cargar_mnist()[1]
+
+
+DATOS_DE_CONFIANZA = (imagenes_de_prueba,)
+
+
 @caso(puntos=2, oculta=True, exito="el modelo de referencia reconoce tus fotos preparadas.")
 def test_fotos_de_mnist(alumno, rng, referencia):
     """Diez «fotos» de dígitos de prueba de MNIST (una de cada tres en RGB), preparadas por tu función."""
-    from source_data import cargar_mnist
-
-    _, (x_test, y_test) = cargar_mnist()
+    x_test, y_test = imagenes_de_prueba()
     pesos = referencia.pesos_de_referencia()
     fotos, etiquetas = [], []
     for indice in rng.permutation(len(y_test)):

@@ -130,6 +130,9 @@ def conjunto_de_control(rng: np.random.Generator) -> tuple:
     return X, y[indices].astype(np.int64)
 
 
+DATOS_DE_CONFIANZA = (conjunto_de_prueba, _entrenamiento)
+
+
 EXACTITUD = ExactitudPedida(
     conjunto_de_prueba, conjunto_de_control, 1, PARAMETROS_MAXIMOS, PARAMETROS_REFERENCIA, UMBRAL_EXACTITUD, DATOS,
     TOLERANCIA_CONTROL, DATOS_CONTROL, EPOCAS_REFERENCIA, PISTA_EXACTITUD,

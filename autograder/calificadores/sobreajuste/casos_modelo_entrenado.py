@@ -112,6 +112,7 @@ def subconjuntos() -> tuple:
 # training images 1000–49999: in neither subset
 conjunto_de_control = control_de_entrenamiento("cargar_fashion_mnist", N_CONTROL, (28 * 28,), 255.0,
                                                desde=N_ENTRENAMIENTO, hasta=INICIO_VALIDACION)
+DATOS_DE_CONFIANZA = (subconjuntos, conjunto_de_control.cargar)
 
 
 def exactitudes(alumno) -> tuple:
