@@ -49,7 +49,9 @@
 # ## Preparación
 #
 # Importamos Keras (con el motor de TensorFlow) y NumPy. La variable de entorno `TF_CPP_MIN_LOG_LEVEL`
-# se fija antes de importar Keras para ocultar los mensajes internos de TensorFlow. Matplotlib y
+# se fija antes de importar Keras para ocultar los mensajes internos de TensorFlow. `sin_mensajes_de_tensorflow()`, de las herramientas
+# del curso, oculta además los pocos que TensorFlow escribe al cargarse (en procesadores con AVX-512,
+# un aviso de que usa oneDNN). Matplotlib y
 # scikit-learn se importan en las celdas que los usan.
 
 # %% generar="keras_comun.preparacion"

@@ -44,7 +44,9 @@
 # Importamos Keras (con el motor de TensorFlow) y NumPy, y fijamos las dos constantes de la tarea:
 # cada reseña se lleva a `LONGITUD = 200` palabras y solo se usan las `VOCABULARIO = 10000` palabras
 # más frecuentes. La variable de entorno `TF_CPP_MIN_LOG_LEVEL` se fija antes de importar Keras para
-# ocultar los mensajes internos de TensorFlow.
+# ocultar los mensajes internos de TensorFlow. `sin_mensajes_de_tensorflow()`, de las herramientas
+# del curso, oculta además los pocos que TensorFlow escribe al cargarse (en procesadores con AVX-512,
+# un aviso de que usa oneDNN).
 
 # %% generar="preparacion"
 
