@@ -117,7 +117,6 @@ def test_siete_del_cuaderno(alumno):
         comprobar_preparada(alumno.llamar(NOMBRE, _hoja_con_un_siete(rgb)), que, rgb)
 
 
-
 @lru_cache(maxsize=1)
 def imagenes_de_prueba() -> tuple:
     """Las 10000 imágenes de prueba de MNIST, uint8 (10000, 28, 28), y sus etiquetas; se leen una vez."""
