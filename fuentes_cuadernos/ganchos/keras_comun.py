@@ -25,7 +25,8 @@ def preparacion(tarea, constantes: str = "") -> list:
     ``constantes``: lines of the task (its class names, its sizes) that go just before ``comprobar``."""
     lineas = ["import os", "", 'os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"', "",
               "from autograder.silencio import sin_mensajes_de_tensorflow", "",
-              "with sin_mensajes_de_tensorflow():", "    import keras", "import numpy as np", "from keras import layers", "",
+              "with sin_mensajes_de_tensorflow():", "    import keras",
+              "import numpy as np", "from keras import layers", "",
               "from autograder.comprobar import Comprobaciones",
               "from autograder.entrenamiento import entrenar_y_guardar, graficar_historial", ""]
     lineas += constantes.splitlines()
